@@ -1,0 +1,110 @@
+package io.modelatlas.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The immutable set of models with lookups by id, alias, {@code provider/id} and display name. Built once by a
+ * loader and shared read-only; a refresh builds a new Catalog and swaps it in whole.
+ */
+public final class Catalog {
+    private final List<Model> models;
+    private final List<SourceInfo> sources;
+    private final Map<String, Model> byId = new LinkedHashMap<>();
+    private final Map<String, Model> byName = new HashMap<>();
+
+    private Catalog(List<Model> models, List<SourceInfo> sources) {
+        this.models = List.copyOf(models);
+        this.sources = List.copyOf(sources);
+        for (Model m : this.models) {
+            if (byId.putIfAbsent(m.id(), m) != null) {
+                throw new IllegalArgumentException("duplicate model id " + m.id());
+            }
+        }
+        // Lower precedence first, so that ids win over aliases, aliases over qualified ids, and those over names.
+        for (Model m : this.models) {
+            byName.putIfAbsent(normalise(m.displayName()), m);
+        }
+        for (Model m : this.models) {
+            for (Offering o : m.offerings()) {
+                byName.put(normalise(o.qualifiedId()), m);
+            }
+        }
+        for (Model m : this.models) {
+            for (String alias : m.aliases()) {
+                byName.put(normalise(alias), m);
+            }
+        }
+        for (Model m : this.models) {
+            byName.put(normalise(m.id()), m);
+            byName.put(normalise(m.creatorId() + "/" + m.id()), m);
+        }
+    }
+
+    public static Catalog of(List<Model> models, List<SourceInfo> sources) {
+        return new Catalog(models, sources);
+    }
+
+    public static Catalog of(List<Model> models) {
+        return new Catalog(models, List.of());
+    }
+
+    public List<Model> models() {
+        return models;
+    }
+
+    public List<SourceInfo> sources() {
+        return sources;
+    }
+
+    public int offeringCount() {
+        return models.stream().mapToInt(m -> m.offerings().size()).sum();
+    }
+
+    public Optional<Model> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Resolves an id, alias, {@code provider/id} or display name, case-insensitively. */
+    public Optional<Model> find(String query) {
+        if (query == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byName.get(normalise(query)));
+    }
+
+    /** Like {@link #find} but fails with the closest ids as suggestions. */
+    public Model require(String query) {
+        return find(query).orElseThrow(() -> new UnknownModelException(query, suggest(query, 5)));
+    }
+
+    /** The ids closest to the query by edit distance over ids and names, best first. */
+    public List<String> suggest(String query, int limit) {
+        String q = normalise(query == null ? "" : query);
+        record Scored(String id, int distance) {}
+        Map<String, Integer> best = new HashMap<>();
+        byName.forEach((key, model) -> {
+            int d = key.contains(q) && !q.isEmpty() ? Math.max(0, key.length() - q.length()) / 4 : EditDistance.between(q, key);
+            best.merge(model.id(), d, Math::min);
+        });
+        List<Scored> scored = new ArrayList<>();
+        best.forEach((id, d) -> scored.add(new Scored(id, d)));
+        int cutoff = Math.max(3, q.length() / 2);
+        return scored.stream()
+                .filter(s -> s.distance() <= cutoff)
+                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::id))
+                .limit(limit)
+                .map(Scored::id)
+                .toList();
+    }
+
+    static String normalise(String s) {
+        return s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+}

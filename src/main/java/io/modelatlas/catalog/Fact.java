@@ -1,0 +1,33 @@
+package io.modelatlas.catalog;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A value with its provenance. When sources disagree, {@code value} is the one the precedence rule picked
+ * (see {@link SourcePrecedence}) and {@code disagreements} keeps every other source's differing value.
+ */
+public record Fact<T>(T value, Provenance source, List<Alternative<T>> disagreements) {
+    public Fact {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(source, "source");
+        disagreements = List.copyOf(disagreements);
+    }
+
+    public static <T> Fact<T> of(T value, Provenance source) {
+        return new Fact<>(value, source, List.of());
+    }
+
+    public boolean disputed() {
+        return !disagreements.isEmpty();
+    }
+
+    public <R> Fact<R> map(Function<T, R> f) {
+        return new Fact<>(f.apply(value), source,
+                disagreements.stream().map(a -> new Alternative<>(f.apply(a.value()), a.source())).toList());
+    }
+
+    /** Another source's value that differs from the chosen one. */
+    public record Alternative<T>(T value, Provenance source) {}
+}

@@ -1,0 +1,97 @@
+package io.modelatlas.catalog;
+
+import io.modelatlas.pricing.PriceSheet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A model, independent of who sells it, with every offering of it. Any {@link Fact} component may be null:
+ * null means no source says, and pages show "unknown", never 0.
+ *
+ * @param id            the catalog id, the creator's API id where there is one ({@code gpt-4.1-mini})
+ * @param creatorId     {@code openai}; the offering of this provider is the model's first-party offering
+ * @param tokenizer     the tiktoken encoding that counts this model's tokens exactly, or null when only an
+ *                      estimate is possible
+ */
+public record Model(
+        String id,
+        String displayName,
+        String creatorId,
+        String creatorName,
+        String family,
+        List<String> aliases,
+        ModelType type,
+        Fact<String> description,
+        Fact<PartialDate> releaseDate,
+        Fact<PartialDate> knowledgeCutoff,
+        Fact<Set<Modality>> inputModalities,
+        Fact<Set<Modality>> outputModalities,
+        Fact<Long> contextWindow,
+        Fact<Long> maxInputTokens,
+        Fact<Long> maxOutputTokens,
+        Map<Capability, Fact<Boolean>> capabilities,
+        List<String> endpoints,
+        Fact<Status> status,
+        List<Benchmark> benchmarks,
+        List<Strength> strengths,
+        List<String> bestFor,
+        List<Offering> offerings,
+        String tokenizer) {
+
+    public Model {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(creatorId, "creatorId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(status, "status");
+        creatorName = creatorName == null ? creatorId : creatorName;
+        aliases = List.copyOf(aliases);
+        capabilities = Map.copyOf(capabilities);
+        endpoints = List.copyOf(endpoints);
+        benchmarks = List.copyOf(benchmarks);
+        strengths = List.copyOf(strengths);
+        bestFor = List.copyOf(bestFor);
+        offerings = List.copyOf(offerings);
+    }
+
+    public Optional<Fact<Boolean>> capability(Capability c) {
+        return Optional.ofNullable(capabilities.get(c));
+    }
+
+    /** True or false when a source says; empty when unknown. */
+    public Optional<Boolean> supports(Capability c) {
+        return capability(c).map(Fact::value);
+    }
+
+    /**
+     * The offering whose prices stand for the model: the creator's own API when it has a price, else the cheapest
+     * priced offering by input price; empty when no offering has a price.
+     */
+    public Optional<Offering> primaryOffering() {
+        Optional<Offering> own = offerings.stream()
+                .filter(o -> o.provider().equals(creatorId) && o.priceKnown())
+                .findFirst();
+        if (own.isPresent()) {
+            return own;
+        }
+        return offerings.stream().filter(Offering::priceKnown)
+                .min(Comparator.comparing(o -> o.prices().value().rate(io.modelatlas.pricing.PriceKind.INPUT)
+                        .map(r -> r.usdPerMillion()).orElse(java.math.BigDecimal.valueOf(Long.MAX_VALUE))));
+    }
+
+    public Optional<PriceSheet> prices() {
+        return primaryOffering().map(o -> o.prices().value());
+    }
+
+    public boolean isSuperseded() {
+        return status.value().lifecycle() == Lifecycle.SUPERSEDED;
+    }
+
+    public List<Benchmark> benchmarks(BenchmarkKind kind) {
+        return benchmarks.stream().filter(b -> b.kind() == kind).toList();
+    }
+}

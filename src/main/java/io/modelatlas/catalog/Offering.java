@@ -1,0 +1,24 @@
+package io.modelatlas.catalog;
+
+import io.modelatlas.pricing.PriceSheet;
+import java.util.Objects;
+
+/**
+ * A model as one provider sells it: the provider's id for it and its price sheet. {@code prices} is null when no
+ * source gives a price ("price unknown", never $0). Limits are the provider's own where they differ from the model's.
+ */
+public record Offering(String provider, String apiModelId, Fact<PriceSheet> prices, Long contextWindow, Long maxOutputTokens) {
+    public Offering {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(apiModelId, "apiModelId");
+    }
+
+    public boolean priceKnown() {
+        return prices != null && !prices.value().isEmpty();
+    }
+
+    /** {@code openai/gpt-4.1-mini}: how users address this offering. */
+    public String qualifiedId() {
+        return apiModelId.startsWith(provider + "/") ? apiModelId : provider + "/" + apiModelId;
+    }
+}

@@ -1,0 +1,30 @@
+package io.modelatlas.pricing;
+
+/** The kinds of token a provider bills, each at its own per-million rate. */
+public enum PriceKind {
+    INPUT("input"),
+    CACHED_INPUT("cached input"),
+    CACHE_WRITE("cache write"),
+    CACHE_WRITE_1H("cache write (1h)"),
+    OUTPUT("output"),
+    REASONING("reasoning"),
+    INPUT_IMAGE("image input"),
+    OUTPUT_IMAGE("image output"),
+    INPUT_AUDIO("audio input"),
+    OUTPUT_AUDIO("audio output");
+
+    private final String label;
+
+    PriceKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The lowercase snake name used in JSON and on the CLI, e.g. {@code cached_input}. */
+    public String jsonName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -68,13 +68,14 @@ public record Model(
     }
 
     /**
-     * The offering whose prices stand for the model: the creator's own API when it has a price, else the cheapest
+     * The offering whose prices stand for the model: the creator's own API (its offering under the model's own id
+     * first, then dated snapshots) when it has a price, else the cheapest
      * priced offering by input price; empty when no offering has a price.
      */
     public Optional<Offering> primaryOffering() {
         Optional<Offering> own = offerings.stream()
                 .filter(o -> o.provider().equals(creatorId) && o.priceKnown())
-                .findFirst();
+                .min(Comparator.comparing(o -> o.apiModelId().equals(id) ? 0 : 1));
         if (own.isPresent()) {
             return own;
         }

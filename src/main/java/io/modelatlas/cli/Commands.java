@@ -1,0 +1,12 @@
+package io.modelatlas.cli;
+
+import java.util.List;
+
+/** Every subcommand, in the order --help lists them. Add a command here to expose it. */
+final class Commands {
+    private Commands() {}
+
+    static List<Object> all(CliContext context) {
+        return List.of();
+    }
+}

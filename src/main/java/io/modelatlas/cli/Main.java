@@ -1,0 +1,67 @@
+package io.modelatlas.cli;
+
+import io.modelatlas.catalog.UnknownModelException;
+import io.modelatlas.pricing.PriceUnknownException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: arguments in, text on the context's writers, an exit code out (0 ok, 1 failure, 2 bad usage or
+ * unknown model). Only {@code app.Launcher} calls System.exit.
+ */
+public final class Main {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    private final CliContext context;
+
+    public Main(CliContext context) {
+        this.context = context;
+    }
+
+    @Command(name = "modelatlas", mixinStandardHelpOptions = true, version = "ModelAtlas 0.1.0",
+            description = "Compare AI models and their prices from real catalog data.",
+            subcommandsRepeatable = false)
+    static final class Root implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    public int run(String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(context.out());
+        cli.setErr(context.err());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + ex.getMessage());
+            return exitCodeFor(ex);
+        });
+        int code = cli.execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Root());
+        for (Object command : Commands.all(context)) {
+            cli.addSubcommand(command);
+        }
+        return cli;
+    }
+
+    static int exitCodeFor(Exception ex) {
+        if (ex instanceof UnknownModelException || ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            return USAGE;
+        }
+        if (ex instanceof PriceUnknownException) {
+            return FAILURE;
+        }
+        return FAILURE;
+    }
+}

@@ -1,0 +1,33 @@
+package io.modelatlas.compare;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Canonical comparison URLs: one per set of models, ids in alphabetical order, so {@code a-vs-b} and {@code b-vs-a}
+ * are the same page (the other order redirects to this one).
+ */
+public final class ComparisonPaths {
+    private ComparisonPaths() {}
+
+    public static List<String> canonicalOrder(List<String> ids) {
+        return ids.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    public static String path(List<String> ids) {
+        List<String> sorted = canonicalOrder(ids);
+        if (sorted.size() == 2) {
+            return "/compare/" + slug(sorted.get(0)) + "-vs-" + slug(sorted.get(1));
+        }
+        return "/compare?models=" + String.join(",", sorted);
+    }
+
+    /** Ids may carry a provider prefix ({@code openai/gpt-4.1}); the slash is kept out of the path segment. */
+    public static String slug(String id) {
+        return id.toLowerCase(Locale.ROOT).replace('/', '~');
+    }
+
+    public static String unslug(String slug) {
+        return slug.replace('~', '/');
+    }
+}

@@ -1,0 +1,86 @@
+package io.modelatlas.compare;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * The one place where numbers become text. Money is rounded here, once, and nowhere else.
+ */
+public final class Format {
+    private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
+
+    private Format() {}
+
+    /**
+     * A price or cost in dollars: at least two decimals, more when the amount needs them (up to six, then rounded
+     * half-even): {@code $2.00}, {@code $0.40}, {@code $0.075}, {@code $0.0000225}.
+     */
+    public static String usd(BigDecimal amount) {
+        BigDecimal a = amount.stripTrailingZeros();
+        int scale = Math.max(2, Math.min(a.scale(), amountScale(a)));
+        BigDecimal shown = a.setScale(scale, RoundingMode.HALF_EVEN);
+        DecimalFormat f = new DecimalFormat("#,##0", US);
+        f.setMinimumFractionDigits(scale);
+        f.setMaximumFractionDigits(scale);
+        f.setRoundingMode(RoundingMode.HALF_EVEN);
+        return "$" + f.format(shown);
+    }
+
+    /** Small amounts keep 4 significant digits (a cost of $0.0000225 stays readable), capped at 8 decimals. */
+    private static int amountScale(BigDecimal a) {
+        if (a.abs().compareTo(BigDecimal.ONE) >= 0) {
+            return 2;
+        }
+        if (a.signum() == 0) {
+            return 2;
+        }
+        int leadingZeros = -a.abs().precision() + a.abs().scale();
+        return Math.min(8, Math.max(2, leadingZeros + 4));
+    }
+
+    /** Whole dollars and cents for totals people budget with: {@code $1,234.57}. */
+    public static String usdCents(BigDecimal amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.00", US);
+        f.setRoundingMode(RoundingMode.HALF_EVEN);
+        return "$" + f.format(amount.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    /** {@code 1,047,576}. */
+    public static String count(long n) {
+        return new DecimalFormat("#,##0", US).format(n);
+    }
+
+    /** {@code 1.05M}, {@code 128K}, {@code 400K}: compact, for tables and headlines. */
+    public static String compactTokens(long n) {
+        if (n >= 1_000_000) {
+            return trim(BigDecimal.valueOf(n).movePointLeft(6).setScale(2, RoundingMode.HALF_EVEN)) + "M";
+        }
+        if (n >= 1_000) {
+            return trim(BigDecimal.valueOf(n).movePointLeft(3).setScale(1, RoundingMode.HALF_EVEN)) + "K";
+        }
+        return Long.toString(n);
+    }
+
+    /** A percentage with at most one decimal: {@code 80%}, {@code 62.5%}. */
+    public static String percent(BigDecimal fraction) {
+        return trim(fraction.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN)) + "%";
+    }
+
+    /** A ratio with at most two decimals: {@code 2.67}, {@code 5}. */
+    public static String ratio(BigDecimal ratio) {
+        return trim(ratio.setScale(2, RoundingMode.HALF_EVEN));
+    }
+
+    /** A score as published (trailing zeros dropped): {@code 87.5}, {@code 0.63}. */
+    public static String number(BigDecimal n) {
+        return trim(n);
+    }
+
+    private static String trim(BigDecimal n) {
+        BigDecimal s = n.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
+}

@@ -69,7 +69,7 @@ public sealed interface Difference {
                 return "Both models offer the same " + Format.count(largerTokens) + "-token context window ("
                         + Format.compactTokens(largerTokens) + ").";
             }
-            return larger.displayName() + " has a " + Format.ratio(ratio(largerTokens, smallerTokens)) + " times larger context window ("
+            return larger.displayName() + "'s context window is " + Format.ratio(ratio(largerTokens, smallerTokens)) + " times larger ("
                     + Format.count(largerTokens) + " vs " + Format.count(smallerTokens) + " tokens).";
         }
     }

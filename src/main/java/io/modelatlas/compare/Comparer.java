@@ -1,0 +1,167 @@
+package io.modelatlas.compare;
+
+import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.BenchmarkKind;
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.compare.Comparison.BenchmarkRow;
+import io.modelatlas.compare.Comparison.Recommendation;
+import io.modelatlas.compare.Comparison.ScenarioCell;
+import io.modelatlas.compare.Comparison.ScenarioRow;
+import io.modelatlas.compare.Comparison.VolumeRow;
+import io.modelatlas.compare.Comparison.VolumeTable;
+import io.modelatlas.pricing.Cost;
+import io.modelatlas.pricing.CostCalculator;
+import io.modelatlas.pricing.PriceSheet;
+import io.modelatlas.pricing.PriceUnknownException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Builds a {@link Comparison} of 2 to 5 models from the catalog. Pure: same catalog and models, same result. */
+public final class Comparer {
+    public static final int MIN_MODELS = 2;
+    public static final int MAX_MODELS = 5;
+    /** The monthly volumes of the "which is cheaper" table (seed 002). */
+    public static final List<Long> VOLUMES = List.of(1_000_000L, 10_000_000L, 100_000_000L);
+
+    private final Catalog catalog;
+    private final List<Scenario> scenarios;
+    private final SpecTable specTable;
+    private final Differences differences;
+    private final Guidance guidance;
+    private final RelatedComparisons related;
+
+    public Comparer(Catalog catalog) {
+        this(catalog, Scenario.standard());
+    }
+
+    public Comparer(Catalog catalog, List<Scenario> scenarios) {
+        this.catalog = catalog;
+        this.scenarios = List.copyOf(scenarios);
+        this.specTable = new SpecTable(this::nameOf);
+        this.differences = new Differences(this::nameOf);
+        this.guidance = new Guidance(this::nameOf);
+        this.related = new RelatedComparisons(catalog);
+    }
+
+    /** Resolves each query (id, provider/id or name) and compares the models in the order given. */
+    public Comparison compareIds(List<String> queries) {
+        return compare(queries.stream().map(catalog::require).toList());
+    }
+
+    public Comparison compare(List<Model> models) {
+        if (models.size() < MIN_MODELS || models.size() > MAX_MODELS) {
+            throw new IllegalArgumentException("compare needs 2 to 5 models, got " + models.size());
+        }
+        if (new HashSet<>(models.stream().map(Model::id).toList()).size() != models.size()) {
+            throw new IllegalArgumentException("compare needs different models, got " + String.join(", ", models.stream().map(Model::id).toList()));
+        }
+        List<VolumeTable> volumes = Blend.standard().stream().map(b -> volumeTable(models, b)).toList();
+        List<Recommendation> recommendations = guidance.recommendations(models);
+        return new Comparison(
+                models,
+                specTable.rows(models),
+                differences.between(models),
+                volumes,
+                scenarioRows(models),
+                benchmarkRows(models),
+                recommendations,
+                guidance.faqs(models, recommendations, volumes),
+                related.of(models));
+    }
+
+    /** Display name of a catalog id, or the id itself when the catalog lacks it (a successor not yet listed). */
+    private String nameOf(String id) {
+        return catalog.byId(id).map(Model::displayName).orElse(id);
+    }
+
+    static VolumeTable volumeTable(List<Model> models, Blend blend) {
+        List<BigDecimal> blended = models.stream()
+                .map(m -> m.prices().flatMap(s -> Projection.blendedPerMillion(s, blend)).orElse(null))
+                .toList();
+        List<VolumeRow> rows = new ArrayList<>();
+        for (long volume : VOLUMES) {
+            List<BigDecimal> costs = blended.stream()
+                    .map(rate -> rate == null ? null : rate.multiply(BigDecimal.valueOf(volume)).movePointLeft(6).stripTrailingZeros())
+                    .toList();
+            rows.add(cheapestRow(models, volume, costs));
+        }
+        return new VolumeTable(blend, blend.definition(), blended, rows);
+    }
+
+    private static VolumeRow cheapestRow(List<Model> models, long volume, List<BigDecimal> costs) {
+        List<BigDecimal> known = costs.stream().filter(Objects::nonNull).toList();
+        if (known.size() < 2) {
+            return new VolumeRow(volume, costs, null, null);
+        }
+        BigDecimal min = known.stream().min(BigDecimal::compareTo).get();
+        BigDecimal max = known.stream().max(BigDecimal::compareTo).get();
+        String cheapest = min.compareTo(max) == 0 ? null : models.get(costs.indexOf(min)).id();
+        return new VolumeRow(volume, costs, cheapest, max.subtract(min));
+    }
+
+    private List<ScenarioRow> scenarioRows(List<Model> models) {
+        List<ScenarioRow> rows = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            List<ScenarioCell> cells = models.stream().map(m -> scenarioCell(m, s)).toList();
+            BigDecimal min = null;
+            String cheapest = null;
+            int priced = 0;
+            for (int i = 0; i < models.size(); i++) {
+                BigDecimal c = cells.get(i).costPerRequest();
+                if (c != null) {
+                    priced++;
+                    if (min == null || c.compareTo(min) < 0) {
+                        min = c;
+                        cheapest = models.get(i).id();
+                    }
+                }
+            }
+            rows.add(new ScenarioRow(s, cells, priced >= 2 ? cheapest : null));
+        }
+        return rows;
+    }
+
+    static ScenarioCell scenarioCell(Model m, Scenario s) {
+        if (!m.type().isText()) {
+            return new ScenarioCell(null, null, "not a text model");
+        }
+        Optional<PriceSheet> sheet = m.prices();
+        if (sheet.isEmpty()) {
+            return new ScenarioCell(null, null, "price unknown");
+        }
+        if (m.contextWindow() != null && s.inputTokens() + s.outputTokens() > m.contextWindow().value()) {
+            return new ScenarioCell(null, null, "does not fit the " + Format.count(m.contextWindow().value()) + "-token context window");
+        }
+        if (m.maxOutputTokens() != null && s.outputTokens() > m.maxOutputTokens().value()) {
+            return new ScenarioCell(null, null, "exceeds the " + Format.count(m.maxOutputTokens().value()) + "-token output limit");
+        }
+        try {
+            Cost cost = CostCalculator.price(sheet.get(), s.usage());
+            String note = cost.lines().stream().map(l -> l.note()).filter(Objects::nonNull).findFirst().orElse(null);
+            return new ScenarioCell(cost.totalUsd(), cost.totalUsd().multiply(BigDecimal.valueOf(1000)).stripTrailingZeros(), note);
+        } catch (PriceUnknownException e) {
+            return new ScenarioCell(null, null, e.getMessage());
+        }
+    }
+
+    private static List<BenchmarkRow> benchmarkRows(List<Model> models) {
+        Map<String, BenchmarkRow> rows = new LinkedHashMap<>();
+        for (BenchmarkKind kind : BenchmarkKind.values()) {
+            for (Model m : models) {
+                for (Benchmark b : m.benchmarks(kind)) {
+                    String key = kind + "|" + b.name() + "|" + b.variant();
+                    rows.computeIfAbsent(key, k -> new BenchmarkRow(b.name(), b.variant(), kind,
+                            models.stream().map(x -> x.benchmarks(kind).stream().filter(b::comparableWith).findFirst().orElse(null)).toList()));
+                }
+            }
+        }
+        return List.copyOf(rows.values());
+    }
+}

@@ -1,0 +1,144 @@
+package io.modelatlas.compare;
+
+import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.BenchmarkKind;
+import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.Fact;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.PartialDate;
+import io.modelatlas.compare.Difference.BenchmarkGap;
+import io.modelatlas.compare.Difference.CapabilityGap;
+import io.modelatlas.compare.Difference.ContextWindow;
+import io.modelatlas.compare.Difference.DifferentTypes;
+import io.modelatlas.compare.Difference.KnowledgeCutoff;
+import io.modelatlas.compare.Difference.MaxOutput;
+import io.modelatlas.compare.Difference.PriceGap;
+import io.modelatlas.compare.Difference.SamePrice;
+import io.modelatlas.compare.Difference.Speed;
+import io.modelatlas.compare.Difference.Superseded;
+import io.modelatlas.pricing.PriceKind;
+import io.modelatlas.pricing.TokenRate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Finds the differences between models, each backed by figures both models have. With more than three models only
+ * the pairs with the first model are described, to keep the list readable.
+ */
+final class Differences {
+    private static final List<PriceKind> COMPARED_PRICES = List.of(PriceKind.INPUT, PriceKind.OUTPUT);
+
+    private final Function<String, String> nameOfId;
+
+    Differences(Function<String, String> nameOfId) {
+        this.nameOfId = nameOfId;
+    }
+
+    List<Difference> between(List<Model> models) {
+        List<Difference> result = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            for (int j = i + 1; j < models.size(); j++) {
+                if (models.size() > 3 && i > 0) {
+                    continue;
+                }
+                result.addAll(pair(models.get(i), models.get(j)));
+            }
+        }
+        for (Model m : models) {
+            if (m.isSuperseded()) {
+                String successor = m.status().value().successorId();
+                result.add(new Superseded(m, successor, nameOfId.apply(successor)));
+            }
+        }
+        return result;
+    }
+
+    private List<Difference> pair(Model a, Model b) {
+        List<Difference> out = new ArrayList<>();
+        for (PriceKind kind : COMPARED_PRICES) {
+            price(a, b, kind).ifPresent(out::add);
+        }
+        if (a.type() != b.type()) {
+            out.add(new DifferentTypes(a, b));
+        }
+        sizes(a.contextWindow(), b.contextWindow(), a, b).ifPresent(s -> out.add(new ContextWindow(s.larger, s.smaller, s.largerValue, s.smallerValue)));
+        if (a.type().isText() && b.type().isText()) {
+            sizes(a.maxOutputTokens(), b.maxOutputTokens(), a, b).ifPresent(s -> out.add(new MaxOutput(s.larger, s.smaller, s.largerValue, s.smallerValue)));
+        }
+        cutoff(a, b).ifPresent(out::add);
+        for (Capability c : Capability.values()) {
+            Optional<Boolean> ca = a.supports(c);
+            Optional<Boolean> cb = b.supports(c);
+            if (ca.isPresent() && cb.isPresent() && !ca.get().equals(cb.get())) {
+                out.add(ca.get() ? new CapabilityGap(c, a, b) : new CapabilityGap(c, b, a));
+            }
+        }
+        speed(a, b, BenchmarkKind.OUTPUT_SPEED).ifPresent(out::add);
+        speed(a, b, BenchmarkKind.TIME_TO_FIRST_TOKEN).ifPresent(out::add);
+        for (Benchmark ba : a.benchmarks(BenchmarkKind.QUALITY)) {
+            for (Benchmark bb : b.benchmarks(BenchmarkKind.QUALITY)) {
+                if (ba.comparableWith(bb)) {
+                    boolean aHigher = ba.score().compareTo(bb.score()) >= 0;
+                    out.add(aHigher ? new BenchmarkGap(ba.fullName(), a, b, ba.score(), bb.score())
+                            : new BenchmarkGap(ba.fullName(), b, a, bb.score(), ba.score()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Difference> price(Model a, Model b, PriceKind kind) {
+        Optional<TokenRate> ra = a.prices().flatMap(s -> s.rate(kind));
+        Optional<TokenRate> rb = b.prices().flatMap(s -> s.rate(kind));
+        if (ra.isEmpty() || rb.isEmpty()) {
+            return Optional.empty();
+        }
+        int cmp = ra.get().compareTo(rb.get());
+        if (cmp == 0) {
+            return Optional.of(new SamePrice(kind, a, b, ra.get()));
+        }
+        return Optional.of(cmp < 0 ? new PriceGap(kind, a, b, ra.get(), rb.get()) : new PriceGap(kind, b, a, rb.get(), ra.get()));
+    }
+
+    private record Sizes(Model larger, Model smaller, long largerValue, long smallerValue) {}
+
+    private static Optional<Sizes> sizes(Fact<Long> fa, Fact<Long> fb, Model a, Model b) {
+        if (fa == null || fb == null) {
+            return Optional.empty();
+        }
+        return Optional.of(fa.value() >= fb.value() ? new Sizes(a, b, fa.value(), fb.value()) : new Sizes(b, a, fb.value(), fa.value()));
+    }
+
+    private static Optional<Difference> cutoff(Model a, Model b) {
+        Fact<PartialDate> fa = a.knowledgeCutoff();
+        Fact<PartialDate> fb = b.knowledgeCutoff();
+        if (fa == null || fb == null || fa.value().compareTo(fb.value()) == 0) {
+            return Optional.empty();
+        }
+        boolean disputed = fa.disputed() || fb.disputed();
+        return Optional.of(fa.value().compareTo(fb.value()) > 0
+                ? new KnowledgeCutoff(a, b, fa.value(), fb.value(), disputed)
+                : new KnowledgeCutoff(b, a, fb.value(), fa.value(), disputed));
+    }
+
+    private static Optional<Difference> speed(Model a, Model b, BenchmarkKind kind) {
+        Optional<Benchmark> sa = plainMeasure(a, kind);
+        Optional<Benchmark> sb = plainMeasure(b, kind);
+        if (sa.isEmpty() || sb.isEmpty() || !sa.get().comparableWith(sb.get()) || sa.get().score().compareTo(sb.get().score()) == 0) {
+            return Optional.empty();
+        }
+        boolean aBetter = kind.higherIsBetter() == (sa.get().score().compareTo(sb.get().score()) > 0);
+        Benchmark better = aBetter ? sa.get() : sb.get();
+        Benchmark worse = aBetter ? sb.get() : sa.get();
+        String source = "Artificial Analysis".regionMatches(true, 0, better.name(), 0, 19)
+                ? "Artificial Analysis, " + better.source().asOf() : better.source().source() + ", " + better.source().asOf();
+        return Optional.of(new Speed(kind, aBetter ? a : b, aBetter ? b : a, better.score(), worse.score(), source));
+    }
+
+    /** The model's speed figure at its default settings (no variant such as a reasoning effort). */
+    static Optional<Benchmark> plainMeasure(Model m, BenchmarkKind kind) {
+        return m.benchmarks(kind).stream().filter(x -> x.variant() == null).findFirst();
+    }
+}

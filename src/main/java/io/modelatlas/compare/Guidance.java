@@ -1,0 +1,281 @@
+package io.modelatlas.compare;
+
+import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.BenchmarkKind;
+import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.Fact;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelType;
+import io.modelatlas.compare.Comparison.Faq;
+import io.modelatlas.compare.Comparison.Recommendation;
+import io.modelatlas.compare.Comparison.VolumeTable;
+import io.modelatlas.pricing.ImagePrice;
+import io.modelatlas.pricing.PriceKind;
+import io.modelatlas.pricing.PriceSheet;
+import io.modelatlas.pricing.TokenRate;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** "Which should you choose" and the FAQs, derived from the figures; each answer says when data is missing. */
+final class Guidance {
+    private final Function<String, String> nameOfId;
+
+    Guidance(Function<String, String> nameOfId) {
+        this.nameOfId = nameOfId;
+    }
+
+    List<Recommendation> recommendations(List<Model> models) {
+        List<Recommendation> out = new ArrayList<>();
+        List<Model> text = models.stream().filter(m -> m.type().isText()).toList();
+        if (text.size() < models.size()) {
+            for (Model m : models) {
+                if (!m.type().isText()) {
+                    out.add(new Recommendation(m.type().label() + " work", m.id(), m.displayName() + " is the " + m.type().label().toLowerCase(java.util.Locale.ROOT)
+                            + " model of the two; the text models cannot do this job."));
+                }
+            }
+            text.stream().findFirst().ifPresent(m -> out.add(new Recommendation("Text and chat", m.id(),
+                    m.displayName() + " reads and writes text; pair it with the " + models.stream().filter(x -> !x.type().isText()).map(x -> x.type().label().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(", ")) + " model where the job needs both.")));
+        }
+        cheapest(text, PriceKind.INPUT).ifPresent(c -> out.add(new Recommendation(
+                "Input-heavy work (document analysis, RAG, classification)", c.model.id(),
+                c.model.displayName() + " charges " + Format.usd(c.rate.usdPerMillion()) + " per million input tokens" + c.against)));
+        cheapest(text, PriceKind.OUTPUT).ifPresent(c -> out.add(new Recommendation(
+                "Output-heavy work (long answers, reports, code generation)", c.model.id(),
+                c.model.displayName() + " charges " + Format.usd(c.rate.usdPerMillion()) + " per million output tokens" + c.against)));
+        largest(text, Model::contextWindow).ifPresent(m -> out.add(new Recommendation("Very long inputs", m.id(),
+                m.displayName() + " has the largest context window (" + Format.count(m.contextWindow().value()) + " tokens).")));
+        qualityLeader(text).ifPresent(out::add);
+        speedLeader(text).ifPresent(out::add);
+        for (Capability c : List.of(Capability.FUNCTION_CALLING, Capability.STRUCTURED_OUTPUT, Capability.VISION, Capability.REASONING, Capability.AUDIO_INPUT)) {
+            List<Model> with = models.stream().filter(m -> m.supports(c).orElse(false)).toList();
+            List<Model> without = models.stream().filter(m -> !m.supports(c).orElse(true)).toList();
+            if (with.size() == 1 && !without.isEmpty()) {
+                out.add(new Recommendation("Needs " + c.label(), with.get(0).id(), with.get(0).displayName() + " supports " + c.label()
+                        + "; " + names(without) + " does not."));
+            }
+        }
+        for (Model m : models) {
+            if (m.isSuperseded()) {
+                String s = m.status().value().successorId();
+                out.add(new Recommendation("New builds instead of " + m.displayName(), s,
+                        m.displayName() + " has been superseded by " + nameOfId.apply(s) + "; compare the successor before committing."));
+            }
+        }
+        return out;
+    }
+
+    private record Cheapest(Model model, TokenRate rate, String against) {}
+
+    private static Optional<Cheapest> cheapest(List<Model> models, PriceKind kind) {
+        List<Model> priced = models.stream().filter(m -> m.prices().flatMap(s -> s.rate(kind)).isPresent()).toList();
+        if (priced.size() < 2) {
+            return Optional.empty();
+        }
+        Comparator<Model> byRate = Comparator.comparing(m -> m.prices().get().rate(kind).get());
+        Model best = priced.stream().min(byRate).get();
+        TokenRate bestRate = best.prices().get().rate(kind).get();
+        List<Model> others = priced.stream().filter(m -> m != best).toList();
+        if (others.stream().allMatch(m -> m.prices().get().rate(kind).get().equals(bestRate))) {
+            return Optional.empty();
+        }
+        String against = ", against " + others.stream()
+                .map(m -> Format.usd(m.prices().get().rate(kind).get().usdPerMillion()) + " for " + m.displayName())
+                .collect(Collectors.joining(", ")) + ".";
+        return Optional.of(new Cheapest(best, bestRate, against));
+    }
+
+    private static Optional<Model> largest(List<Model> models, Function<Model, Fact<Long>> f) {
+        List<Model> known = models.stream().filter(m -> f.apply(m) != null).toList();
+        if (known.size() < 2) {
+            return Optional.empty();
+        }
+        Model max = known.stream().max(Comparator.comparing(m -> f.apply(m).value())).get();
+        boolean unique = known.stream().filter(m -> f.apply(m).value().equals(f.apply(max).value())).count() == 1;
+        return unique ? Optional.of(max) : Optional.empty();
+    }
+
+    private static Optional<Recommendation> qualityLeader(List<Model> models) {
+        if (models.size() < 2) {
+            return Optional.empty();
+        }
+        int shared = 0;
+        int[] wins = new int[models.size()];
+        for (Benchmark b : models.get(0).benchmarks(BenchmarkKind.QUALITY)) {
+            List<Benchmark> row = new ArrayList<>();
+            for (Model m : models) {
+                m.benchmarks(BenchmarkKind.QUALITY).stream().filter(b::comparableWith).findFirst().ifPresent(row::add);
+            }
+            if (row.size() != models.size()) {
+                continue;
+            }
+            shared++;
+            BigDecimal best = row.stream().map(Benchmark::score).max(BigDecimal::compareTo).get();
+            for (int i = 0; i < row.size(); i++) {
+                if (row.get(i).score().compareTo(best) == 0) {
+                    wins[i]++;
+                }
+            }
+        }
+        if (shared == 0) {
+            return Optional.empty();
+        }
+        int leader = 0;
+        for (int i = 1; i < wins.length; i++) {
+            if (wins[i] > wins[leader]) {
+                leader = i;
+            }
+        }
+        Model m = models.get(leader);
+        return Optional.of(new Recommendation("Highest measured quality", m.id(), m.displayName() + " scores highest on " + wins[leader]
+                + " of the " + shared + " benchmarks all of them share (see the benchmark table and its sources)."));
+    }
+
+    private static Optional<Recommendation> speedLeader(List<Model> models) {
+        List<Model> measured = models.stream().filter(m -> Differences.plainMeasure(m, BenchmarkKind.OUTPUT_SPEED).isPresent()).toList();
+        if (measured.size() < 2) {
+            return Optional.empty();
+        }
+        Model fastest = measured.stream().max(Comparator.comparing(m -> Differences.plainMeasure(m, BenchmarkKind.OUTPUT_SPEED).get().score())).get();
+        Benchmark b = Differences.plainMeasure(fastest, BenchmarkKind.OUTPUT_SPEED).get();
+        return Optional.of(new Recommendation("Fastest streaming (chat UIs, real-time)", fastest.id(), fastest.displayName() + " streams "
+                + Format.number(b.score().setScale(0, java.math.RoundingMode.HALF_EVEN)) + " output tokens per second (median, " + b.source().source() + ", " + b.source().asOf() + ")."));
+    }
+
+    List<Faq> faqs(List<Model> models, List<Recommendation> recommendations, List<VolumeTable> volumes) {
+        List<Faq> out = new ArrayList<>();
+        String names = names(models);
+        out.add(new Faq("Which is cheaper, " + orList(models) + "?", cheaperAnswer(models, volumes)));
+        out.add(new Faq("Which has the larger context window?", contextAnswer(models)));
+        out.add(new Faq("What are their knowledge cutoffs?", models.stream().map(Guidance::cutoffText).collect(Collectors.joining(" "))));
+        out.add(new Faq("Which is faster?", speedAnswer(models)));
+        out.add(new Faq("Can I switch between " + names + " without changing code?", switchAnswer(models)));
+        out.add(new Faq("Should I use " + orList(models) + "?", recommendations.isEmpty()
+                ? "Our sources do not separate them on price, context, capabilities or benchmarks; run both on your own workload before choosing."
+                : recommendations.stream().limit(4).map(r -> "For " + lowerFirst(r.job()) + ": " + nameOfId.apply(r.modelId()) + ".")
+                        .collect(Collectors.joining(" ")) + " Run both on your own prompts before committing: list prices do not measure quality on your task."));
+        return out;
+    }
+
+    private static String cheaperAnswer(List<Model> models, List<VolumeTable> volumes) {
+        List<String> priceTexts = new ArrayList<>();
+        for (Model m : models) {
+            priceTexts.add(m.displayName() + ": " + priceText(m));
+        }
+        String prices = String.join("; ", priceTexts) + ".";
+        Optional<Comparison.VolumeRow> tenMillion = volumes.isEmpty() ? Optional.empty()
+                : volumes.get(0).rows().stream().filter(r -> r.tokensPerMonth() == 10_000_000L && r.cheapestModelId() != null).findFirst();
+        if (tenMillion.isEmpty()) {
+            return "They are priced differently, so no single number compares them. " + prices;
+        }
+        Comparison.VolumeRow row = tenMillion.get();
+        Model cheapest = models.stream().filter(m -> m.id().equals(row.cheapestModelId())).findFirst().orElseThrow();
+        StringBuilder costs = new StringBuilder();
+        for (int i = 0; i < models.size(); i++) {
+            if (row.costs().get(i) != null) {
+                costs.append(costs.length() == 0 ? "" : " vs ").append(Format.usdCents(row.costs().get(i))).append(" for ").append(models.get(i).displayName());
+            }
+        }
+        return cheapest.displayName() + " is cheaper. " + prices + " At 10 million tokens a month (" + volumes.get(0).blend().label() + "), that is "
+                + costs + ". Actual cost depends on how many tokens your workload reads and writes.";
+    }
+
+    private static String priceText(Model m) {
+        Optional<PriceSheet> sheet = m.prices();
+        if (sheet.isEmpty()) {
+            return "price unknown in our sources";
+        }
+        List<String> parts = new ArrayList<>();
+        sheet.get().rate(PriceKind.INPUT).ifPresent(r -> parts.add(Format.usd(r.usdPerMillion()) + " input"));
+        sheet.get().rate(PriceKind.OUTPUT).ifPresent(r -> parts.add(Format.usd(r.usdPerMillion()) + " output"));
+        String tokens = parts.isEmpty() ? "" : String.join(" / ", parts) + " per million tokens";
+        Optional<ImagePrice> image = sheet.get().cheapestImage();
+        String images = image.map(p -> "images from " + Format.usd(p.usdPerImage()) + " each").orElse("");
+        return tokens.isEmpty() ? images : images.isEmpty() ? tokens : tokens + ", " + images;
+    }
+
+    private static String contextAnswer(List<Model> models) {
+        List<Model> known = models.stream().filter(m -> m.contextWindow() != null).toList();
+        String unknown = models.stream().filter(m -> m.contextWindow() == null)
+                .map(m -> m.displayName() + " has no context window in our sources" + (m.type().isText() ? "." : " (it is " + article(m.type().label()) + " model)."))
+                .collect(Collectors.joining(" "));
+        if (known.isEmpty()) {
+            return unknown;
+        }
+        long max = known.stream().mapToLong(m -> m.contextWindow().value()).max().getAsLong();
+        List<Model> top = known.stream().filter(m -> m.contextWindow().value() == max).toList();
+        String head = top.size() == known.size() && known.size() > 1
+                ? "They are equal: " + names(known) + " each take " + Format.count(max) + " tokens."
+                : names(top) + " " + (top.size() == 1 ? "has" : "have") + " the larger window, " + Format.count(max) + " tokens"
+                + known.stream().filter(m -> m.contextWindow().value() != max)
+                        .map(m -> ", against " + Format.count(m.contextWindow().value()) + " for " + m.displayName()).collect(Collectors.joining()) + ".";
+        return unknown.isEmpty() ? head : head + " " + unknown;
+    }
+
+    private static String cutoffText(Model m) {
+        if (m.knowledgeCutoff() == null) {
+            return m.displayName() + ": not stated by our sources.";
+        }
+        Fact<io.modelatlas.catalog.PartialDate> f = m.knowledgeCutoff();
+        String others = f.disagreements().stream().map(a -> a.value().display() + " per " + a.source().source()).collect(Collectors.joining(", "));
+        return m.displayName() + ": " + f.value().display() + " per " + f.source().source() + (others.isEmpty() ? "." : " (" + others + ").");
+    }
+
+    private static String speedAnswer(List<Model> models) {
+        List<String> parts = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Model m : models) {
+            Optional<Benchmark> tps = Differences.plainMeasure(m, BenchmarkKind.OUTPUT_SPEED);
+            Optional<Benchmark> ttft = Differences.plainMeasure(m, BenchmarkKind.TIME_TO_FIRST_TOKEN);
+            if (tps.isEmpty() && ttft.isEmpty()) {
+                missing.add(m.displayName());
+                continue;
+            }
+            String s = m.displayName() + ": " + tps.map(b -> Format.number(b.score().setScale(0, java.math.RoundingMode.HALF_EVEN)) + " output tokens/s").orElse("output speed not measured")
+                    + ttft.map(b -> ", " + Format.number(b.score().setScale(2, java.math.RoundingMode.HALF_EVEN)) + " s to the first token").orElse("")
+                    + " (" + tps.or(() -> ttft).get().source().source() + ", " + tps.or(() -> ttft).get().source().asOf() + ")";
+            parts.add(s);
+        }
+        String measured = parts.isEmpty() ? "" : "Median measurements: " + String.join("; ", parts) + ".";
+        String none = missing.isEmpty() ? "" : "Our sources have no speed measurements for " + String.join(" or ", missing) + ".";
+        return (measured + " " + none).trim() + " Latency on your own traffic depends on prompt length and region: measure it with `modelatlas eval`.";
+    }
+
+    private static String switchAnswer(List<Model> models) {
+        boolean allChat = models.stream().allMatch(m -> m.type() == ModelType.CHAT);
+        boolean sameProvider = models.stream().map(Model::creatorId).distinct().count() == 1;
+        if (allChat && sameProvider) {
+            return "Yes: all are chat models served by " + models.get(0).creatorName() + "'s Chat Completions API with the same request and response format, so switching is a change of the `model` parameter (e.g. \""
+                    + models.get(0).id() + "\" to \"" + models.get(1).id() + "\"). Re-run your tests: outputs differ.";
+        }
+        if (allChat) {
+            return "They are chat models from different providers. Through an OpenAI-compatible endpoint (for example a router) switching is a change of the `model` parameter; against each provider's own API, the client and request format differ.";
+        }
+        return "No: " + models.stream().map(m -> m.displayName() + " is " + article(m.type().label()) + " model").collect(Collectors.joining(" and "))
+                + ", served by different endpoints; they do different jobs rather than replace each other.";
+    }
+
+    private static String names(List<Model> models) {
+        List<String> n = models.stream().map(Model::displayName).toList();
+        return n.size() <= 2 ? String.join(" and ", n) : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+    }
+
+    private static String orList(List<Model> models) {
+        List<String> n = models.stream().map(Model::displayName).toList();
+        return n.size() <= 2 ? String.join(" or ", n) : String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
+    }
+
+    private static String article(String label) {
+        String l = label.toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(l.charAt(0)) >= 0 ? "an " : "a ") + l;
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -7,6 +7,11 @@ final class Commands {
     private Commands() {}
 
     static List<Object> all(CliContext context) {
-        return List.of();
+        return List.of(
+                new ModelsCommand(context),
+                new ShowCommand(context),
+                new CompareCommand(context),
+                new CostCommand(context),
+                new ServeCommand(context));
     }
 }

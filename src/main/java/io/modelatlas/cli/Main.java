@@ -49,6 +49,7 @@ public final class Main {
 
     CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Root());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         for (Object command : Commands.all(context)) {
             cli.addSubcommand(command);
         }

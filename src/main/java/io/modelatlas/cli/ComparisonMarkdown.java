@@ -1,0 +1,170 @@
+package io.modelatlas.cli;
+
+import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.Strength;
+
+import io.modelatlas.compare.Comparison;
+import io.modelatlas.compare.Comparison.BenchmarkRow;
+import io.modelatlas.compare.Comparison.Cell;
+import io.modelatlas.compare.Comparison.ScenarioCell;
+import io.modelatlas.compare.Comparison.ScenarioRow;
+import io.modelatlas.compare.Comparison.SpecRow;
+import io.modelatlas.compare.Comparison.VolumeRow;
+import io.modelatlas.compare.Comparison.VolumeTable;
+import io.modelatlas.compare.Difference;
+import io.modelatlas.compare.Format;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Renders a comparison as Markdown (and, with {@code plain}, as terminal text): every section of the web page. */
+final class ComparisonMarkdown {
+    private ComparisonMarkdown() {}
+
+    static String render(Comparison c) {
+        StringBuilder md = new StringBuilder();
+        List<Model> models = c.models();
+        md.append("# ").append(c.title()).append("\n\n");
+        for (Model m : models) {
+            md.append("- **").append(m.displayName()).append("** (`").append(m.id()).append("`, ").append(m.creatorName()).append(")");
+            if (m.description() != null) {
+                md.append(": ").append(oneLine(m.description().value()));
+            }
+            md.append("\n");
+        }
+        md.append("\n## At a glance\n\n");
+        md.append(tableHeader("Spec", models));
+        Set<String> footnotes = new LinkedHashSet<>();
+        for (SpecRow row : c.specs()) {
+            md.append("| ").append(row.label());
+            for (Cell cell : row.cells()) {
+                md.append(" | ").append(cell.text());
+                if (cell.disputed()) {
+                    md.append(" (also: ").append(String.join("; ", cell.otherSources())).append(")");
+                }
+                if (cell.source() != null) {
+                    footnotes.add(cell.source().describe());
+                }
+            }
+            md.append(" |\n");
+        }
+        md.append("\nSources: ").append(String.join("; ", footnotes)).append(".\n");
+
+        md.append("\n## How they differ\n\n");
+        for (Difference d : c.differences()) {
+            md.append("- ").append(d.sentence()).append("\n");
+        }
+
+        if (models.stream().anyMatch(m -> !m.strengths().isEmpty())) {
+            md.append("\n## Strengths side by side\n");
+            for (Model m : models) {
+                md.append("\n### ").append(m.displayName()).append("\n\n");
+                if (m.strengths().isEmpty()) {
+                    md.append("No curated strengths yet.\n");
+                }
+                int i = 1;
+                for (Strength s : m.strengths()) {
+                    md.append(i++).append(". **").append(s.title()).append("**\n");
+                    for (String p : s.points()) {
+                        md.append("   - ").append(p).append("\n");
+                    }
+                }
+                if (!m.bestFor().isEmpty()) {
+                    md.append("\nBest for: ").append(String.join("; ", m.bestFor())).append(".\n");
+                }
+            }
+        }
+
+        md.append("\n## Cost per month\n");
+        for (VolumeTable t : c.volumes()) {
+            md.append("\n### ").append(t.blend().label()).append("\n\n").append(t.definition()).append("\n\n");
+            md.append(tableHeader("Tokens per month", models));
+            md.append("| Blended price per 1M");
+            for (BigDecimal b : t.blendedPerMillion()) {
+                md.append(" | ").append(b == null ? "price unknown" : Format.usd(b));
+            }
+            md.append(" |\n");
+            for (VolumeRow r : t.rows()) {
+                md.append("| ").append(Format.compactTokens(r.tokensPerMonth()));
+                for (BigDecimal cost : r.costs()) {
+                    md.append(" | ").append(cost == null ? "price unknown" : Format.usdCents(cost));
+                }
+                md.append(" |\n");
+            }
+            VolumeRow last = t.rows().get(t.rows().size() - 1);
+            if (last.cheapestModelId() != null) {
+                md.append("\nAt ").append(Format.compactTokens(last.tokensPerMonth())).append(" tokens a month, ")
+                        .append(nameOf(c, last.cheapestModelId())).append(" saves ").append(Format.usdCents(last.saving())).append(".\n");
+            }
+        }
+
+        md.append("\n## Scenarios\n\n");
+        List<String> headers = new ArrayList<>(List.of("Scenario", "Tokens in / cached / out"));
+        models.forEach(m -> headers.add(m.displayName() + " per 1,000 requests"));
+        headers.add("Cheaper");
+        md.append("| ").append(String.join(" | ", headers)).append(" |\n|").append("---|".repeat(headers.size())).append("\n");
+        for (ScenarioRow r : c.scenarios()) {
+            md.append("| ").append(r.scenario().name()).append(" | ").append(Format.count(r.scenario().inputTokens())).append(" / ")
+                    .append(Format.count(r.scenario().cachedInputTokens())).append(" / ").append(Format.count(r.scenario().outputTokens()));
+            for (ScenarioCell cell : r.cells()) {
+                md.append(" | ").append(cell.costPer1000() == null ? cell.note() : Format.usdCents(cell.costPer1000()));
+            }
+            md.append(" | ").append(r.cheapestModelId() == null ? "—" : nameOf(c, r.cheapestModelId())).append(" |\n");
+        }
+
+        if (!c.benchmarks().isEmpty()) {
+            md.append("\n## Benchmarks\n\n");
+            md.append(tableHeader("Benchmark", models).replace("|\n|---", " Source |\n|---|---"));
+            for (BenchmarkRow r : c.benchmarks()) {
+                md.append("| ").append(r.fullName());
+                Set<String> sources = new LinkedHashSet<>();
+                for (Benchmark b : r.scores()) {
+                    md.append(" | ").append(b == null ? "—" : Format.number(b.score()));
+                    if (b != null) {
+                        sources.add(b.source().source() + " (" + b.source().asOf() + ")");
+                    }
+                }
+                md.append(" | ").append(String.join("; ", sources)).append(" |\n");
+            }
+        }
+
+        md.append("\n## Which should you choose?\n\n");
+        for (Comparison.Recommendation r : c.recommendations()) {
+            md.append("- **").append(r.job()).append("**: ").append(nameOf(c, r.modelId())).append(". ").append(r.reason()).append("\n");
+        }
+        if (models.stream().allMatch(m -> m.type() == io.modelatlas.catalog.ModelType.CHAT)) {
+            md.append("\nSwitching is a change of model id:\n\n```python\nresponse = client.chat.completions.create(\n    model=\"")
+                    .append(models.get(1).id()).append("\",  # was \"").append(models.get(0).id()).append("\"\n    messages=messages,\n)\n```\n");
+        }
+
+        md.append("\n## FAQs\n");
+        for (Comparison.Faq f : c.faqs()) {
+            md.append("\n**").append(f.question()).append("**\n\n").append(f.answer()).append("\n");
+        }
+        if (!c.related().isEmpty()) {
+            md.append("\n## Related comparisons\n\n");
+            for (Comparison.Related r : c.related()) {
+                md.append("- [").append(r.title()).append("](").append(r.path()).append(") (").append(r.reason()).append(")\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String tableHeader(String first, List<Model> models) {
+        return "| " + first + " | " + models.stream().map(Model::displayName).collect(Collectors.joining(" | ")) + " |\n|"
+                + "---|".repeat(models.size() + 1) + "\n";
+    }
+
+    private static String nameOf(Comparison c, String id) {
+        return c.models().stream().filter(m -> m.id().equals(id)).map(Model::displayName).findFirst().orElse(id);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").trim();
+    }
+
+}

@@ -49,10 +49,11 @@ public final class Main {
 
     CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Root());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
         for (Object command : Commands.all(context)) {
             cli.addSubcommand(command);
         }
+        // after the subcommands: picocli applies this setting only to commands present when it is called
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 

@@ -1,10 +1,10 @@
 package io.modelatlas.compare;
 
-import static io.modelatlas.compare.Fixtures.gpt41;
-import static io.modelatlas.compare.Fixtures.gpt41Mini;
-import static io.modelatlas.compare.Fixtures.gpt4oMini;
-import static io.modelatlas.compare.Fixtures.gpt51;
-import static io.modelatlas.compare.Fixtures.gptImage1Mini;
+import static io.modelatlas.fixtures.Fixtures.gpt41;
+import static io.modelatlas.fixtures.Fixtures.gpt41Mini;
+import static io.modelatlas.fixtures.Fixtures.gpt4oMini;
+import static io.modelatlas.fixtures.Fixtures.gpt51;
+import static io.modelatlas.fixtures.Fixtures.gptImage1Mini;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,79 @@
+package io.modelatlas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.fixtures.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final Catalog catalog = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini()));
+
+    private int run(String... args) {
+        CliContext ctx = new CliContext(() -> catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
+                new PrintWriter(out), new PrintWriter(err), (host, port) -> out.write("serving " + host + ":" + port));
+        return new Main(ctx).run(args);
+    }
+
+    @Test
+    void help_lists_every_command() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("models", "show", "compare", "cost", "serve");
+    }
+
+    @Test
+    void cost_prints_an_exact_breakdown() {
+        assertThat(run("cost", "gpt-4.1-mini", "--input-tokens", "1000", "--cached-input-tokens", "400", "--output-tokens", "500")).isZero();
+        // 600 x 0.40 + 400 x 0.10 + 500 x 1.60, per million = 0.00024 + 0.00004 + 0.0008
+        assertThat(out.toString()).contains("GPT-4.1 Mini (openai/gpt-4.1-mini), standard tier", "exact: 0.00108", "cached_input");
+    }
+
+    @Test
+    void cost_on_the_batch_tier_uses_batch_prices() {
+        assertThat(run("cost", "GPT-4.1", "--input-tokens", "1000000", "--output-tokens", "1000000", "--tier", "batch")).isZero();
+        assertThat(out.toString()).contains("batch tier", "exact: 5");
+    }
+
+    @Test
+    void unknown_model_exits_2_with_suggestions() {
+        assertThat(run("cost", "gpt-4.1-mnii", "--input-tokens", "1", "--output-tokens", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown model 'gpt-4.1-mnii'", "did you mean gpt-4.1-mini");
+    }
+
+    @Test
+    void bad_usage_exits_2_naming_the_input() {
+        assertThat(run("cost", "gpt-4.1", "--input-tokens", "10", "--cached-input-tokens", "20", "--output-tokens", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot exceed input tokens (10)");
+        assertThat(run("cost", "gpt-4.1", "--input-tokens", "10", "--output-tokens", "1", "--tier", "turbo")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown service tier 'turbo'");
+        assertThat(run("compare", "gpt-4.1")).isEqualTo(2);
+    }
+
+    @Test
+    void image_model_has_no_token_output_price_so_cost_fails_without_a_zero() {
+        assertThat(run("cost", "gpt-image-1-mini", "--input-tokens", "10", "--output-tokens", "10")).isEqualTo(1);
+        assertThat(err.toString()).contains("no output price is known");
+        assertThat(out.toString()).doesNotContain("$0.00");
+    }
+
+    @Test
+    void compare_markdown_states_the_right_direction() {
+        assertThat(run("compare", "gpt-4o-mini", "gpt-4.1-mini", "--format", "markdown")).isZero();
+        assertThat(out.toString()).contains("# GPT-4o Mini vs GPT-4.1 Mini",
+                "GPT-4.1 Mini costs 2.67 times as much", "| 100M | $37.50 | $100.00 |");
+    }
+
+    @Test
+    void serve_hands_host_and_port_to_the_launcher() {
+        assertThat(run("serve", "--port", "9999")).isZero();
+        assertThat(out.toString()).isEqualTo("serving 127.0.0.1:9999");
+    }
+}

@@ -27,8 +27,8 @@ import java.util.Optional;
 public final class Comparer {
     public static final int MIN_MODELS = 2;
     public static final int MAX_MODELS = 5;
-    /** The monthly volumes of the "which is cheaper" table (seed 002). */
-    public static final List<Long> VOLUMES = List.of(1_000_000L, 10_000_000L, 100_000_000L);
+    /** Monthly volumes of the cost table: seed 002's 1M/10M/100M and seed 004's 50M/250M. */
+    public static final List<Long> VOLUMES = List.of(1_000_000L, 10_000_000L, 50_000_000L, 100_000_000L, 250_000_000L);
 
     private final Catalog catalog;
     private final List<Scenario> scenarios;

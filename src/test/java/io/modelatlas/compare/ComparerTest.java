@@ -49,10 +49,17 @@ class ComparerTest {
                 "GPT-4.1 Mini streams output 17.4% faster (87 vs 74 tokens per second, Artificial Analysis, 2026-07-05).",
                 "GPT-4o Mini starts answering sooner (time to first token 0.6 s vs 0.63 s, Artificial Analysis, 2026-07-05).",
                 "GPT-4.1 Mini scores higher on simple-evals MMLU (87.5 vs 82).");
-        VolumeRow hundredMillion = c.volumes().get(0).rows().get(2);
+        VolumeRow hundredMillion = at(c.volumes().get(0), 100_000_000L);
         assertThat(hundredMillion.costs()).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("37.5"), new BigDecimal("100"));
         assertThat(hundredMillion.cheapestModelId()).isEqualTo("gpt-4o-mini");
+        // seed 004's other rows, corrected: 50M and 250M tokens a month at 1:1, and 100M at 3:1
+        assertThat(at(c.volumes().get(0), 50_000_000L).costs()).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("18.75"), new BigDecimal("50"));
+        assertThat(at(c.volumes().get(0), 250_000_000L).costs()).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("93.75"), new BigDecimal("250"));
+        assertThat(at(c.volumes().get(1), 100_000_000L).costs()).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("26.25"), new BigDecimal("70"));
     }
 
     @Test
@@ -62,9 +69,9 @@ class ComparerTest {
         Comparison.VolumeTable aa = c.volumes().get(1);
         assertThat(even.blend()).isEqualTo(Blend.EVEN);
         assertThat(even.definition()).startsWith("1 input token for every output token");
-        assertThat(even.rows()).extracting(VolumeRow::tokensPerMonth).containsExactly(1_000_000L, 10_000_000L, 100_000_000L);
+        assertThat(even.rows()).extracting(VolumeRow::tokensPerMonth).containsExactly(1_000_000L, 10_000_000L, 50_000_000L, 100_000_000L, 250_000_000L);
         assertThat(even.rows().get(0).costs()).usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("5"), BigDecimal.ONE);
-        assertThat(even.rows().get(2).saving()).isEqualByComparingTo("400");
+        assertThat(at(even, 100_000_000L).saving()).isEqualByComparingTo("400");
         assertThat(aa.definition()).startsWith("3 input tokens for every output token");
         assertThat(aa.rows().get(0).costs()).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("3.5"), new BigDecimal("0.7"));
@@ -120,6 +127,10 @@ class ComparerTest {
         Model m = gpt41();
         assertThatThrownBy(() -> comparer.compare(List.of(m))).hasMessageContaining("2 to 5 models, got 1");
         assertThatThrownBy(() -> comparer.compare(List.of(m, m))).hasMessageContaining("different models");
+    }
+
+    private static VolumeRow at(Comparison.VolumeTable t, long volume) {
+        return t.rows().stream().filter(r -> r.tokensPerMonth() == volume).findFirst().orElseThrow();
     }
 
     private static SpecRow row(Comparison c, String key) {

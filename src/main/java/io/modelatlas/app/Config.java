@@ -1,0 +1,31 @@
+package io.modelatlas.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Settings read once from the environment at start-up and passed down. Secrets are not kept here: endpoint keys
+ * are read by name only when a call needs them.
+ *
+ * @param dataDir where the embedded SQLite file lives ({@code MODELATLAS_HOME}, default {@code ~/.modelatlas})
+ * @param jdbcUrl the store ({@code MODELATLAS_DB_URL}); default a SQLite file in dataDir; a
+ *                {@code jdbc:postgresql://} URL when several instances share one store
+ * @param baseUrl the public URL used in canonical links and the sitemap ({@code MODELATLAS_BASE_URL})
+ */
+public record Config(Path dataDir, String jdbcUrl, String baseUrl) {
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        Path home = Path.of(env.getOrDefault("MODELATLAS_HOME", Path.of(System.getProperty("user.home"), ".modelatlas").toString()));
+        String jdbc = env.getOrDefault("MODELATLAS_DB_URL", "jdbc:sqlite:" + home.resolve("modelatlas.db"));
+        String base = env.getOrDefault("MODELATLAS_BASE_URL", "http://127.0.0.1:8080");
+        if (!jdbc.startsWith("jdbc:sqlite:") && !jdbc.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("MODELATLAS_DB_URL must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + redact(jdbc) + "'");
+        }
+        return new Config(home, jdbc, base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    }
+
+    /** JDBC URLs may carry a password; never print one. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@:]+:[^/@]+@", "//***:***@");
+    }
+}

@@ -1,10 +1,48 @@
 package io.modelatlas.app;
 
-/** Entry point of the runnable jar: the only place that calls System.exit. */
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.source.CatalogLoader;
+import io.modelatlas.cli.CliContext;
+import io.modelatlas.cli.Main;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/** Entry point of the runnable jar: the composition root, and the only place that calls System.exit. */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.out.println("ModelAtlas");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code;
+        try {
+            Config config = Config.fromEnvironment(System.getenv());
+            Supplier<Catalog> catalog = memoize(CatalogLoader::loadBundled);
+            Clock clock = Clock.systemUTC();
+            CliContext context = new CliContext(catalog, clock, out, err, (host, port) -> Server.run(config, catalog.get(), clock, host, port, err));
+            code = new Main(context).run(args);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            code = Main.USAGE;
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = s.get();
+                }
+                return value;
+            }
+        };
     }
 }

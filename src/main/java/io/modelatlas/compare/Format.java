@@ -15,8 +15,8 @@ public final class Format {
     private Format() {}
 
     /**
-     * A price or cost in dollars: at least two decimals, more when the amount needs them (up to six, then rounded
-     * half-even): {@code $2.00}, {@code $0.40}, {@code $0.075}, {@code $0.0000225}.
+     * A price or cost in dollars: at least two decimals, more when the amount needs them, then rounded half-even:
+     * {@code $2.00}, {@code $0.40}, {@code $0.075}, {@code $1.125}, {@code $0.0000225}.
      */
     public static String usd(BigDecimal amount) {
         BigDecimal a = amount.stripTrailingZeros();
@@ -29,10 +29,13 @@ public final class Format {
         return "$" + f.format(shown);
     }
 
-    /** Small amounts keep 4 significant digits (a cost of $0.0000225 stays readable), capped at 8 decimals. */
+    /**
+     * Decimals worth showing: up to 4 from a dollar up ({@code $1.125}), and 4 significant digits below it
+     * ({@code $0.0000225}), capped at 8 decimals.
+     */
     private static int amountScale(BigDecimal a) {
         if (a.abs().compareTo(BigDecimal.ONE) >= 0) {
-            return 2;
+            return 4;
         }
         if (a.signum() == 0) {
             return 2;

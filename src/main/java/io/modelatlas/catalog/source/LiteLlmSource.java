@@ -1,0 +1,263 @@
+package io.modelatlas.catalog.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.Modality;
+import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.Provenance;
+import io.modelatlas.catalog.SourcePrecedence;
+import io.modelatlas.pricing.ImagePrice;
+import io.modelatlas.pricing.PriceKind;
+import io.modelatlas.pricing.PriceSheet;
+import io.modelatlas.pricing.ServiceTier;
+import io.modelatlas.pricing.TokenRate;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads LiteLLM's {@code model_prices_and_context_window.json}: prices per token, limits, {@code supports_*} flags.
+ * Keys such as {@code low/1024-x-1024/gpt-image-1-mini} are not models but per-image prices of the model named last;
+ * {@code ft:gpt-4.1-2025-04-14} entries are fine-tuned variants, read only as proof that fine-tuning exists.
+ */
+final class LiteLlmSource {
+    private static final Set<String> NOT_MODELS = Set.of("sample_spec", "fallback_generalizations");
+    private static final Pattern SIZE = Pattern.compile("\\d+-x-\\d+");
+    private static final Pattern TIER = Pattern.compile("^(.*)_above_(\\d+)k_tokens$");
+    private static final Map<String, PriceKind> KINDS = Map.ofEntries(
+            Map.entry("input_cost_per_token", PriceKind.INPUT),
+            Map.entry("output_cost_per_token", PriceKind.OUTPUT),
+            Map.entry("cache_read_input_token_cost", PriceKind.CACHED_INPUT),
+            Map.entry("cache_creation_input_token_cost", PriceKind.CACHE_WRITE),
+            Map.entry("cache_creation_input_token_cost_above_1hr", PriceKind.CACHE_WRITE_1H),
+            Map.entry("output_cost_per_reasoning_token", PriceKind.REASONING),
+            Map.entry("input_cost_per_image_token", PriceKind.INPUT_IMAGE),
+            Map.entry("output_cost_per_image_token", PriceKind.OUTPUT_IMAGE),
+            Map.entry("input_cost_per_audio_token", PriceKind.INPUT_AUDIO),
+            Map.entry("output_cost_per_audio_token", PriceKind.OUTPUT_AUDIO));
+    private static final Map<String, ServiceTier> TIER_SUFFIXES = Map.of(
+            "_batches", ServiceTier.BATCH, "_flex", ServiceTier.FLEX, "_priority", ServiceTier.PRIORITY);
+    private static final Map<String, Capability> FLAGS = Map.ofEntries(
+            Map.entry("supports_function_calling", Capability.FUNCTION_CALLING),
+            Map.entry("supports_response_schema", Capability.STRUCTURED_OUTPUT),
+            Map.entry("supports_vision", Capability.VISION),
+            Map.entry("supports_pdf_input", Capability.PDF_INPUT),
+            Map.entry("supports_audio_input", Capability.AUDIO_INPUT),
+            Map.entry("supports_audio_output", Capability.AUDIO_OUTPUT),
+            Map.entry("supports_reasoning", Capability.REASONING),
+            Map.entry("supports_prompt_caching", Capability.PROMPT_CACHING),
+            Map.entry("supports_web_search", Capability.WEB_SEARCH),
+            Map.entry("supports_native_streaming", Capability.STREAMING));
+
+    /** The offerings read, and the model keys that have fine-tuned variants. */
+    record Result(List<SourceRecord> records, Set<String> fineTunedKeys, int entries, List<String> warnings) {}
+
+    private LiteLlmSource() {}
+
+    static Result read(JsonNode root, String file, LocalDate asOf) {
+        if (root == null || !root.isObject()) {
+            throw new SourceFormatException(file, "$", "expected a JSON object of model entries");
+        }
+        JsonFields f = new JsonFields(file);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, List<ImagePrice>> images = new LinkedHashMap<>();
+        Set<String> fineTuned = new HashSet<>();
+        int count = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            if (NOT_MODELS.contains(key)) {
+                continue;
+            }
+            count++;
+            JsonNode node = e.getValue();
+            String path = "$['" + key + "']";
+            if (!node.isObject()) {
+                throw new SourceFormatException(file, path, "expected an object, got " + JsonFields.describe(node));
+            }
+            String provider = f.text(node, "litellm_provider", path);
+            if (provider == null) {
+                continue; // entries without a provider are routing aliases, not offerings
+            }
+            if (key.startsWith("ft:")) {
+                fineTuned.add(ModelKeys.of(key.substring(3).split(":")[0]));
+                String undated = ModelKeys.undated(ModelKeys.of(key.substring(3).split(":")[0]));
+                if (undated != null) {
+                    fineTuned.add(undated);
+                }
+                continue;
+            }
+            String[] parts = key.split("/");
+            int sizeAt = indexOfSize(parts);
+            if (sizeAt >= 0) {
+                imagePrice(f, node, path, parts, sizeAt, provider, images);
+                continue;
+            }
+            entries.put(provider + "|" + apiId(key, provider), new Entry(key, path, provider, node));
+        }
+        List<SourceRecord> records = new ArrayList<>();
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            Entry en = e.getValue();
+            PriceSheet.Builder prices = priceSheet(f, en.node, en.path);
+            images.getOrDefault(e.getKey(), List.of()).forEach(prices::image);
+            images.remove(e.getKey());
+            records.add(record(f, en, prices, asOf));
+        }
+        // image prices whose base model has no entry of its own still make an offering (e.g. dall-e-2 sizes)
+        images.forEach((k, list) -> {
+            String provider = k.substring(0, k.indexOf('|'));
+            String model = k.substring(k.indexOf('|') + 1);
+            PriceSheet.Builder b = PriceSheet.builder();
+            list.forEach(b::image);
+            records.add(new SourceRecord(new Provenance(SourcePrecedence.LITELLM, "*/" + model, asOf), provider, model, null, null, null,
+                    ModelType.IMAGE_GENERATION, b.build(), null, null, null, null, null, null, null, Map.of(), List.of(), null, null, List.of()));
+        });
+        return new Result(records, fineTuned, count, f.warnings());
+    }
+
+    private record Entry(String key, String path, String provider, JsonNode node) {}
+
+    /** The provider's own id: the key without a leading {@code provider/}. */
+    static String apiId(String key, String provider) {
+        return key.startsWith(provider + "/") ? key.substring(provider.length() + 1) : key;
+    }
+
+    private static int indexOfSize(String[] parts) {
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (SIZE.matcher(parts[i]).matches()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void imagePrice(JsonFields f, JsonNode node, String path, String[] parts, int sizeAt, String provider,
+                                   Map<String, List<ImagePrice>> images) {
+        String size = parts[sizeAt].replace("-x-", "x");
+        String quality = null;
+        if (sizeAt > 0 && !parts[sizeAt - 1].equals(provider)) {
+            quality = parts[sizeAt - 1];
+        }
+        int modelStart = sizeAt + 1;
+        if (modelStart < parts.length - 1 && parts[modelStart].endsWith("steps")) {
+            quality = quality == null ? parts[modelStart] : quality + " " + parts[modelStart];
+            modelStart++;
+        }
+        String model = String.join("/", java.util.Arrays.copyOfRange(parts, modelStart, parts.length));
+        model = apiId(model, provider);
+        BigDecimal price = f.price(node, "output_cost_per_image", path);
+        if (price == null) {
+            price = f.price(node, "input_cost_per_image", path);
+        }
+        if (price == null) {
+            BigDecimal perPixel = f.price(node, "input_cost_per_pixel", path);
+            if (perPixel != null) {
+                String[] wh = size.split("x");
+                price = perPixel.multiply(new BigDecimal(wh[0])).multiply(new BigDecimal(wh[1]));
+            }
+        }
+        if (price != null) {
+            images.computeIfAbsent(provider + "|" + model, k -> new ArrayList<>()).add(new ImagePrice(quality, size, price));
+        }
+    }
+
+    static PriceSheet.Builder priceSheet(JsonFields f, JsonNode node, String path) {
+        EnumMap<ServiceTier, PriceSheet.Builder> tiers = new EnumMap<>(ServiceTier.class);
+        tiers.put(ServiceTier.STANDARD, PriceSheet.builder());
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            String base = field;
+            ServiceTier tier = ServiceTier.STANDARD;
+            for (Map.Entry<String, ServiceTier> s : TIER_SUFFIXES.entrySet()) {
+                if (base.endsWith(s.getKey())) {
+                    base = base.substring(0, base.length() - s.getKey().length());
+                    tier = s.getValue();
+                }
+            }
+            long threshold = 0;
+            Matcher m = TIER.matcher(base);
+            if (m.matches()) {
+                base = m.group(1);
+                threshold = Long.parseLong(m.group(2)) * 1000;
+            }
+            PriceKind kind = KINDS.get(base);
+            if (kind == null && base.equals("input_cost_per_token_cache_hit")) {
+                kind = node.has("cache_read_input_token_cost") ? null : PriceKind.CACHED_INPUT;
+            }
+            if (kind == null) {
+                continue;
+            }
+            BigDecimal perToken = f.price(node, field, path);
+            if (perToken == null) {
+                continue;
+            }
+            PriceSheet.Builder b = tiers.computeIfAbsent(tier, t -> PriceSheet.builder());
+            if (threshold > 0) {
+                b.tier(kind, threshold, TokenRate.perToken(perToken));
+            } else {
+                b.rate(kind, TokenRate.perToken(perToken));
+            }
+        }
+        BigDecimal perImage = f.price(node, "output_cost_per_image", path);
+        if (perImage != null) {
+            tiers.get(ServiceTier.STANDARD).image(new ImagePrice(null, null, perImage));
+        }
+        PriceSheet.Builder standard = tiers.get(ServiceTier.STANDARD);
+        tiers.forEach((t, b) -> {
+            if (t != ServiceTier.STANDARD) {
+                standard.serviceTier(t, b.build());
+            }
+        });
+        return standard;
+    }
+
+    private static SourceRecord record(JsonFields f, Entry e, PriceSheet.Builder prices, LocalDate asOf) {
+        JsonNode n = e.node;
+        String p = e.path;
+        Map<Capability, Boolean> caps = new EnumMap<>(Capability.class);
+        FLAGS.forEach((field, cap) -> {
+            Boolean v = f.bool(n, field, p);
+            if (v != null) {
+                caps.put(cap, v);
+            }
+        });
+        List<String> endpoints = new ArrayList<>();
+        JsonNode ep = n.get("supported_endpoints");
+        if (ep != null && ep.isArray()) {
+            ep.forEach(x -> endpoints.add(x.asText()));
+            if (endpoints.contains("/v1/batch") || n.has("input_cost_per_token_batches")) {
+                caps.put(Capability.BATCH, true);
+            }
+        }
+        Long maxOutput = f.tokens(n, "max_output_tokens", p, true);
+        Long maxInput = f.tokens(n, "max_input_tokens", p, true);
+        PriceSheet sheet = prices.isEmpty() ? null : prices.build();
+        Set<Modality> input = modalities(n.get("supported_modalities"));
+        if (input != null && Boolean.TRUE.equals(caps.get(Capability.PDF_INPUT))) {
+            input.add(Modality.PDF); // LiteLLM lists PDF as a flag, not a modality
+        }
+        return new SourceRecord(new Provenance(SourcePrecedence.LITELLM, e.key, asOf), e.provider, apiId(e.key, e.provider), null, null, null,
+                ModelType.fromLiteLlmMode(f.text(n, "mode", p)), sheet, null, maxInput, maxOutput, null, null,
+                input, modalities(n.get("supported_output_modalities")), caps, endpoints,
+                f.date(n, "deprecation_date", p), null, List.of());
+    }
+
+    private static Set<Modality> modalities(JsonNode array) {
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            return null;
+        }
+        Set<Modality> out = java.util.EnumSet.noneOf(Modality.class);
+        array.forEach(x -> Modality.fromSource(x.asText().toLowerCase(Locale.ROOT)).ifPresent(out::add));
+        return out.isEmpty() ? null : out;
+    }
+}

@@ -1,0 +1,44 @@
+package io.modelatlas.catalog.source;
+
+import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.Modality;
+import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.PartialDate;
+import io.modelatlas.catalog.Provenance;
+import io.modelatlas.pricing.PriceSheet;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one source says about one offering (a provider's model id), before merging. Null fields are unknown.
+ * {@code creatorHint} is the lab the source names (OpenRouter's id prefix), or null.
+ */
+record SourceRecord(
+        Provenance provenance,
+        String provider,
+        String apiModelId,
+        String creatorHint,
+        String name,
+        String family,
+        ModelType type,
+        PriceSheet prices,
+        Long contextWindow,
+        Long maxInputTokens,
+        Long maxOutputTokens,
+        PartialDate knowledgeCutoff,
+        PartialDate releaseDate,
+        Set<Modality> inputModalities,
+        Set<Modality> outputModalities,
+        Map<Capability, Boolean> capabilities,
+        List<String> endpoints,
+        LocalDate deprecationDate,
+        String description,
+        List<Benchmark> benchmarks) {
+
+    String source() {
+        return provenance.source();
+    }
+}

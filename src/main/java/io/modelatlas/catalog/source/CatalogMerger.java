@@ -261,6 +261,9 @@ final class CatalogMerger {
 
     /** The most trusted sheet; another source's sheet is a disagreement when a shared base rate differs. */
     private static Fact<PriceSheet> prices(List<SourceRecord> byPricePrecedence) {
+        if (byPricePrecedence.stream().anyMatch(SourceRecord::variablePrice)) {
+            return null;
+        }
         PriceSheet chosen = null;
         Provenance source = null;
         List<Fact.Alternative<PriceSheet>> others = new ArrayList<>();

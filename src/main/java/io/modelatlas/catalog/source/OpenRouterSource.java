@@ -86,7 +86,8 @@ final class OpenRouterSource {
         return new SourceRecord(prov, SourcePrecedence.OPENROUTER, id, id.contains("/") ? id.substring(0, id.indexOf('/')) : null, name, null,
                 type, prices(f, n.get("pricing"), path + ".pricing"), f.tokens(n, "context_length", path, true), null, maxOutput,
                 f.partialDate(n, "knowledge_cutoff", path), null, in, out, caps, List.of(), f.date(n, "expiration_date", path),
-                f.text(n, "description", path), benchmarks(f, n.path("benchmarks").path("artificial_analysis"), path, prov));
+                f.text(n, "description", path), benchmarks(f, n.path("benchmarks").path("artificial_analysis"), path, prov),
+                variable(n.get("pricing")));
     }
 
     private static PriceSheet prices(JsonFields f, JsonNode pricing, String path) {
@@ -105,6 +106,11 @@ final class OpenRouterSource {
             }
         }
         return b.isEmpty() ? null : b.build();
+    }
+
+    private static boolean variable(JsonNode pricing) {
+        JsonNode prompt = pricing == null ? null : pricing.get("prompt");
+        return prompt != null && prompt.isTextual() && prompt.asText().trim().startsWith("-");
     }
 
     private static List<Benchmark> benchmarks(JsonFields f, JsonNode aa, String path, Provenance listing) {

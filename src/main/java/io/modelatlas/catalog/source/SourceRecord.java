@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * What one source says about one offering (a provider's model id), before merging. Null fields are unknown.
- * {@code creatorHint} is the lab the source names (OpenRouter's id prefix), or null.
+ * {@code creatorHint} is the lab the source names (OpenRouter's id prefix), or null. {@code variablePrice} is a source's
+ * explicit statement that the price depends on routing (OpenRouter's {@code "-1"}): it makes the offering's price
+ * unknown even where another source writes a placeholder 0.
  */
 record SourceRecord(
         Provenance provenance,
@@ -36,7 +38,8 @@ record SourceRecord(
         List<String> endpoints,
         LocalDate deprecationDate,
         String description,
-        List<Benchmark> benchmarks) {
+        List<Benchmark> benchmarks,
+        boolean variablePrice) {
 
     String source() {
         return provenance.source();

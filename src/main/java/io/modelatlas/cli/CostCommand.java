@@ -88,5 +88,6 @@ final class CostCommand implements Callable<Integer> {
         }
         out.printf("  %-14s %s (exact: %s)%n", "total", Format.usd(cost.totalUsd()), cost.totalUsd().toPlainString());
         out.printf("Prices: %s%n", o.prices().source().describe());
+        out.flush();
     }
 }

@@ -1,5 +1,10 @@
 package io.modelatlas.cli;
 
+import io.modelatlas.api.ComparisonJson;
+import io.modelatlas.api.CostJson;
+import io.modelatlas.api.Json;
+import io.modelatlas.api.ModelJson;
+import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.compare.Comparison;
@@ -7,23 +12,23 @@ import io.modelatlas.pricing.Cost;
 import io.modelatlas.pricing.Usage;
 import java.util.List;
 
-/** JSON output of the commands, through the same contract as the web API. */
+/** JSON output of the commands: the same contract as the web API. */
 final class JsonOutput {
     private JsonOutput() {}
 
     static String comparison(Comparison c) {
-        throw new UsageException("json output is not wired yet");
+        return Json.write(ComparisonJson.from(c));
     }
 
     static String cost(Model m, Offering o, Usage u, Cost c) {
-        throw new UsageException("json output is not wired yet");
+        return Json.write(CostJson.from(m, o, u, c));
     }
 
     static String models(List<Model> shown, int total) {
-        throw new UsageException("json output is not wired yet");
+        return Json.write(new ModelSummaryJson.Page(total, 0, shown.size(), shown.stream().map(ModelSummaryJson::from).toList()));
     }
 
     static String model(Model m) {
-        throw new UsageException("json output is not wired yet");
+        return Json.write(ModelJson.from(m));
     }
 }

@@ -1,0 +1,67 @@
+package io.modelatlas.api;
+
+import io.modelatlas.compare.Comparison;
+import io.modelatlas.compare.Difference;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A comparison as data: {@code GET /api/v1/compare} and {@code compare --format json}. Per-model lists follow {@code models}. */
+public record ComparisonJson(
+        String title,
+        List<ModelRef> models,
+        List<SpecRowJson> specs,
+        List<DifferenceJson> differences,
+        List<VolumeJson> monthlyCost,
+        List<ScenarioJson> scenarios,
+        List<BenchmarkRowJson> benchmarks,
+        List<Comparison.Recommendation> recommendations,
+        List<Comparison.Faq> faqs,
+        List<RelatedJson> related) {
+
+    public record ModelRef(String id, String displayName) {}
+
+    public record CellJson(String text, Object value, SourceJson source, List<String> otherSources) {}
+
+    public record SpecRowJson(String key, String label, List<CellJson> cells) {}
+
+    public record DifferenceJson(String kind, String sentence) {}
+
+    public record BlendJson(String id, String label, int inputParts, int outputParts, BigDecimal cacheHitRate, String definition) {}
+
+    public record VolumeRowJson(long tokensPerMonth, List<BigDecimal> costsUsd, String cheapest, BigDecimal savingUsd) {}
+
+    public record VolumeJson(BlendJson blend, List<BigDecimal> blendedUsdPerMillion, List<VolumeRowJson> rows) {}
+
+    public record ScenarioCellJson(BigDecimal costPerRequestUsd, BigDecimal costPer1000Usd, String note) {}
+
+    public record ScenarioJson(String id, String name, String description, long inputTokens, long cachedInputTokens, long outputTokens,
+                               List<ScenarioCellJson> costs, String cheapest) {}
+
+    public record BenchmarkRowJson(String name, String variant, String kind, List<BigDecimal> scores, List<SourceJson> sources) {}
+
+    public record RelatedJson(List<String> models, String title, String reason, String path) {}
+
+    public static ComparisonJson from(Comparison c) {
+        return new ComparisonJson(
+                c.title(),
+                c.models().stream().map(m -> new ModelRef(m.id(), m.displayName())).toList(),
+                c.specs().stream().map(r -> new SpecRowJson(r.key(), r.label(), r.cells().stream()
+                        .map(x -> new CellJson(x.text(), x.value(), SourceJson.from(x.source()), x.otherSources().isEmpty() ? null : x.otherSources()))
+                        .toList())).toList(),
+                c.differences().stream().map((Difference d) -> new DifferenceJson(d.kind(), d.sentence())).toList(),
+                c.volumes().stream().map(v -> new VolumeJson(
+                        new BlendJson(v.blend().id(), v.blend().label(), v.blend().inputParts(), v.blend().outputParts(), v.blend().cacheHitRate(), v.definition()),
+                        v.blendedPerMillion(),
+                        v.rows().stream().map(r -> new VolumeRowJson(r.tokensPerMonth(), r.costs(), r.cheapestModelId(), r.saving())).toList())).toList(),
+                c.scenarios().stream().map(s -> new ScenarioJson(s.scenario().id(), s.scenario().name(), s.scenario().description(),
+                        s.scenario().inputTokens(), s.scenario().cachedInputTokens(), s.scenario().outputTokens(),
+                        s.cells().stream().map(x -> new ScenarioCellJson(x.costPerRequest(), x.costPer1000(), x.note())).toList(),
+                        s.cheapestModelId())).toList(),
+                c.benchmarks().stream().map(b -> new BenchmarkRowJson(b.name(), b.variant(), b.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        b.scores().stream().map(x -> x == null ? null : x.score()).toList(),
+                        b.scores().stream().map(x -> x == null ? null : SourceJson.from(x.source())).toList())).toList(),
+                c.recommendations(),
+                c.faqs(),
+                c.related().stream().map(r -> new RelatedJson(r.modelIds(), r.title(), r.reason(), r.path())).toList());
+    }
+}

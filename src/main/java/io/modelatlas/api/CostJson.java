@@ -1,0 +1,29 @@
+package io.modelatlas.api;
+
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.Offering;
+import io.modelatlas.pricing.Cost;
+import io.modelatlas.pricing.CostLine;
+import io.modelatlas.pricing.Usage;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The exact cost of one request: what {@code cost --format json} prints and {@code GET /api/v1/cost} returns. */
+public record CostJson(String model, String provider, String apiModelId, String serviceTier, UsageJson usage, List<LineJson> lines,
+                       BigDecimal totalUsd, SourceJson pricesSource) {
+
+    public record UsageJson(long inputTokens, long cachedInputTokens, long cacheWriteTokens, long outputTokens, long reasoningTokens) {}
+
+    public record LineJson(String item, long quantity, String unit, BigDecimal unitPriceUsd, BigDecimal usd, String note) {
+        static LineJson from(CostLine l) {
+            return new LineJson(l.item(), l.quantity(), l.unit().equals("token") ? "tokens" : "images",
+                    l.unitPrice(), l.usd(), l.note());
+        }
+    }
+
+    public static CostJson from(Model m, Offering o, Usage u, Cost c) {
+        return new CostJson(m.id(), o.provider(), o.apiModelId(), c.serviceTier().jsonName(),
+                new UsageJson(u.inputTokens(), u.cachedInputTokens(), u.cacheWriteTokens(), u.outputTokens(), u.reasoningTokens()),
+                c.lines().stream().map(LineJson::from).toList(), c.totalUsd(), SourceJson.from(o.prices().source()));
+    }
+}

@@ -1,0 +1,89 @@
+package io.modelatlas.web;
+
+import io.modelatlas.api.Json;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelType;
+import io.modelatlas.compare.Comparison;
+import io.modelatlas.compare.Comparison.VolumeTable;
+import io.modelatlas.compare.ComparisonPaths;
+import io.modelatlas.compare.Difference;
+import io.modelatlas.compare.Format;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything {@code compare/page.jte} prints; money already formatted, chart data as JSON in an attribute. */
+public record ComparePage(Meta meta, Comparison comparison, List<String> sentences, List<CostTable> costTables, String chartJson,
+                          String switchSnippet) {
+
+    /** A monthly cost table under one blend, formatted. */
+    public record CostTable(String label, String definition, List<String> blended, List<List<String>> rows, String summary) {}
+
+    static ComparePage of(Comparison c, WebContext ctx) {
+        List<String> ids = c.models().stream().map(Model::id).toList();
+        List<CostTable> tables = new ArrayList<>();
+        for (VolumeTable t : c.volumes()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Comparison.VolumeRow r : t.rows()) {
+                List<String> row = new ArrayList<>();
+                row.add(Format.compactTokens(r.tokensPerMonth()) + " tokens / month");
+                r.costs().forEach(x -> row.add(x == null ? "price unknown" : Format.usdCents(x)));
+                rows.add(row);
+            }
+            Comparison.VolumeRow last = t.rows().get(t.rows().size() - 1);
+            String summary = last.cheapestModelId() == null ? null : "At " + Format.compactTokens(last.tokensPerMonth()) + " tokens a month, "
+                    + name(c, last.cheapestModelId()) + " saves " + Format.usdCents(last.saving()) + ".";
+            tables.add(new CostTable(t.blend().label(), t.definition(),
+                    t.blendedPerMillion().stream().map(b -> b == null ? "price unknown" : Format.usd(b) + " / 1M").toList(), rows, summary));
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("volumes", c.volumes().get(0).rows().stream().map(Comparison.VolumeRow::tokensPerMonth).toList());
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (int i = 0; i < c.models().size(); i++) {
+            int idx = i;
+            List<BigDecimal> costs = c.volumes().get(0).rows().stream().map(r -> r.costs().get(idx)).toList();
+            if (costs.stream().allMatch(x -> x != null)) {
+                series.add(Map.of("label", c.models().get(i).displayName(), "costs", costs));
+            }
+        }
+        chart.put("series", series);
+        chart.put("blend", c.volumes().get(0).blend().label());
+        String snippet = c.models().stream().allMatch(m -> m.type() == ModelType.CHAT)
+                ? "response = client.chat.completions.create(\n    model=\"" + ids.get(1) + "\",  # was \"" + ids.get(0) + "\"\n    messages=messages,\n)"
+                : null;
+        String first = c.differences().stream().filter(d -> d instanceof Difference.PriceGap).map(Difference::sentence).findFirst()
+                .orElse(c.differences().isEmpty() ? "" : c.differences().get(0).sentence());
+        Meta meta = new Meta(c.title() + ": prices, context, benchmarks compared | ModelAtlas",
+                "Compare " + c.title() + ". " + first + " Cost per month at 1M to 250M tokens, scenarios, benchmarks and which to choose.",
+                ctx.baseUrl() + ComparisonPaths.path(ids), Pages.faqJsonLd(c.faqs()));
+        return new ComparePage(meta, c, c.differences().stream().map(Difference::sentence).toList(), tables,
+                series.isEmpty() ? null : Json.mapper().valueToTree(chart).toString(), snippet);
+    }
+
+    private static String name(Comparison c, String id) {
+        return c.models().stream().filter(m -> m.id().equals(id)).map(Model::displayName).findFirst().orElse(id);
+    }
+
+    /** Scenario cost text for a cell. */
+    public static String scenarioText(Comparison.ScenarioCell cell) {
+        return cell.costPer1000() == null ? cell.note() : Format.usdCents(cell.costPer1000());
+    }
+
+    public static String scenarioRequestText(Comparison.ScenarioCell cell) {
+        return cell.costPerRequest() == null ? "" : Format.usd(cell.costPerRequest()) + " per request";
+    }
+
+    public static String count(long n) {
+        return Format.count(n);
+    }
+
+    public static String score(io.modelatlas.catalog.Benchmark b) {
+        return b == null ? "—" : Format.number(b.score());
+    }
+
+    public String nameOf(String id) {
+        return name(comparison, id);
+    }
+}

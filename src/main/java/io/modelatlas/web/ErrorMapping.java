@@ -1,0 +1,52 @@
+package io.modelatlas.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.modelatlas.api.Json;
+import io.modelatlas.catalog.UnknownModelException;
+import io.modelatlas.pricing.PriceUnknownException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where exceptions become HTTP responses: RFC 9457 {@code application/problem+json} under
+ * {@code /api/}, an HTML error page elsewhere. Unexpected failures are logged and answered without a stack trace.
+ */
+final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {}
+
+    static void install(JavalinConfig config, Templates templates) {
+        config.routes.exception(UnknownModelException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/unknown-model", "Unknown model", 404, e.getMessage(), ctx.path(), null, e.suggestions())));
+        config.routes.exception(BadParameterException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/bad-parameter", "Bad parameter", 400, e.getMessage(), ctx.path(), e.parameter(), null)));
+        config.routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/bad-request", "Bad request", 400, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(PriceUnknownException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/price-unknown", "Price unknown", 422, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} failed", ctx.path(), e);
+            respond(ctx, templates, new Problem("/problems/internal", "Internal error", 500, "the server could not answer this request", ctx.path(), null, null));
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, templates, new Problem("/problems/not-found", "Not found", 404, "no page at " + ctx.path(), ctx.path(), null, null));
+            }
+        });
+    }
+
+    static void respond(Context ctx, Templates templates, Problem p) {
+        ctx.status(HttpStatus.forStatus(p.status()));
+        if (ctx.path().startsWith("/api/")) {
+            ctx.contentType("application/problem+json").result(Json.write(p));
+        } else {
+            Meta meta = new Meta(p.title() + " | ModelAtlas", p.detail(), ctx.fullUrl(), null);
+            ctx.html(templates.render("error/page.jte", Map.of("meta", meta, "problem", p)));
+        }
+    }
+
+}

@@ -1,0 +1,32 @@
+package io.modelatlas.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelatlas.api.Json;
+import io.modelatlas.compare.Comparison;
+import java.util.List;
+
+/** Helpers shared by page records. */
+final class Pages {
+    private Pages() {}
+
+    /** schema.org FAQPage JSON-LD for a FAQ list, or null when there are none. */
+    static String faqJsonLd(List<Comparison.Faq> faqs) {
+        if (faqs.isEmpty()) {
+            return null;
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("@context", "https://schema.org");
+        root.put("@type", "FAQPage");
+        ArrayNode main = root.putArray("mainEntity");
+        for (Comparison.Faq f : faqs) {
+            ObjectNode q = main.addObject();
+            q.put("@type", "Question");
+            q.put("name", f.question());
+            ObjectNode a = q.putObject("acceptedAnswer");
+            a.put("@type", "Answer");
+            a.put("text", f.answer());
+        }
+        return root.toString();
+    }
+}

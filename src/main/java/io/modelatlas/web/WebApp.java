@@ -1,0 +1,266 @@
+package io.modelatlas.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.modelatlas.api.ComparisonJson;
+import io.modelatlas.api.CostJson;
+import io.modelatlas.api.Json;
+import io.modelatlas.api.ModelJson;
+import io.modelatlas.api.ModelSummaryJson;
+import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.Lifecycle;
+import io.modelatlas.catalog.Modality;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelQuery;
+import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.Offering;
+import io.modelatlas.compare.Comparer;
+import io.modelatlas.compare.Comparison;
+import io.modelatlas.compare.ComparisonPaths;
+import io.modelatlas.pricing.Cost;
+import io.modelatlas.pricing.CostCalculator;
+import io.modelatlas.pricing.PriceUnknownException;
+import io.modelatlas.pricing.ServiceTier;
+import io.modelatlas.pricing.Usage;
+import java.math.BigDecimal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The web site and JSON API. {@link #create} returns an unstarted Javalin: {@code serve} starts it, tests start it
+ * on port 0. The catalog is immutable, so rendered model and comparison pages are cached whole.
+ */
+public final class WebApp {
+    private static final int CACHE_LIMIT = 20_000;
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    private final WebContext ctx;
+    private final Templates templates = new Templates();
+    private final Map<String, String> pageCache = new ConcurrentHashMap<>();
+    private final List<String> creatorIds;
+
+    private WebApp(WebContext ctx) {
+        this.ctx = ctx;
+        this.creatorIds = ctx.catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
+    }
+
+    public static Javalin create(WebContext ctx) {
+        return new WebApp(ctx).javalin();
+    }
+
+    private Javalin javalin() {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/static";
+                s.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            config.routes.before(this::securityHeaders);
+            ErrorMapping.install(config, templates);
+
+            config.routes.get("/", c -> directory(c));
+            config.routes.get("/models", c -> directory(c));
+            config.routes.get("/models/{id}", this::modelPage);
+            config.routes.get("/compare/{pair}", this::comparePage);
+            config.routes.get("/compare", this::compareQuery);
+            config.routes.get("/sitemap.xml", this::sitemap);
+            config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx.baseUrl() + "/sitemap.xml\n"));
+
+            config.routes.get("/api/v1/models", this::apiModels);
+            config.routes.get("/api/v1/models/{id}", c -> json(c, ModelJson.from(model(c.pathParam("id")))));
+            config.routes.get("/api/v1/compare", c -> json(c, ComparisonJson.from(ctx.comparer().compare(models(c, "models")))));
+            config.routes.get("/api/v1/cost", this::apiCost);
+        });
+    }
+
+    private void securityHeaders(Context c) {
+        c.header("Content-Security-Policy", CSP);
+        c.header("X-Content-Type-Options", "nosniff");
+        c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        c.header("X-Frame-Options", "DENY");
+    }
+
+    private Model model(String raw) {
+        String id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        return ctx.catalog().require(ComparisonPaths.unslug(id));
+    }
+
+    private void directory(Context c) {
+        ModelQuery query = query(c);
+        Map<String, String> filters = DirectoryPage.filterMap("q", Params.text(c, "q"), "creator", Params.text(c, "creator"),
+                "type", Params.text(c, "type"), "capability", Params.text(c, "capability"), "status", Params.text(c, "status"),
+                "min_context", Params.text(c, "min_context"), "max_input_price", Params.text(c, "max_input_price"), "sort", Params.text(c, "sort"));
+        DirectoryPage page = DirectoryPage.of(query.apply(ctx.catalog().models()), filters, Params.page(c), creatorIds, ctx);
+        c.html(templates.render("directory/page.jte", "page", page));
+    }
+
+    private ModelQuery query(Context c) {
+        try {
+            String type = Params.text(c, "type");
+            String capability = Params.text(c, "capability");
+            String modality = Params.text(c, "modality");
+            String status = Params.text(c, "status");
+            String sort = Params.text(c, "sort");
+            String maxPrice = Params.text(c, "max_input_price");
+            Long minContext = Params.text(c, "min_context") == null ? null : Params.nonNegativeLong(c, "min_context", null);
+            return new ModelQuery(Params.text(c, "q"), Params.text(c, "creator"), Params.text(c, "provider"),
+                    type == null ? null : ModelQuery.parseEnum(ModelType.class, type, "type"),
+                    capability == null ? null : ModelQuery.parseEnum(Capability.class, capability, "capability"),
+                    modality == null ? null : ModelQuery.parseEnum(Modality.class, modality, "modality"),
+                    minContext, maxPrice == null ? null : decimal("max_input_price", maxPrice),
+                    status == null ? null : ModelQuery.parseEnum(Lifecycle.class, status, "status"),
+                    sort == null ? ModelQuery.Sort.NAME : ModelQuery.Sort.parse(sort));
+        } catch (IllegalArgumentException e) {
+            // ModelQuery names the filter first in its messages ("type must be one of ...")
+            throw new BadParameterException(e.getMessage().split(" ")[0], e.getMessage());
+        }
+    }
+
+    private static BigDecimal decimal(String name, String raw) {
+        try {
+            BigDecimal v = new BigDecimal(raw);
+            if (v.signum() < 0) {
+                throw new BadParameterException(name, "query parameter '" + name + "' cannot be negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, "query parameter '" + name + "' must be a number, got '" + raw + "'");
+        }
+    }
+
+    private void modelPage(Context c) {
+        Model m = model(c.pathParam("id"));
+        String canonical = "/models/" + m.id();
+        if (!c.path().equals(canonical)) {
+            c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        c.html(pageCache(canonical, () -> templates.render("model/page.jte", "page", ModelPage.of(m, ctx))));
+    }
+
+    private void comparePage(Context c) {
+        String pair = URLDecoder.decode(c.pathParam("pair"), StandardCharsets.UTF_8);
+        int vs = pair.indexOf("-vs-");
+        if (vs < 0) {
+            throw new BadParameterException("pair", "a comparison path is /compare/<model>-vs-<model>, got '" + pair + "'");
+        }
+        List<Model> models = List.of(model(pair.substring(0, vs)), model(pair.substring(vs + 4)));
+        render(c, models);
+    }
+
+    private void compareQuery(Context c) {
+        render(c, models(c, "models"));
+    }
+
+    private void render(Context c, List<Model> models) {
+        List<String> ids = models.stream().map(Model::id).toList();
+        String canonical = ComparisonPaths.path(ids);
+        String here = c.queryString() == null ? c.path() : c.path() + "?" + c.queryString();
+        if (!here.equals(canonical)) {
+            c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        List<Model> ordered = ComparisonPaths.canonicalOrder(ids).stream().map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
+        c.html(pageCache(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx.comparer().compare(ordered), ctx))));
+    }
+
+    private List<Model> models(Context c, String param) {
+        String raw = Params.text(c, param);
+        if (raw == null) {
+            throw new BadParameterException(param, "query parameter '" + param + "' is required: 2 to 5 comma-separated model ids");
+        }
+        List<String> ids = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (ids.size() < Comparer.MIN_MODELS || ids.size() > Comparer.MAX_MODELS) {
+            throw new BadParameterException(param, "query parameter '" + param + "' needs 2 to 5 model ids, got " + ids.size());
+        }
+        return ids.stream().map(this::model).toList();
+    }
+
+    private String pageCache(String key, java.util.function.Supplier<String> render) {
+        String cached = pageCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String html = render.get();
+        if (pageCache.size() < CACHE_LIMIT) {
+            pageCache.put(key, html);
+        }
+        return html;
+    }
+
+    private void sitemap(Context c) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        xml.append("<url><loc>").append(ctx.baseUrl()).append("/models</loc></url>\n");
+        java.util.Set<String> comparisons = new java.util.TreeSet<>();
+        for (Model m : ctx.catalog().models()) {
+            xml.append("<url><loc>").append(ctx.baseUrl()).append("/models/").append(xmlEscape(m.id())).append("</loc></url>\n");
+            if (m.isSuperseded() && ctx.catalog().byId(m.status().value().successorId()).isPresent()) {
+                comparisons.add(ComparisonPaths.path(List.of(m.id(), m.status().value().successorId())));
+            }
+        }
+        comparisons.add(ComparisonPaths.path(List.of("gpt-4.1", "gpt-4.1-mini")));
+        for (String p : comparisons) {
+            xml.append("<url><loc>").append(ctx.baseUrl()).append(xmlEscape(p)).append("</loc></url>\n");
+        }
+        c.contentType("application/xml").result(xml.append("</urlset>\n").toString());
+    }
+
+    private static String xmlEscape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private void apiModels(Context c) {
+        List<Model> matching = query(c).apply(ctx.catalog().models());
+        int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
+        long limit = Params.nonNegativeLong(c, "limit", 100L);
+        if (limit < 1 || limit > 1000) {
+            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
+        }
+        json(c, new ModelSummaryJson.Page(matching.size(), offset, (int) limit,
+                matching.stream().skip(offset).limit(limit).map(ModelSummaryJson::from).toList()));
+    }
+
+    private void apiCost(Context c) {
+        String id = Params.text(c, "model");
+        if (id == null) {
+            throw new BadParameterException("model", "query parameter 'model' is required");
+        }
+        Model m = model(id);
+        long input = Params.nonNegativeLong(c, "input_tokens", null);
+        long output = Params.nonNegativeLong(c, "output_tokens", null);
+        long cached = Params.nonNegativeLong(c, "cached_input_tokens", 0L);
+        long reasoning = Params.nonNegativeLong(c, "reasoning_tokens", 0L);
+        if (cached > input) {
+            throw new BadParameterException("cached_input_tokens", "cached_input_tokens (" + cached + ") cannot exceed input_tokens (" + input + "): input tokens include the cached ones");
+        }
+        if (reasoning > output) {
+            throw new BadParameterException("reasoning_tokens", "reasoning_tokens (" + reasoning + ") cannot exceed output_tokens (" + output + ")");
+        }
+        ServiceTier tier;
+        try {
+            tier = Params.text(c, "tier") == null ? ServiceTier.STANDARD : ServiceTier.parse(Params.text(c, "tier"));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("tier", e.getMessage());
+        }
+        String provider = Params.text(c, "provider");
+        Offering o = provider == null ? m.primaryOffering().orElseThrow(() -> new PriceUnknownException("no price is known for " + m.id()))
+                : m.offerings().stream().filter(x -> x.provider().equalsIgnoreCase(provider) && x.priceKnown()).findFirst()
+                .orElseThrow(() -> new BadParameterException("provider", "no priced offering of " + m.id() + " by provider '" + provider + "'"));
+        Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, List.of());
+        Cost cost = CostCalculator.price(o.prices().value(), usage, tier);
+        json(c, CostJson.from(m, o, usage, cost));
+    }
+
+    private static void json(Context c, Object body) {
+        c.contentType("application/json").result(Json.write(body));
+    }
+
+}

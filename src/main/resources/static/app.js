@@ -1,0 +1,31 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  "use strict";
+  var canvas = document.getElementById("cost-chart");
+  if (!canvas) { return; }
+  function draw() {
+    var data = JSON.parse(canvas.getAttribute("data-chart"));
+    var colors = ["#0b5cad", "#d1495b", "#2a9d8f", "#e9a03b", "#6c4ab6"];
+    new window.Chart(canvas, {
+      type: "line",
+      data: {
+        labels: data.volumes.map(function (v) { return (v / 1e6) + "M"; }),
+        datasets: data.series.map(function (s, i) {
+          return { label: s.label, data: s.costs.map(Number), borderColor: colors[i % colors.length],
+                   backgroundColor: colors[i % colors.length], tension: 0.15 };
+        })
+      },
+      options: {
+        responsive: true, maintainAspectRatio: false,
+        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": $" + c.parsed.y.toFixed(2); } } } },
+        scales: { x: { title: { display: true, text: "Tokens per month (" + data.blend + ")" } },
+                  y: { title: { display: true, text: "USD per month" }, beginAtZero: true } }
+      }
+    });
+  }
+  if (window.Chart) { draw(); return; }
+  var script = document.createElement("script");
+  script.src = "/webjars/chart.js/4.5.1/dist/chart.umd.js";
+  script.onload = draw;
+  document.head.appendChild(script);
+})();

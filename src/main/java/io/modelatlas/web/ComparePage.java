@@ -45,7 +45,10 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
             int idx = i;
             List<BigDecimal> costs = c.volumes().get(0).rows().stream().map(r -> r.costs().get(idx)).toList();
             if (costs.stream().allMatch(x -> x != null)) {
-                series.add(Map.of("label", c.models().get(i).displayName(), "costs", costs));
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("label", c.models().get(i).displayName());
+                line.put("costs", costs);
+                series.add(line);
             }
         }
         chart.put("series", series);

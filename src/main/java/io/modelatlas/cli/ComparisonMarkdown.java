@@ -118,7 +118,8 @@ final class ComparisonMarkdown {
 
         if (!c.benchmarks().isEmpty()) {
             md.append("\n## Benchmarks\n\n");
-            md.append(tableHeader("Benchmark", models).replace("|\n|---", " Source |\n|---|---"));
+            md.append("| Benchmark | ").append(models.stream().map(Model::displayName).collect(Collectors.joining(" | ")))
+                    .append(" | Source |\n|").append("---|".repeat(models.size() + 2)).append("\n");
             for (BenchmarkRow r : c.benchmarks()) {
                 md.append("| ").append(r.fullName());
                 Set<String> sources = new LinkedHashSet<>();
@@ -134,7 +135,7 @@ final class ComparisonMarkdown {
 
         md.append("\n## Which should you choose?\n\n");
         for (Comparison.Recommendation r : c.recommendations()) {
-            md.append("- **").append(r.job()).append("**: ").append(nameOf(c, r.modelId())).append(". ").append(r.reason()).append("\n");
+            md.append("- **").append(r.job()).append("**: ").append(r.modelName()).append(". ").append(r.reason()).append("\n");
         }
         if (models.stream().allMatch(m -> m.type() == io.modelatlas.catalog.ModelType.CHAT)) {
             md.append("\nSwitching is a change of model id:\n\n```python\nresponse = client.chat.completions.create(\n    model=\"")

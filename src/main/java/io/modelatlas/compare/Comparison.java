@@ -107,8 +107,8 @@ public record Comparison(
         }
     }
 
-    /** Which model to choose for a job, and the data-backed reason. */
-    public record Recommendation(String job, String modelId, String reason) {}
+    /** Which model to choose for a job (possibly one outside the comparison, such as a successor), and the data-backed reason. */
+    public record Recommendation(String job, String modelId, String modelName, String reason) {}
 
     /** A question and its answer, generated from the data. */
     public record Faq(String question, String answer) {}

@@ -35,20 +35,20 @@ final class Guidance {
         if (text.size() < models.size()) {
             for (Model m : models) {
                 if (!m.type().isText()) {
-                    out.add(new Recommendation(m.type().label() + " work", m.id(), m.displayName() + " is the " + m.type().label().toLowerCase(java.util.Locale.ROOT)
+                    out.add(new Recommendation(m.type().label() + " work", m.id(), m.displayName(), m.displayName() + " is the " + m.type().label().toLowerCase(java.util.Locale.ROOT)
                             + " model of the two; the text models cannot do this job."));
                 }
             }
-            text.stream().findFirst().ifPresent(m -> out.add(new Recommendation("Text and chat", m.id(),
+            text.stream().findFirst().ifPresent(m -> out.add(new Recommendation("Text and chat", m.id(), m.displayName(),
                     m.displayName() + " reads and writes text; pair it with the " + models.stream().filter(x -> !x.type().isText()).map(x -> x.type().label().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(", ")) + " model where the job needs both.")));
         }
         cheapest(text, PriceKind.INPUT).ifPresent(c -> out.add(new Recommendation(
-                "Input-heavy work (document analysis, RAG, classification)", c.model.id(),
+                "Input-heavy work (document analysis, RAG, classification)", c.model.id(), c.model.displayName(),
                 c.model.displayName() + " charges " + Format.usd(c.rate.usdPerMillion()) + " per million input tokens" + c.against)));
         cheapest(text, PriceKind.OUTPUT).ifPresent(c -> out.add(new Recommendation(
-                "Output-heavy work (long answers, reports, code generation)", c.model.id(),
+                "Output-heavy work (long answers, reports, code generation)", c.model.id(), c.model.displayName(),
                 c.model.displayName() + " charges " + Format.usd(c.rate.usdPerMillion()) + " per million output tokens" + c.against)));
-        largest(text, Model::contextWindow).ifPresent(m -> out.add(new Recommendation("Very long inputs", m.id(),
+        largest(text, Model::contextWindow).ifPresent(m -> out.add(new Recommendation("Very long inputs", m.id(), m.displayName(),
                 m.displayName() + " has the largest context window (" + Format.count(m.contextWindow().value()) + " tokens).")));
         qualityLeader(text).ifPresent(out::add);
         speedLeader(text).ifPresent(out::add);
@@ -56,14 +56,14 @@ final class Guidance {
             List<Model> with = models.stream().filter(m -> m.supports(c).orElse(false)).toList();
             List<Model> without = models.stream().filter(m -> !m.supports(c).orElse(true)).toList();
             if (with.size() == 1 && !without.isEmpty()) {
-                out.add(new Recommendation("Needs " + c.label(), with.get(0).id(), with.get(0).displayName() + " supports " + c.label()
+                out.add(new Recommendation("Needs " + c.label(), with.get(0).id(), with.get(0).displayName(), with.get(0).displayName() + " supports " + c.label()
                         + "; " + names(without) + " does not."));
             }
         }
         for (Model m : models) {
             if (m.isSuperseded()) {
                 String s = m.status().value().successorId();
-                out.add(new Recommendation("New builds instead of " + m.displayName(), s,
+                out.add(new Recommendation("New builds instead of " + m.displayName(), s, nameOfId.apply(s),
                         m.displayName() + " has been superseded by " + nameOfId.apply(s) + "; compare the successor before committing."));
             }
         }
@@ -132,8 +132,8 @@ final class Guidance {
             }
         }
         Model m = models.get(leader);
-        return Optional.of(new Recommendation("Highest measured quality", m.id(), m.displayName() + " scores highest on " + wins[leader]
-                + " of the " + shared + " benchmarks all of them share (see the benchmark table and its sources)."));
+        return Optional.of(new Recommendation("Highest measured quality", m.id(), m.displayName(), m.displayName() + " scores highest on " + wins[leader]
+                + " of the " + shared + " benchmarks " + (models.size() == 2 ? "both" : "all of them") + " have (see the benchmark table and its sources)."));
     }
 
     private static Optional<Recommendation> speedLeader(List<Model> models) {
@@ -143,7 +143,7 @@ final class Guidance {
         }
         Model fastest = measured.stream().max(Comparator.comparing(m -> Differences.plainMeasure(m, BenchmarkKind.OUTPUT_SPEED).get().score())).get();
         Benchmark b = Differences.plainMeasure(fastest, BenchmarkKind.OUTPUT_SPEED).get();
-        return Optional.of(new Recommendation("Fastest streaming (chat UIs, real-time)", fastest.id(), fastest.displayName() + " streams "
+        return Optional.of(new Recommendation("Fastest streaming (chat UIs, real-time)", fastest.id(), fastest.displayName(), fastest.displayName() + " streams "
                 + Format.number(b.score().setScale(0, java.math.RoundingMode.HALF_EVEN)) + " output tokens per second (median, " + b.source().source() + ", " + b.source().asOf() + ")."));
     }
 
@@ -157,7 +157,7 @@ final class Guidance {
         out.add(new Faq("Can I switch between " + names + " without changing code?", switchAnswer(models)));
         out.add(new Faq("Should I use " + orList(models) + "?", recommendations.isEmpty()
                 ? "Our sources do not separate them on price, context, capabilities or benchmarks; run both on your own workload before choosing."
-                : recommendations.stream().limit(4).map(r -> "For " + lowerFirst(r.job()) + ": " + nameOfId.apply(r.modelId()) + ".")
+                : recommendations.stream().limit(4).map(r -> "For " + lowerFirst(r.job()) + ": " + r.modelName() + ".")
                         .collect(Collectors.joining(" ")) + " Run both on your own prompts before committing: list prices do not measure quality on your task."));
         return out;
     }
@@ -250,7 +250,7 @@ final class Guidance {
         boolean allChat = models.stream().allMatch(m -> m.type() == ModelType.CHAT);
         boolean sameProvider = models.stream().map(Model::creatorId).distinct().count() == 1;
         if (allChat && sameProvider) {
-            return "Yes: all are chat models served by " + models.get(0).creatorName() + "'s Chat Completions API with the same request and response format, so switching is a change of the `model` parameter (e.g. \""
+            return "Yes: " + (models.size() == 2 ? "both" : "all") + " are chat models served by " + models.get(0).creatorName() + "'s Chat Completions API with the same request and response format, so switching is a change of the `model` parameter (e.g. \""
                     + models.get(0).id() + "\" to \"" + models.get(1).id() + "\"). Re-run your tests: outputs differ.";
         }
         if (allChat) {

@@ -104,7 +104,24 @@ public final class Catalog {
                 .toList();
     }
 
+    /** Lowercase, trimmed, runs of white space folded to one space; no regex, it runs for every name at load. */
     static String normalise(String s) {
-        return s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        StringBuilder out = null;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean space = Character.isWhitespace(c);
+            if (space && (c != ' ' || (i > 0 && Character.isWhitespace(t.charAt(i - 1))))) {
+                if (out == null) {
+                    out = new StringBuilder(t.substring(0, i));
+                }
+                if (!Character.isWhitespace(t.charAt(i - 1))) {
+                    out.append(' ');
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? t : out.toString();
     }
 }

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,18 +41,36 @@ public final class WebApp {
     private static final int CACHE_LIMIT = 20_000;
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    private final WebContext ctx;
+    private final CompletableFuture<WebContext> context;
     private final Templates templates = new Templates();
     private final Map<String, String> pageCache = new ConcurrentHashMap<>();
-    private final List<String> creatorIds;
+    private volatile List<String> creatorIds;
 
-    private WebApp(WebContext ctx) {
-        this.ctx = ctx;
-        this.creatorIds = ctx.catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
+    private WebApp(CompletableFuture<WebContext> context) {
+        this.context = context;
     }
 
     public static Javalin create(WebContext ctx) {
+        return new WebApp(CompletableFuture.completedFuture(ctx)).javalin();
+    }
+
+    /**
+     * A site whose catalog is still loading: Jetty starts at once and requests wait for the catalog, so start-up
+     * does both side by side instead of one after the other.
+     */
+    public static Javalin create(CompletableFuture<WebContext> ctx) {
         return new WebApp(ctx).javalin();
+    }
+
+    private WebContext ctx() {
+        return context.join();
+    }
+
+    private List<String> creatorIds() {
+        if (creatorIds == null) {
+            creatorIds = ctx().catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
+        }
+        return creatorIds;
     }
 
     private Javalin javalin() {
@@ -72,11 +91,11 @@ public final class WebApp {
             config.routes.get("/compare/{pair}", this::comparePage);
             config.routes.get("/compare", this::compareQuery);
             config.routes.get("/sitemap.xml", this::sitemap);
-            config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx.baseUrl() + "/sitemap.xml\n"));
+            config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx().baseUrl() + "/sitemap.xml\n"));
 
             config.routes.get("/api/v1/models", this::apiModels);
             config.routes.get("/api/v1/models/{id}", c -> json(c, ModelJson.from(model(c.pathParam("id")))));
-            config.routes.get("/api/v1/compare", c -> json(c, ComparisonJson.from(ctx.comparer().compare(models(c, "models")))));
+            config.routes.get("/api/v1/compare", c -> json(c, ComparisonJson.from(ctx().comparer().compare(models(c, "models")))));
             config.routes.get("/api/v1/cost", this::apiCost);
         });
     }
@@ -90,7 +109,7 @@ public final class WebApp {
 
     private Model model(String raw) {
         String id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        return ctx.catalog().require(ComparisonPaths.unslug(id));
+        return ctx().catalog().require(ComparisonPaths.unslug(id));
     }
 
     private void directory(Context c) {
@@ -98,7 +117,7 @@ public final class WebApp {
         Map<String, String> filters = DirectoryPage.filterMap("q", Params.text(c, "q"), "creator", Params.text(c, "creator"),
                 "type", Params.text(c, "type"), "capability", Params.text(c, "capability"), "status", Params.text(c, "status"),
                 "min_context", Params.text(c, "min_context"), "max_input_price", Params.text(c, "max_input_price"), "sort", Params.text(c, "sort"));
-        DirectoryPage page = DirectoryPage.of(query.apply(ctx.catalog().models()), filters, Params.page(c), creatorIds, ctx);
+        DirectoryPage page = DirectoryPage.of(query.apply(ctx().catalog().models()), filters, Params.page(c), creatorIds(), ctx());
         c.html(templates.render("directory/page.jte", "page", page));
     }
 
@@ -143,7 +162,7 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        c.html(pageCache(canonical, () -> templates.render("model/page.jte", "page", ModelPage.of(m, ctx))));
+        c.html(pageCache(canonical, () -> templates.render("model/page.jte", "page", ModelPage.of(m, ctx()))));
     }
 
     private void comparePage(Context c) {
@@ -168,8 +187,8 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        List<Model> ordered = ComparisonPaths.canonicalOrder(ids).stream().map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
-        c.html(pageCache(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx.comparer().compare(ordered), ctx))));
+        List<Model> ordered = ComparisonPaths.canonicalOrder(ids).stream().map(id -> ctx().catalog().byId(id).orElseThrow()).toList();
+        c.html(pageCache(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx().comparer().compare(ordered), ctx()))));
     }
 
     private List<Model> models(Context c, String param) {
@@ -198,17 +217,17 @@ public final class WebApp {
 
     private void sitemap(Context c) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        xml.append("<url><loc>").append(ctx.baseUrl()).append("/models</loc></url>\n");
+        xml.append("<url><loc>").append(ctx().baseUrl()).append("/models</loc></url>\n");
         java.util.Set<String> comparisons = new java.util.TreeSet<>();
-        for (Model m : ctx.catalog().models()) {
-            xml.append("<url><loc>").append(ctx.baseUrl()).append("/models/").append(xmlEscape(m.id())).append("</loc></url>\n");
-            if (m.isSuperseded() && ctx.catalog().byId(m.status().value().successorId()).isPresent()) {
+        for (Model m : ctx().catalog().models()) {
+            xml.append("<url><loc>").append(ctx().baseUrl()).append("/models/").append(xmlEscape(m.id())).append("</loc></url>\n");
+            if (m.isSuperseded() && ctx().catalog().byId(m.status().value().successorId()).isPresent()) {
                 comparisons.add(ComparisonPaths.path(List.of(m.id(), m.status().value().successorId())));
             }
         }
         comparisons.add(ComparisonPaths.path(List.of("gpt-4.1", "gpt-4.1-mini")));
         for (String p : comparisons) {
-            xml.append("<url><loc>").append(ctx.baseUrl()).append(xmlEscape(p)).append("</loc></url>\n");
+            xml.append("<url><loc>").append(ctx().baseUrl()).append(xmlEscape(p)).append("</loc></url>\n");
         }
         c.contentType("application/xml").result(xml.append("</urlset>\n").toString());
     }
@@ -218,7 +237,7 @@ public final class WebApp {
     }
 
     private void apiModels(Context c) {
-        List<Model> matching = query(c).apply(ctx.catalog().models());
+        List<Model> matching = query(c).apply(ctx().catalog().models());
         int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
         long limit = Params.nonNegativeLong(c, "limit", 100L);
         if (limit < 1 || limit > 1000) {

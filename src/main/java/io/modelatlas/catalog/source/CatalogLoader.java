@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -72,9 +74,12 @@ public final class CatalogLoader {
         LocalDate modelsDevAsOf = asOf(manifest, "modelsdev");
         LocalDate openRouterAsOf = asOf(manifest, "openrouter");
 
+        // The three large files parse independently: read them side by side, the biggest on its own thread.
+        CompletableFuture<ModelsDevSource.Result> modelsDevLater = CompletableFuture.supplyAsync(() ->
+                ModelsDevSource.read(tree(JSON, file(manifest, "modelsdev")), file(manifest, "modelsdev"), modelsDevAsOf));
         LiteLlmSource.Result litellm = LiteLlmSource.read(tree(JSON, file(manifest, "litellm")), file(manifest, "litellm"), litellmAsOf);
-        ModelsDevSource.Result modelsDev = ModelsDevSource.read(tree(JSON, file(manifest, "modelsdev")), file(manifest, "modelsdev"), modelsDevAsOf);
         OpenRouterSource.Result openRouter = OpenRouterSource.read(tree(JSON, file(manifest, "openrouter")), file(manifest, "openrouter"), openRouterAsOf);
+        ModelsDevSource.Result modelsDev = join(modelsDevLater);
         Map<String, List<Benchmark>> benchmarks;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(open(file(manifest, "benchmarks")), StandardCharsets.UTF_8))) {
             benchmarks = BenchmarkTable.read(r, file(manifest, "benchmarks"));
@@ -95,6 +100,17 @@ public final class CatalogLoader {
                 info(manifest, "benchmarks", benchmarks.values().stream().mapToInt(List::size).sum(), List.of()),
                 info(manifest, "overlay", overlay.models().size(), List.of()));
         return Catalog.of(models, sources);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private InputStream open(String name) {

@@ -52,13 +52,14 @@ final class CatalogMerger {
     }
 
     List<Model> merge(List<SourceRecord> records) {
-        Set<String> keys = new HashSet<>();
+        Map<SourceRecord, String> keyOf = new java.util.IdentityHashMap<>();
         for (SourceRecord r : records) {
-            keys.add(ModelKeys.of(r.apiModelId()));
+            keyOf.put(r, ModelKeys.of(r.apiModelId()));
         }
+        Set<String> keys = new HashSet<>(keyOf.values());
         Map<String, List<SourceRecord>> byModel = new TreeMap<>();
         for (SourceRecord r : records) {
-            String key = ModelKeys.of(r.apiModelId());
+            String key = keyOf.get(r);
             String base = ModelKeys.undated(key);
             if (base != null && keys.contains(base)) {
                 key = base;
@@ -66,7 +67,7 @@ final class CatalogMerger {
             byModel.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
         List<Model> models = new ArrayList<>(byModel.size());
-        byModel.forEach((key, group) -> models.add(model(key, group)));
+        byModel.forEach((key, group) -> models.add(model(key, group, keyOf)));
         return models;
     }
 
@@ -74,12 +75,12 @@ final class CatalogMerger {
         return overlay.provider(r.provider());
     }
 
-    private Model model(String key, List<SourceRecord> group) {
+    private Model model(String key, List<SourceRecord> group, Map<SourceRecord, String> keyOf) {
         String creator = creator(group);
         List<SourceRecord> own = group.stream().filter(r -> speaksForCreator(r, creator)).toList();
         List<SourceRecord> specs = new ArrayList<>(own.isEmpty() ? group : own);
         specs.sort(Comparator.comparingInt((SourceRecord r) -> SourcePrecedence.rank(SourcePrecedence.SPECS, r.source()))
-                .thenComparing(r -> ModelKeys.of(r.apiModelId()).equals(key) ? 0 : 1));
+                .thenComparing(r -> keyOf.get(r).equals(key) ? 0 : 1));
         Overlay.ModelOverlay curated = overlay.models().get(key);
 
         Map<Capability, Fact<Boolean>> caps = new EnumMap<>(Capability.class);

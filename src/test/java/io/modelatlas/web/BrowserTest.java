@@ -1,0 +1,115 @@
+package io.modelatlas.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.javalin.Javalin;
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.fixtures.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The site in a real browser: Debian's chromium driven by Playwright. Screenshots at phone and desktop width are kept
+ * in target/screenshots/ as test artifacts.
+ */
+class BrowserTest {
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static Javalin app;
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed: scripts/test installs it");
+        Catalog catalog = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini()));
+        app = WebApp.create(WebContext.of(catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC), "http://127.0.0.1"))
+                .start("127.0.0.1", 0);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    @Test
+    void comparison_page_shows_the_figures_and_draws_the_cost_chart_without_console_errors() throws Exception {
+        for (int width : new int[] {390, 1280}) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, 900));
+            List<String> problems = new ArrayList<>();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error")) {
+                    problems.add(m.text());
+                }
+            });
+            page.onPageError(problems::add);
+            page.navigate(url("/compare/gpt-4o-mini-vs-gpt-4.1-mini"));
+            page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('cost-chart'))");
+
+            assertThat(page.locator("h1").textContent()).isEqualTo("GPT-4.1 Mini vs GPT-4o Mini");
+            assertThat(page.locator("ul.diffs li").first().textContent())
+                    .isEqualTo("GPT-4o Mini is 62.5% cheaper on input tokens ($0.15 vs $0.40 per million): GPT-4.1 Mini costs 2.67 times as much.");
+            Object datasets = page.evaluate("() => Chart.getChart(document.getElementById('cost-chart')).data.datasets.map(d => d.label + ':' + d.data[3])");
+            assertThat(datasets.toString()).contains("GPT-4.1 Mini:100", "GPT-4o Mini:37.5");
+            assertThat((Integer) page.evaluate("() => document.getElementById('cost-chart').getBoundingClientRect().height")).isGreaterThan(100);
+            assertThat(problems).isEmpty();
+
+            Files.createDirectories(Path.of("target", "screenshots"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "compare-" + width + ".png")).setFullPage(true));
+            page.close();
+        }
+    }
+
+    @Test
+    void directory_filter_form_narrows_the_list_and_keeps_state_in_the_url() {
+        Page page = browser.newPage();
+        page.navigate(url("/models"));
+        assertThat(page.locator("table.directory tbody tr").count()).isEqualTo(5);
+        page.selectOption("select[name=type]", "image_generation");
+        page.click("form.filters button[type=submit]");
+        page.waitForURL("**/models?**type=image_generation**");
+        assertThat(page.locator("table.directory tbody tr").count()).isEqualTo(1);
+        assertThat(page.locator("table.directory tbody tr td a").textContent()).isEqualTo("GPT Image 1 Mini");
+        assertThat(page.locator("select[name=type]").inputValue()).isEqualTo("image_generation");
+        page.close();
+    }
+
+    @Test
+    void keyboard_users_can_skip_to_the_content() {
+        Page page = browser.newPage();
+        page.navigate(url("/models/gpt-4.1"));
+        page.keyboard().press("Tab");
+        assertThat(page.evaluate("() => document.activeElement.textContent")).isEqualTo("Skip to content");
+        page.close();
+    }
+}

@@ -69,8 +69,8 @@ public record Model(
 
     /**
      * The offering whose prices stand for the model: the creator's own API (its offering under the model's own id
-     * first, then dated snapshots) when it has a price, else the cheapest
-     * priced offering by input price; empty when no offering has a price.
+     * first, then dated snapshots) when it has a price; else the input price most offerings agree on (the lower one
+     * on a tie), so that one reseller's outlier does not speak for the model; empty when no offering has a price.
      */
     public Optional<Offering> primaryOffering() {
         Optional<Offering> own = offerings.stream()
@@ -79,9 +79,17 @@ public record Model(
         if (own.isPresent()) {
             return own;
         }
-        return offerings.stream().filter(Offering::priceKnown)
-                .min(Comparator.comparing(o -> o.prices().value().rate(io.modelatlas.pricing.PriceKind.INPUT)
-                        .map(r -> r.usdPerMillion()).orElse(java.math.BigDecimal.valueOf(Long.MAX_VALUE))));
+        java.util.Map<java.math.BigDecimal, java.util.List<Offering>> byInput = new java.util.TreeMap<>();
+        for (Offering o : offerings) {
+            if (o.priceKnown()) {
+                o.prices().value().rate(io.modelatlas.pricing.PriceKind.INPUT)
+                        .ifPresent(r -> byInput.computeIfAbsent(r.usdPerMillion(), k -> new java.util.ArrayList<>()).add(o));
+            }
+        }
+        Optional<Offering> consensus = byInput.values().stream()
+                .max(Comparator.comparingInt(java.util.List::size))
+                .map(list -> list.get(0));
+        return consensus.isPresent() ? consensus : offerings.stream().filter(Offering::priceKnown).findFirst();
     }
 
     public Optional<PriceSheet> prices() {

@@ -21,7 +21,9 @@ public final class Format {
     public static String usd(BigDecimal amount) {
         BigDecimal a = amount.stripTrailingZeros();
         int scale = Math.max(2, Math.min(a.scale(), amountScale(a)));
-        BigDecimal shown = a.setScale(scale, RoundingMode.HALF_EVEN);
+        BigDecimal shown = a.setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        scale = Math.max(2, Math.max(0, shown.scale()));
+        shown = shown.setScale(scale, RoundingMode.UNNECESSARY);
         DecimalFormat f = new DecimalFormat("#,##0", US);
         f.setMinimumFractionDigits(scale);
         f.setMaximumFractionDigits(scale);

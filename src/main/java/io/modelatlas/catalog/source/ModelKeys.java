@@ -14,7 +14,7 @@ final class ModelKeys {
     private static final Pattern VENDOR = Pattern.compile(
             "^(anthropic|meta|amazon|mistral|cohere|ai21|deepseek|qwen|openai|writer|twelvelabs|stability|moonshotai|moonshot|minimax|google)\\.");
     private static final Pattern BEDROCK_VERSION = Pattern.compile("(-v\\d+(:\\d+)?|:\\d+)$");
-    private static final Pattern DATED = Pattern.compile("^(.+)-(\\d{4}-\\d{2}-\\d{2})$");
+    private static final Pattern DATED = Pattern.compile("^(.+)-(\\d{4}-\\d{2}-\\d{2}|20\\d{6})$");
 
     private ModelKeys() {}
 
@@ -30,7 +30,7 @@ final class ModelKeys {
         return last.replace('@', '-');
     }
 
-    /** {@code gpt-4.1-2025-04-14} → {@code gpt-4.1}; null when the key carries no snapshot date. */
+    /** {@code gpt-4.1-2025-04-14} → {@code gpt-4.1}, {@code claude-3-7-sonnet-20250219} → {@code claude-3-7-sonnet}; null when undated. */
     static String undated(String key) {
         var m = DATED.matcher(key);
         return m.matches() ? m.group(1) : null;

@@ -12,6 +12,7 @@ final class Commands {
                 new ShowCommand(context),
                 new CompareCommand(context),
                 new CostCommand(context),
+                new TokensCommand(context),
                 new DiscrepanciesCommand(context),
                 new ServeCommand(context));
     }

@@ -19,7 +19,7 @@ class MainTest {
 
     private int run(String... args) {
         CliContext ctx = new CliContext(() -> catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
-                new PrintWriter(out), new PrintWriter(err), (host, port) -> out.write("serving " + host + ":" + port));
+                new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (host, port) -> out.write("serving " + host + ":" + port));
         return new Main(ctx).run(args);
     }
 
@@ -69,6 +69,19 @@ class MainTest {
         assertThat(run("compare", "gpt-4o-mini", "gpt-4.1-mini", "--format", "markdown")).isZero();
         assertThat(out.toString()).contains("# GPT-4o Mini vs GPT-4.1 Mini",
                 "GPT-4.1 Mini costs 2.67 times as much", "| 100M | $37.50 | $100.00 |");
+    }
+
+    @Test
+    void tokens_counts_a_file_exactly_and_says_so(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("prompt.txt");
+        java.nio.file.Files.writeString(f, "hello world");
+        assertThat(run("tokens", "--encoding", "cl100k_base", "--ids", f.toString())).isZero();
+        assertThat(out.toString()).contains("2 tokens (exact: tiktoken cl100k_base (jtokkit))", "[15339, 1917]");
+        assertThat(run("tokens", "--model", "gpt-4.1-mini", f.toString())).isZero();
+        assertThat(out.toString()).contains("2 tokens (exact: tiktoken o200k_base");
+        assertThat(run("tokens", dir.resolve("missing.txt").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file");
+        assertThat(run("tokens", "--encoding", "o300k", f.toString())).isEqualTo(2);
     }
 
     @Test

@@ -21,7 +21,8 @@ public final class Launcher {
             Config config = Config.fromEnvironment(System.getenv());
             Supplier<Catalog> catalog = memoize(CatalogLoader::loadBundled);
             Clock clock = Clock.systemUTC();
-            CliContext context = new CliContext(catalog, clock, System.in, out, err, (host, port) -> Server.run(config, catalog, clock, host, port, err));
+            CliContext context = new CliContext(catalog, clock, System.in, out, err, (host, port) -> Server.run(config, catalog, clock, host, port, err),
+                    (dir, maxPages, progress) -> Server.export(config, catalog, clock, dir, maxPages, progress));
             code = new Main(context).run(args);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());

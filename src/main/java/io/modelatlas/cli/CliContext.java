@@ -10,7 +10,16 @@ import java.util.function.Supplier;
  * What commands need from the outside, handed in by the composition root. The catalog is a supplier so that
  * commands which do not need it (help, tokens) do not pay for loading it.
  */
-public record CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server) {
+public record CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
+                         SiteExport export) {
+
+    /** Writes the whole site as static files; implemented in the app package, which owns the web server. */
+    @FunctionalInterface
+    public interface SiteExport {
+        /** Exports into {@code dir}, reporting progress on {@code progress}; returns a one-line summary. */
+        String export(java.nio.file.Path dir, int maxPages, PrintWriter progress);
+    }
+
 
     /** Starts the web server; implemented in the app package so that the CLI does not depend on the web layer. */
     @FunctionalInterface

@@ -14,6 +14,7 @@ final class Commands {
                 new CostCommand(context),
                 new TokensCommand(context),
                 new DiscrepanciesCommand(context),
-                new ServeCommand(context));
+                new ServeCommand(context),
+                new ExportSiteCommand(context));
     }
 }

@@ -19,9 +19,29 @@ final class RelatedComparisons {
     private static final BigDecimal PEER_BAND = BigDecimal.valueOf(2);
 
     private final Catalog catalog;
+    /** Models with a release date by creator, family and type, newest first: built once, read per comparison. */
+    private final java.util.Map<String, List<Model>> families = new java.util.HashMap<>();
+    /** Current models sold by their creator, newest first: the pool of price peers. */
+    private final List<Model> peers;
 
     RelatedComparisons(Catalog catalog) {
         this.catalog = catalog;
+        Comparator<Model> newestFirst = Comparator.comparing((Model o) -> o.releaseDate().value()).reversed().thenComparing(Model::id);
+        for (Model m : catalog.models()) {
+            if (m.family() != null && m.releaseDate() != null) {
+                families.computeIfAbsent(familyKey(m), k -> new ArrayList<>()).add(m);
+            }
+        }
+        families.values().forEach(list -> list.sort(newestFirst));
+        peers = catalog.models().stream()
+                .filter(o -> !o.isSuperseded() && o.releaseDate() != null)
+                .filter(o -> o.primaryOffering().map(off -> off.provider().equals(o.creatorId())).orElse(false))
+                .sorted(newestFirst)
+                .toList();
+    }
+
+    private static String familyKey(Model m) {
+        return m.creatorId() + "|" + m.family() + "|" + m.type();
     }
 
     List<Related> of(List<Model> models) {
@@ -34,12 +54,11 @@ final class RelatedComparisons {
             }
         }
         for (Model m : models) {
-            catalog.models().stream()
-                    .filter(o -> o.creatorId().equals(m.creatorId()) && o.family() != null && o.family().equals(m.family()) && o.type() == m.type())
-                    .filter(o -> o.releaseDate() != null)
-                    .sorted(Comparator.comparing((Model o) -> o.releaseDate().value()).reversed())
-                    .limit(3)
-                    .forEach(o -> add(out, seen, inComparison, m, o, "same family"));
+            if (m.family() != null) {
+                families.getOrDefault(familyKey(m), List.of()).stream()
+                        .limit(3)
+                        .forEach(o -> add(out, seen, inComparison, m, o, "same family"));
+            }
         }
         for (Model m : models) {
             Optional<TokenRate> rate = m.prices().flatMap(s -> s.rate(PriceKind.INPUT));
@@ -48,13 +67,10 @@ final class RelatedComparisons {
             }
             BigDecimal low = rate.get().usdPerMillion().divide(PEER_BAND);
             BigDecimal high = rate.get().usdPerMillion().multiply(PEER_BAND);
-            catalog.models().stream()
-                    .filter(o -> !o.creatorId().equals(m.creatorId()) && o.type() == m.type() && !o.isSuperseded())
-                    .filter(o -> o.primaryOffering().map(off -> off.provider().equals(o.creatorId())).orElse(false))
+            peers.stream()
+                    .filter(o -> !o.creatorId().equals(m.creatorId()) && o.type() == m.type())
                     .filter(o -> o.prices().flatMap(s -> s.rate(PriceKind.INPUT))
                             .map(r -> r.usdPerMillion().compareTo(low) >= 0 && r.usdPerMillion().compareTo(high) <= 0).orElse(false))
-                    .filter(o -> o.releaseDate() != null)
-                    .sorted(Comparator.comparing((Model o) -> o.releaseDate().value()).reversed().thenComparing(Model::id))
                     .limit(2)
                     .forEach(o -> add(out, seen, inComparison, m, o, "similar price, other provider"));
         }

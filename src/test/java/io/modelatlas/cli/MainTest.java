@@ -19,7 +19,8 @@ class MainTest {
 
     private int run(String... args) {
         CliContext ctx = new CliContext(() -> catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
-                new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (host, port) -> out.write("serving " + host + ":" + port));
+                new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (host, port) -> out.write("serving " + host + ":" + port),
+                (dir, max, progress) -> "exported to " + dir);
         return new Main(ctx).run(args);
     }
 

@@ -2,7 +2,21 @@
 (function () {
   "use strict";
   var canvas = document.getElementById("cost-chart");
-  if (!canvas) { return; }
+  var calc = document.getElementById("calc-chart");
+  if (!canvas && !calc) { return; }
+  function drawCalc() {
+    var data = JSON.parse(calc.getAttribute("data-chart"));
+    new window.Chart(calc, {
+      type: "bar",
+      data: { labels: data.labels, datasets: [{ label: "USD per month", data: data.costs.map(Number), backgroundColor: "#0b5cad" }] },
+      options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } },
+                 scales: { x: { title: { display: true, text: "USD per month" }, beginAtZero: true } } }
+    });
+  }
+  function drawAll() {
+    if (canvas) { draw(); }
+    if (calc) { drawCalc(); }
+  }
   function draw() {
     var data = JSON.parse(canvas.getAttribute("data-chart"));
     var colors = ["#0b5cad", "#d1495b", "#2a9d8f", "#e9a03b", "#6c4ab6"];
@@ -23,9 +37,9 @@
       }
     });
   }
-  if (window.Chart) { draw(); return; }
+  if (window.Chart) { drawAll(); return; }
   var script = document.createElement("script");
   script.src = "/webjars/chart.js/4.5.1/dist/chart.umd.js";
-  script.onload = draw;
+  script.onload = drawAll;
   document.head.appendChild(script);
 })();

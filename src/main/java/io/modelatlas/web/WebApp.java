@@ -90,6 +90,7 @@ public final class WebApp {
             config.routes.get("/models/{id}", this::modelPage);
             config.routes.get("/compare/{pair}", this::comparePage);
             config.routes.get("/compare", this::compareQuery);
+            config.routes.get("/calculator", this::calculator);
             config.routes.get("/sitemap.xml", this::sitemap);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx().baseUrl() + "/sitemap.xml\n"));
 
@@ -215,9 +216,24 @@ public final class WebApp {
         return html;
     }
 
+    private void calculator(Context c) {
+        ServiceTier tier;
+        try {
+            tier = Params.text(c, "tier") == null ? ServiceTier.STANDARD : ServiceTier.parse(Params.text(c, "tier"));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("tier", e.getMessage());
+        }
+        long cacheHit = Params.nonNegativeLong(c, "cache_hit", 0L);
+        CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", 10_000L),
+                Params.nonNegativeLong(c, "input_tokens", 1_000L), Params.nonNegativeLong(c, "output_tokens", 300L),
+                (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), "1".equals(Params.text(c, "include_free")));
+        c.html(templates.render("calculator/page.jte", "page", CalculatorPage.of(ctx().catalog().models(), in, ctx())));
+    }
+
     private void sitemap(Context c) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         xml.append("<url><loc>").append(ctx().baseUrl()).append("/models</loc></url>\n");
+        xml.append("<url><loc>").append(ctx().baseUrl()).append("/calculator</loc></url>\n");
         java.util.Set<String> comparisons = new java.util.TreeSet<>();
         for (Model m : ctx().catalog().models()) {
             xml.append("<url><loc>").append(ctx().baseUrl()).append("/models/").append(xmlEscape(m.id())).append("</loc></url>\n");

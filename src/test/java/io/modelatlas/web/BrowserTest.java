@@ -105,6 +105,26 @@ class BrowserTest {
     }
 
     @Test
+    void calculator_figures_and_chart_follow_the_inputs() {
+        Page page = browser.newPage();
+        List<String> problems = new ArrayList<>();
+        page.onPageError(problems::add);
+        page.navigate(url("/calculator?requests_per_day=1000&input_tokens=1000&output_tokens=0&models=gpt-4.1-mini,gpt-4o-mini"));
+        page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('calc-chart'))");
+        assertThat(page.locator("table.calc-results td.month").allTextContents()).containsExactly("$4.50", "$12.00");
+        page.fill("input[name=output_tokens]", "1000");
+        page.fill("input[name=requests_per_day]", "2000");
+        page.click("form.calc button[type=submit]");
+        page.waitForURL("**output_tokens=1000**");
+        page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('calc-chart'))");
+        // 60,000 requests x (1,000 x 0.15 + 1,000 x 0.60) per million = $45.00; GPT-4.1 Mini: x (0.40 + 1.60) = $120.00
+        assertThat(page.locator("table.calc-results td.month").allTextContents()).containsExactly("$45.00", "$120.00");
+        assertThat(page.evaluate("() => Chart.getChart(document.getElementById('calc-chart')).data.datasets[0].data.join(',')")).isEqualTo("45,120");
+        assertThat(problems).isEmpty();
+        page.close();
+    }
+
+    @Test
     void keyboard_users_can_skip_to_the_content() {
         Page page = browser.newPage();
         page.navigate(url("/models/gpt-4.1"));

@@ -137,6 +137,17 @@ class WebAppTest {
     }
 
     @Test
+    void calculator_prices_the_request_shape_on_every_chat_model_cheapest_first() throws Exception {
+        String body = get("/calculator?requests_per_day=1000&input_tokens=2000&output_tokens=500&cache_hit=50").body();
+        // GPT-4o Mini: 1,000 x 0.15 + 1,000 x 0.075 + 500 x 0.60 per million = $0.000525; x 30,000 requests = $15.75
+        assertThat(body).containsSubsequence("GPT-4o Mini", "$0.000525", "$15.75", "GPT-4.1 Mini", "$39.00", "GPT-5.1", "GPT-4.1<");
+        assertThat(body).contains("30,000 requests a month (1,000 a day for 30 days)").doesNotContain("GPT Image 1 Mini</a>");
+        assertThat(get("/calculator?cache_hit=150").statusCode()).isEqualTo(400);
+        assertThat(get("/calculator?tier=turbo").body()).contains("unknown service tier 'turbo'");
+        assertThat(get("/calculator?tier=batch&models=gpt-4.1").body()).contains("$0.002", "1 models priced");
+    }
+
+    @Test
     void sitemap_lists_model_pages_and_linked_comparisons() throws Exception {
         String xml = get("/sitemap.xml").body();
         assertThat(xml).contains("<loc>https://modelatlas.example/models/gpt-image-1-mini</loc>",

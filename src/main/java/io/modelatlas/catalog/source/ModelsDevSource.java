@@ -94,10 +94,23 @@ final class ModelsDevSource {
         }
     }
 
+    /**
+     * models.dev has no mode field: the type is read from the output modalities, and from names only for families
+     * that are never chat models (rerankers, embedders, diffusion image models, speech models).
+     */
     private static ModelType type(String id, Set<Modality> out) {
         String lower = id.toLowerCase(Locale.ROOT);
         if (lower.contains("embed")) {
             return ModelType.EMBEDDING;
+        }
+        if (lower.contains("rerank")) {
+            return ModelType.RERANK;
+        }
+        if (lower.contains("flux") || lower.contains("stable-diffusion") || lower.contains("sdxl") || lower.contains("dall-e")) {
+            return ModelType.IMAGE_GENERATION;
+        }
+        if (lower.contains("whisper")) {
+            return ModelType.AUDIO_TRANSCRIPTION;
         }
         if (out != null && out.contains(Modality.IMAGE) && (!out.contains(Modality.TEXT) || lower.contains("image"))) {
             return ModelType.IMAGE_GENERATION;

@@ -13,6 +13,7 @@ final class Commands {
                 new CompareCommand(context),
                 new CostCommand(context),
                 new TokensCommand(context),
+                new ReplayCommand(context),
                 new DiscrepanciesCommand(context),
                 new ServeCommand(context),
                 new ExportSiteCommand(context));

@@ -61,7 +61,7 @@ public final class Main {
         if (ex instanceof UnknownModelException || ex instanceof UsageException || ex instanceof IllegalArgumentException) {
             return USAGE;
         }
-        if (ex instanceof PriceUnknownException) {
+        if (ex instanceof PriceUnknownException || ex instanceof io.modelatlas.replay.BadLineException) {
             return FAILURE;
         }
         return FAILURE;

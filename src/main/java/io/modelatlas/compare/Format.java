@@ -19,6 +19,9 @@ public final class Format {
      * {@code $2.00}, {@code $0.40}, {@code $0.075}, {@code $1.125}, {@code $0.0000225}.
      */
     public static String usd(BigDecimal amount) {
+        if (amount.signum() < 0) {
+            return "-" + usd(amount.negate());
+        }
         BigDecimal a = amount.stripTrailingZeros();
         int scale = Math.max(2, Math.min(a.scale(), amountScale(a)));
         BigDecimal shown = a.setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
@@ -48,6 +51,9 @@ public final class Format {
 
     /** Whole dollars and cents for totals people budget with: {@code $1,234.57}. */
     public static String usdCents(BigDecimal amount) {
+        if (amount.signum() < 0) {
+            return "-" + usdCents(amount.negate());
+        }
         DecimalFormat f = new DecimalFormat("#,##0.00", US);
         f.setRoundingMode(RoundingMode.HALF_EVEN);
         return "$" + f.format(amount.setScale(2, RoundingMode.HALF_EVEN));

@@ -21,9 +21,18 @@ public final class CostCalculator {
     private CostCalculator() {}
 
     public static Cost price(PriceSheet standard, Usage usage, ServiceTier serviceTier) {
+        return price(standard, usage, serviceTier, usage.inputTokens());
+    }
+
+    /**
+     * Prices a usage with the long-context tiers chosen for requests of {@code tierBasis} input tokens each: for a sum
+     * of many requests that all cross the same thresholds (request-log replay), the sum's own input count would
+     * cross thresholds no single request did.
+     */
+    public static Cost price(PriceSheet standard, Usage usage, ServiceTier serviceTier, long tierBasis) {
         PriceSheet sheet = standard.forTier(serviceTier).orElseThrow(() ->
                 new PriceUnknownException("no " + serviceTier.jsonName() + " price is known for this offering"));
-        long basis = usage.inputTokens();
+        long basis = tierBasis;
         List<CostLine> lines = new ArrayList<>();
         addTokens(lines, sheet, basis, PriceKind.INPUT, null, usage.uncachedInputTokens());
         addTokens(lines, sheet, basis, PriceKind.CACHED_INPUT, PriceKind.INPUT, usage.cachedInputTokens());

@@ -3,6 +3,7 @@ package io.modelatlas.catalog.source;
 import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.BenchmarkKind;
 import io.modelatlas.catalog.Provenance;
+import io.modelatlas.text.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +44,12 @@ final class BenchmarkTable {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> f = Csv.split(line, file, lineNo);
+                List<String> f;
+                try {
+                    f = Csv.split(line);
+                } catch (IllegalArgumentException e) {
+                    throw new SourceFormatException(file, "line " + lineNo, e.getMessage());
+                }
                 if (f.size() != 5) {
                     throw new SourceFormatException(file, "line " + lineNo, "expected 5 fields, got " + f.size());
                 }
@@ -110,41 +116,5 @@ final class BenchmarkTable {
         }
         Matcher m = REPO.matcher(sourceColumn);
         return m.find() ? m.group(1) : sourceColumn;
-    }
-
-    /** RFC 4180 fields of one line: commas inside double quotes, doubled quotes as a literal quote. */
-    static final class Csv {
-        private Csv() {}
-
-        static List<String> split(String line, String file, int lineNo) {
-            List<String> fields = new ArrayList<>();
-            StringBuilder cur = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cur.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(cur.toString());
-                    cur.setLength(0);
-                } else {
-                    cur.append(c);
-                }
-            }
-            if (quoted) {
-                throw new SourceFormatException(file, "line " + lineNo, "unterminated quoted field");
-            }
-            fields.add(cur.toString());
-            return fields;
-        }
     }
 }

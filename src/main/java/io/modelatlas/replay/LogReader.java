@@ -1,0 +1,216 @@
+package io.modelatlas.replay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelatlas.tokens.ChatTokenCounter;
+import io.modelatlas.tokens.TokenCounter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Reads a request log line by line (constant memory): JSONL of OpenAI chat requests (bare, or as
+ * {@code {"request": ..., "response": ...}}, with or without {@code usage}), JSONL usage records
+ * ({@code model, input_tokens, output_tokens, cached_input_tokens, timestamp}), or CSV with those columns and a header.
+ * Measured usage is used where present; otherwise tokens are counted from the text with the model's tokenizer. A bad
+ * line is reported with its number and reason and skipped, or, in strict mode, stops the read.
+ */
+public final class LogReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int REPORTED_PROBLEMS = 20;
+
+    private final String file;
+    private final boolean strict;
+    private final Function<String, TokenCounter> tokenizerOfModel;
+    private final List<String> problems = new ArrayList<>();
+    private long skipped;
+    private long counted;
+    private long lines;
+
+    public LogReader(String file, boolean strict, Function<String, TokenCounter> tokenizerOfModel) {
+        this.file = file;
+        this.strict = strict;
+        this.tokenizerOfModel = tokenizerOfModel;
+    }
+
+    /** Reads every request and hands it on; returns how many were read. */
+    public long read(BufferedReader in, Consumer<LoggedRequest> sink) {
+        boolean csv = file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        String[] header = null;
+        long read = 0;
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    LoggedRequest r;
+                    if (csv) {
+                        if (header == null) {
+                            header = header(line);
+                            continue;
+                        }
+                        r = csvRecord(header, line);
+                    } else {
+                        r = jsonRecord(JSON.readTree(line));
+                    }
+                    sink.accept(r);
+                    read++;
+                } catch (JsonProcessingException e) {
+                    bad("not valid JSON (" + e.getOriginalMessage() + ")");
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    bad(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return read;
+    }
+
+    private void bad(String reason) {
+        if (strict) {
+            throw new BadLineException(file, lines, reason);
+        }
+        skipped++;
+        if (problems.size() < REPORTED_PROBLEMS) {
+            problems.add("line " + lines + ": " + reason);
+        }
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+
+    /** The first bad lines with their reasons. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** How many requests had no measured usage, so their tokens were counted from the text. */
+    public long counted() {
+        return counted;
+    }
+
+    private static final List<String> COLUMNS = List.of("model", "input_tokens", "output_tokens", "cached_input_tokens", "timestamp");
+
+    private String[] header(String line) {
+        String[] h = line.split(",", -1);
+        for (int i = 0; i < h.length; i++) {
+            h[i] = h[i].trim().toLowerCase(java.util.Locale.ROOT);
+        }
+        List<String> names = List.of(h);
+        if (!names.contains("input_tokens") || !names.contains("output_tokens")) {
+            throw new BadLineException(file, lines, "the CSV header must name input_tokens and output_tokens (columns: " + String.join(", ", COLUMNS) + ")");
+        }
+        return h;
+    }
+
+    private LoggedRequest csvRecord(String[] header, String line) {
+        List<String> fields = io.modelatlas.text.Csv.split(line);
+        if (fields.size() != header.length) {
+            throw new IllegalArgumentException("expected " + header.length + " columns, got " + fields.size());
+        }
+        String model = null;
+        Long in = null;
+        Long out = null;
+        long cached = 0;
+        Instant ts = null;
+        for (int i = 0; i < header.length; i++) {
+            String v = fields.get(i).trim();
+            switch (header[i]) {
+                case "model" -> model = v.isEmpty() ? null : v;
+                case "input_tokens" -> in = number("input_tokens", v);
+                case "output_tokens" -> out = number("output_tokens", v);
+                case "cached_input_tokens" -> cached = v.isEmpty() ? 0 : number("cached_input_tokens", v);
+                case "timestamp" -> ts = v.isEmpty() ? null : time(v);
+                default -> { }
+            }
+        }
+        return new LoggedRequest(model, in, cached, out, ts, true);
+    }
+
+    private LoggedRequest jsonRecord(JsonNode n) {
+        if (!n.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object");
+        }
+        Instant ts = n.has("timestamp") ? time(n.get("timestamp")) : n.has("created") ? time(n.get("created")) : null;
+        if (n.has("input_tokens")) {
+            return new LoggedRequest(text(n, "model"), number(n, "input_tokens"), n.has("cached_input_tokens") ? number(n, "cached_input_tokens") : 0,
+                    number(n, "output_tokens"), ts, true);
+        }
+        JsonNode request = n.has("request") ? n.get("request") : n;
+        JsonNode response = n.has("response") ? n.get("response") : null;
+        if (!request.has("messages")) {
+            throw new IllegalArgumentException("neither a usage record (input_tokens) nor a chat request (messages)");
+        }
+        String model = text(request, "model");
+        JsonNode usage = response != null && response.has("usage") ? response.get("usage") : n.get("usage");
+        if (usage != null && usage.has("prompt_tokens")) {
+            long cached = usage.path("prompt_tokens_details").path("cached_tokens").asLong(0);
+            return new LoggedRequest(model, number(usage, "prompt_tokens"), cached, number(usage, "completion_tokens"), ts, true);
+        }
+        counted++;
+        TokenCounter counter = tokenizerOfModel.apply(model);
+        ChatTokenCounter chat = new ChatTokenCounter(counter, model == null ? "" : model);
+        List<Map<String, Object>> messages = JSON.convertValue(request.get("messages"), new TypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> tools = request.has("tools") ? JSON.convertValue(request.get("tools"), new TypeReference<List<Map<String, Object>>>() { }) : null;
+        List<Map<String, Object>> functions = request.has("functions") ? JSON.convertValue(request.get("functions"), new TypeReference<List<Map<String, Object>>>() { }) : null;
+        long in = chat.promptTokens(messages, tools, functions, request.has("function_call") ? JSON.convertValue(request.get("function_call"), Object.class) : null);
+        long out = 0;
+        if (response != null) {
+            for (JsonNode choice : response.path("choices")) {
+                out += chat.completionTokens(choice.path("message").path("content").asText(""));
+            }
+        }
+        return new LoggedRequest(model, in, 0, out, ts, false);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static long number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToExactIntegral() || v.asLong() < 0) {
+            throw new IllegalArgumentException(field + " must be a non-negative whole number, got " + (v == null ? "nothing" : v.toString()));
+        }
+        return v.asLong();
+    }
+
+    private static long number(String field, String v) {
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                throw new IllegalArgumentException(field + " cannot be negative, got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static Instant time(JsonNode v) {
+        return v.isNumber() ? Instant.ofEpochSecond(v.asLong()) : time(v.asText());
+    }
+
+    private static Instant time(String v) {
+        try {
+            return v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v)) : Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("timestamp must be ISO-8601 (2026-05-01T12:00:00Z) or epoch seconds, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.modelatlas.replay;
+
+import io.modelatlas.api.Json;
+import io.modelatlas.compare.Format;
+import io.modelatlas.text.Csv;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The outcome of a replay: per-model results, cheapest first (unknown prices last), with what was skipped and why. */
+public record ReplayReport(String log, long requests, long skippedLines, List<String> problems, long countedFromText, String recordedOn,
+                           BigDecimal monthsSpanned, boolean percentilesSampled, List<Replay.ModelResult> models, List<String> notes) {
+
+    public static ReplayReport of(String log, Replay replay, LogReader reader) {
+        List<Replay.ModelResult> rows = new ArrayList<>(replay.results());
+        rows.sort(Comparator.comparing(Replay.ModelResult::totalUsd, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Replay.ModelResult::modelId));
+        List<String> notes = new ArrayList<>();
+        if (reader.counted() > 0) {
+            notes.add(reader.counted() + " requests had no measured usage: their tokens were counted from the text with the recording model's tokenizer; "
+                    + "another model's tokenizer splits the same text differently, so its cost here is an estimate");
+        } else {
+            notes.add("token counts are the log's measured usage, taken as-is for every model; models with another tokenizer would count the same text differently");
+        }
+        if (replay.monthsSpanned() == null) {
+            notes.add("no monthly projection: the log has no timestamps spanning a period");
+        }
+        if (replay.sampled()) {
+            notes.add("p50 / p95 / max per request come from a uniform sample of " + Replay.SAMPLE + " requests; totals are exact");
+        }
+        notes.add("long-context rates apply per request (whole request above the threshold); standard tier");
+        return new ReplayReport(log, replay.requests(), reader.skipped(), reader.problems(), reader.counted(), replay.recordedOn(),
+                replay.monthsSpanned(), replay.sampled(), rows, notes);
+    }
+
+    public String json() {
+        return Json.write(this);
+    }
+
+    public String csv() {
+        StringBuilder out = new StringBuilder("model,total_usd,per_1000_usd,monthly_usd,p50_usd,p95_usd,max_usd,over_context,over_max_output,saving_vs_recorded_usd,note\n");
+        for (Replay.ModelResult r : models) {
+            out.append(Csv.quote(r.modelId())).append(',').append(plain(r.totalUsd())).append(',').append(plain(r.per1000Usd())).append(',')
+                    .append(plain(r.monthlyUsd())).append(',').append(plain(r.p50Usd())).append(',').append(plain(r.p95Usd())).append(',')
+                    .append(plain(r.maxUsd())).append(',').append(r.overContext()).append(',').append(r.overMaxOutput()).append(',')
+                    .append(plain(r.savingVsRecordedUsd())).append(',').append(r.note() == null ? "" : Csv.quote(r.note())).append('\n');
+        }
+        return out.toString();
+    }
+
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%s: %s requests%s%s%n", log, Format.count(requests), recordedOn == null ? "" : ", recorded on " + recordedOn,
+                monthsSpanned == null ? "" : ", spanning " + monthsSpanned.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " months"));
+        out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8s %8s %14s%n", "MODEL", "TOTAL", "PER 1K REQ", "PER MONTH", "P50", "P95", "MAX",
+                ">CTX", ">OUT", "SAVING"));
+        for (Replay.ModelResult r : models) {
+            out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8d %8d %14s%n", r.modelId().length() > 30 ? r.modelId().substring(0, 29) + "…" : r.modelId(),
+                    money(r.totalUsd(), r.note()), cents(r.per1000Usd()), cents(r.monthlyUsd()), small(r.p50Usd()), small(r.p95Usd()), small(r.maxUsd()),
+                    r.overContext(), r.overMaxOutput(), cents(r.savingVsRecordedUsd())));
+        }
+        if (skippedLines > 0) {
+            out.append(skippedLines).append(" lines skipped:\n");
+            problems.forEach(p -> out.append("  ").append(p).append('\n'));
+        }
+        notes.forEach(n -> out.append("note: ").append(n).append('\n'));
+        return out.toString();
+    }
+
+    private static String money(BigDecimal v, String note) {
+        return v == null ? (note == null ? "unknown" : "price unknown") : Format.usdCents(v);
+    }
+
+    private static String cents(BigDecimal v) {
+        return v == null ? "—" : Format.usdCents(v);
+    }
+
+    private static String small(BigDecimal v) {
+        return v == null ? "—" : Format.usd(v);
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString();
+    }
+}

@@ -22,11 +22,14 @@ import java.util.TreeSet;
  * Prices a whole request log on several models in O(requests + models) time and constant memory. Cost is linear in
  * token counts except at long-context thresholds, so requests are summed per bucket of crossed thresholds (the union
  * of every target model's thresholds) and each bucket is priced once per model. Context and output-limit overflows
- * are counted from histograms over the distinct limits. Per-request percentiles come from a uniform sample of up to
- * {@link #SAMPLE} requests (exact for smaller logs), as the report says.
+ * are counted from histograms over the distinct limits. Per-request percentiles come from a uniform sample of requests
+ * (exact for logs no larger than the sample), as the report says: up to {@link #MAX_SAMPLE} requests, fewer when
+ * there are many models, so that pricing the sample costs at most {@link #PRICING_BUDGET} request pricings in all.
  */
 public final class Replay {
-    public static final int SAMPLE = 10_000;
+    public static final int MAX_SAMPLE = 10_000;
+    public static final int MIN_SAMPLE = 500;
+    public static final long PRICING_BUDGET = 2_000_000;
 
     private final List<Model> models;
     private final long[] thresholds;
@@ -38,12 +41,14 @@ public final class Replay {
     private final List<LoggedRequest> sample = new ArrayList<>();
     private final Random random = new Random(42);
     private final Map<String, Long> recordedOn = new HashMap<>();
+    private final int sampleSize;
     private long requests;
     private Instant first;
     private Instant last;
 
     public Replay(List<Model> models) {
         this.models = List.copyOf(models);
+        this.sampleSize = (int) Math.max(MIN_SAMPLE, Math.min(MAX_SAMPLE, PRICING_BUDGET / Math.max(1, models.size())));
         TreeSet<Long> t = new TreeSet<>();
         TreeSet<Long> ctx = new TreeSet<>();
         TreeSet<Long> out = new TreeSet<>();
@@ -88,11 +93,11 @@ public final class Replay {
             first = first == null || r.timestamp().isBefore(first) ? r.timestamp() : first;
             last = last == null || r.timestamp().isAfter(last) ? r.timestamp() : last;
         }
-        if (sample.size() < SAMPLE) {
+        if (sample.size() < sampleSize) {
             sample.add(r);
         } else {
             long j = (long) (random.nextDouble() * requests);
-            if (j < SAMPLE) {
+            if (j < sampleSize) {
                 sample.set((int) j, r);
             }
         }
@@ -192,6 +197,10 @@ public final class Replay {
     }
 
     public boolean sampled() {
-        return requests > SAMPLE;
+        return requests > sampleSize;
+    }
+
+    public int sampleSize() {
+        return sampleSize;
     }
 }

@@ -27,7 +27,7 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
             notes.add("no monthly projection: the log has no timestamps spanning a period");
         }
         if (replay.sampled()) {
-            notes.add("p50 / p95 / max per request come from a uniform sample of " + Replay.SAMPLE + " requests; totals are exact");
+            notes.add("p50 / p95 / max per request come from a uniform sample of " + replay.sampleSize() + " requests; totals and overflow counts are exact");
         }
         notes.add("long-context rates apply per request (whole request above the threshold); standard tier");
         return new ReplayReport(log, replay.requests(), reader.skipped(), reader.problems(), reader.counted(), replay.recordedOn(),

@@ -107,13 +107,8 @@ public sealed interface Difference {
         }
 
         public String sentence() {
-            return "These are different kinds of model: " + a.displayName() + " is " + article(a.type().label()) + " model while "
-                    + b.displayName() + " is " + article(b.type().label()) + " model, so they often complement each other in a workflow rather than compete.";
-        }
-
-        private static String article(String label) {
-            String l = label.toLowerCase(java.util.Locale.ROOT);
-            return ("aeiou".indexOf(l.charAt(0)) >= 0 ? "an " : "a ") + l;
+            return "These are different kinds of model: " + a.displayName() + " is " + Format.withArticle(a.type().label()) + " model while "
+                    + b.displayName() + " is " + Format.withArticle(b.type().label()) + " model, so they often complement each other in a workflow rather than compete.";
         }
     }
 

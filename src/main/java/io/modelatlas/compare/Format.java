@@ -90,6 +90,12 @@ public final class Format {
         return trim(n);
     }
 
+    /** "a text", "an image": a model type's label, lowercased, with its article. */
+    public static String withArticle(String label) {
+        String l = label.toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(l.charAt(0)) >= 0 ? "an " : "a ") + l;
+    }
+
     private static String trim(BigDecimal n) {
         BigDecimal s = n.stripTrailingZeros();
         return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();

@@ -202,7 +202,7 @@ final class Guidance {
     private static String contextAnswer(List<Model> models) {
         List<Model> known = models.stream().filter(m -> m.contextWindow() != null).toList();
         String unknown = models.stream().filter(m -> m.contextWindow() == null)
-                .map(m -> m.displayName() + " has no context window in our sources" + (m.type().isText() ? "." : " (it is " + article(m.type().label()) + " model)."))
+                .map(m -> m.displayName() + " has no context window in our sources" + (m.type().isText() ? "." : " (it is " + Format.withArticle(m.type().label()) + " model)."))
                 .collect(Collectors.joining(" "));
         if (known.isEmpty()) {
             return unknown;
@@ -256,7 +256,7 @@ final class Guidance {
         if (allChat) {
             return "They are chat models from different providers. Through an OpenAI-compatible endpoint (for example a router) switching is a change of the `model` parameter; against each provider's own API, the client and request format differ.";
         }
-        return "No: " + models.stream().map(m -> m.displayName() + " is " + article(m.type().label()) + " model").collect(Collectors.joining(" and "))
+        return "No: " + models.stream().map(m -> m.displayName() + " is " + Format.withArticle(m.type().label()) + " model").collect(Collectors.joining(" and "))
                 + ", served by different endpoints; they do different jobs rather than replace each other.";
     }
 
@@ -268,11 +268,6 @@ final class Guidance {
     private static String orList(List<Model> models) {
         List<String> n = models.stream().map(Model::displayName).toList();
         return n.size() <= 2 ? String.join(" or ", n) : String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
-    }
-
-    private static String article(String label) {
-        String l = label.toLowerCase(java.util.Locale.ROOT);
-        return ("aeiou".indexOf(l.charAt(0)) >= 0 ? "an " : "a ") + l;
     }
 
     private static String lowerFirst(String s) {

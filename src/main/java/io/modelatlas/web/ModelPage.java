@@ -90,7 +90,7 @@ public record ModelPage(Meta meta, Model model, String description, String succe
         String successor = m.status().value().lifecycle() == Lifecycle.SUPERSEDED ? m.status().value().successorId() : null;
         List<Comparison.Faq> faqs = faqs(m, sheet);
         List<Comparison.Related> related = related(m, ctx);
-        String description = m.description() == null ? m.displayName() + " is " + article(m.type().label()) + " model by " + m.creatorName() + "." : m.description().value();
+        String description = m.description() == null ? m.displayName() + " is " + Format.withArticle(m.type().label()) + " model by " + m.creatorName() + "." : m.description().value();
         String metaDescription = m.displayName() + " by " + m.creatorName() + ": " + priceSummary(sheet) + contextSummary(m) + ". Every figure with its source.";
         Meta meta = new Meta(m.displayName() + " — prices, context window, benchmarks | ModelAtlas", metaDescription,
                 ctx.baseUrl() + "/models/" + m.id(), Pages.faqJsonLd(faqs));
@@ -168,11 +168,6 @@ public record ModelPage(Meta meta, Model model, String description, String succe
 
     static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String article(String label) {
-        String l = label.toLowerCase(java.util.Locale.ROOT);
-        return ("aeiou".indexOf(l.charAt(0)) >= 0 ? "an " : "a ") + l;
     }
 
 }

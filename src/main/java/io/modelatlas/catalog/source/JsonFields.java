@@ -124,6 +124,16 @@ final class JsonFields {
         }
     }
 
+    /** A JSON array of modality words as a set; null when absent or naming none we track. */
+    static java.util.Set<io.modelatlas.catalog.Modality> modalities(JsonNode array) {
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            return null;
+        }
+        java.util.Set<io.modelatlas.catalog.Modality> out = java.util.EnumSet.noneOf(io.modelatlas.catalog.Modality.class);
+        array.forEach(x -> io.modelatlas.catalog.Modality.fromSource(x.asText()).ifPresent(out::add));
+        return out.isEmpty() ? null : out;
+    }
+
     static String describe(JsonNode v) {
         return v.isTextual() ? "\"" + v.asText() + "\"" : v.getNodeType().name().toLowerCase() + " " + v;
     }

@@ -242,22 +242,14 @@ final class LiteLlmSource {
         Long maxOutput = f.tokens(n, "max_output_tokens", p, true);
         Long maxInput = f.tokens(n, "max_input_tokens", p, true);
         PriceSheet sheet = prices.isEmpty() ? null : prices.build();
-        Set<Modality> input = modalities(n.get("supported_modalities"));
+        Set<Modality> input = JsonFields.modalities(n.get("supported_modalities"));
         if (input != null && Boolean.TRUE.equals(caps.get(Capability.PDF_INPUT))) {
             input.add(Modality.PDF); // LiteLLM lists PDF as a flag, not a modality
         }
         return new SourceRecord(new Provenance(SourcePrecedence.LITELLM, e.key, asOf), e.provider, apiId(e.key, e.provider), null, null, null,
                 ModelType.fromLiteLlmMode(f.text(n, "mode", p)), sheet, null, maxInput, maxOutput, null, null,
-                input, modalities(n.get("supported_output_modalities")), caps, endpoints,
+                input, JsonFields.modalities(n.get("supported_output_modalities")), caps, endpoints,
                 f.date(n, "deprecation_date", p), null, List.of(), false);
     }
 
-    private static Set<Modality> modalities(JsonNode array) {
-        if (array == null || !array.isArray() || array.isEmpty()) {
-            return null;
-        }
-        Set<Modality> out = java.util.EnumSet.noneOf(Modality.class);
-        array.forEach(x -> Modality.fromSource(x.asText().toLowerCase(Locale.ROOT)).ifPresent(out::add));
-        return out.isEmpty() ? null : out;
-    }
 }

@@ -68,8 +68,8 @@ final class ModelsDevSource {
         }
         JsonNode limit = n.path("limit");
         JsonNode mods = n.path("modalities");
-        Set<Modality> in = modalities(mods.get("input"));
-        Set<Modality> out = modalities(mods.get("output"));
+        Set<Modality> in = JsonFields.modalities(mods.get("input"));
+        Set<Modality> out = JsonFields.modalities(mods.get("output"));
         Map<Capability, Boolean> caps = new EnumMap<>(Capability.class);
         put(caps, Capability.FUNCTION_CALLING, f.bool(n, "tool_call", path));
         put(caps, Capability.STRUCTURED_OUTPUT, f.bool(n, "structured_output", path));
@@ -144,12 +144,4 @@ final class ModelsDevSource {
         return b.isEmpty() ? null : b.build();
     }
 
-    private static Set<Modality> modalities(JsonNode array) {
-        if (array == null || !array.isArray() || array.isEmpty()) {
-            return null;
-        }
-        Set<Modality> out = EnumSet.noneOf(Modality.class);
-        array.forEach(x -> Modality.fromSource(x.asText()).ifPresent(out::add));
-        return out.isEmpty() ? null : out;
-    }
 }

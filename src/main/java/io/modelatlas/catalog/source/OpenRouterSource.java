@@ -63,8 +63,8 @@ final class OpenRouterSource {
     private static SourceRecord record(JsonFields f, JsonNode n, String id, String path, LocalDate asOf) {
         Provenance prov = new Provenance(SourcePrecedence.OPENROUTER, id, asOf);
         JsonNode arch = n.path("architecture");
-        Set<Modality> in = modalities(arch.get("input_modalities"));
-        Set<Modality> out = modalities(arch.get("output_modalities"));
+        Set<Modality> in = JsonFields.modalities(arch.get("input_modalities"));
+        Set<Modality> out = JsonFields.modalities(arch.get("output_modalities"));
         Map<Capability, Boolean> caps = new EnumMap<>(Capability.class);
         JsonNode params = n.get("supported_parameters");
         if (params != null && params.isArray()) {
@@ -129,12 +129,4 @@ final class OpenRouterSource {
         return out;
     }
 
-    private static Set<Modality> modalities(JsonNode array) {
-        if (array == null || !array.isArray() || array.isEmpty()) {
-            return null;
-        }
-        Set<Modality> out = EnumSet.noneOf(Modality.class);
-        array.forEach(x -> Modality.fromSource(x.asText()).ifPresent(out::add));
-        return out.isEmpty() ? null : out;
-    }
 }

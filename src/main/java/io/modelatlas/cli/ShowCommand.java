@@ -2,6 +2,7 @@ package io.modelatlas.cli;
 
 import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.CatalogRankings;
 import io.modelatlas.catalog.Fact;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
@@ -42,7 +43,12 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         Model m = context.catalog().get().require(model);
         switch (format) {
-            case TEXT -> print(m, context.out());
+            case TEXT -> {
+                print(m, context.out());
+                CatalogRankings rankings = CatalogRankings.of(context.catalog().get());
+                rankings.intelligenceTier(m).ifPresent(t -> context.out().printf("Intelligence:      %s (%s)%n", t.label(), t.definition()));
+                rankings.speedTier(m).ifPresent(t -> context.out().printf("Speed:             %s (%s)%n", t.label(), t.definition()));
+            }
             case JSON -> context.out().println(JsonOutput.model(m));
             default -> throw new UsageException("--format must be text or json for show");
         }

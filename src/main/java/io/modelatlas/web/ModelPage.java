@@ -71,6 +71,8 @@ public record ModelPage(Meta meta, Model model, String description, String succe
         specs.add(Row.of("Input", m.inputModalities(), s -> s.stream().sorted().map(x -> x.label()).collect(Collectors.joining(", "))));
         specs.add(Row.of("Output", m.outputModalities(), s -> s.stream().sorted().map(x -> x.label()).collect(Collectors.joining(", "))));
         specs.add(Row.of("Status", m.status(), s -> statusText(s, ctx)));
+        ctx.rankings().intelligenceTier(m).ifPresent(t -> specs.add(new Row("Intelligence", t.label(), t.definition(), List.of())));
+        ctx.rankings().speedTier(m).ifPresent(t -> specs.add(new Row("Speed", t.label(), t.definition(), List.of())));
         if (m.tokenizer() != null) {
             specs.add(Row.of("Tokenizer", m.tokenizer()));
         }

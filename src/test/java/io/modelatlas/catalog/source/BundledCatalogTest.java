@@ -17,6 +17,7 @@ import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.ServiceTier;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +176,21 @@ class BundledCatalogTest {
         assertThat(catalog.require("gpt-3.5-turbo").tokenizer()).isEqualTo("cl100k_base");
         assertThat(catalog.require("text-embedding-3-small").tokenizer()).isEqualTo("cl100k_base");
         assertThat(catalog.models().stream().filter(m -> m.creatorId().equals("anthropic")).findFirst().orElseThrow().tokenizer()).isNull();
+    }
+
+    @Test
+    void intelligence_and_speed_tiers_are_derived_from_the_catalog_with_their_definition() {
+        var rankings = io.modelatlas.catalog.CatalogRankings.of(catalog);
+        var intelligence = rankings.intelligenceTier(catalog.require("gpt-4.1-mini")).orElseThrow();
+        assertThat(intelligence.value()).isEqualByComparingTo("14.8");
+        assertThat(intelligence.definition()).startsWith("quartile ").contains("Artificial Analysis Intelligence Index", "catalog models that have it");
+        var mini = rankings.speedTier(catalog.require("gpt-4.1-mini")).orElseThrow();
+        var full = rankings.speedTier(catalog.require("gpt-4.1")).orElseThrow();
+        assertThat(mini.value()).isEqualByComparingTo("87.093");
+        // GPT-4.1 streams faster (130.6 vs 87.1 tokens/s): its tier can be no lower
+        List<String> order = List.of("Low", "Medium", "High", "Very high");
+        assertThat(order.indexOf(full.label())).isGreaterThanOrEqualTo(order.indexOf(mini.label()));
+        assertThat(rankings.intelligenceTier(catalog.require("gpt-image-1-mini"))).isEmpty();
     }
 
     @Test

@@ -14,9 +14,11 @@ public enum PriceKind {
     OUTPUT_AUDIO("audio output");
 
     private final String label;
+    private final String jsonName;
 
     PriceKind(String label) {
         this.label = label;
+        this.jsonName = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public String label() {
@@ -25,6 +27,6 @@ public enum PriceKind {
 
     /** The lowercase snake name used in JSON and on the CLI, e.g. {@code cached_input}. */
     public String jsonName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return jsonName; // computed once: cost lines ask for it on every request of a replay
     }
 }

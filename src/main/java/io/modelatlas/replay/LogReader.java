@@ -1,6 +1,8 @@
 package io.modelatlas.replay;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +64,8 @@ public final class LogReader {
                             continue;
                         }
                         r = csvRecord(header, line);
+                    } else if (line.contains("\"input_tokens\"") && !line.contains("\"messages\"")) {
+                        r = usageRecord(line);
                     } else {
                         r = jsonRecord(JSON.readTree(line));
                     }
@@ -175,6 +179,49 @@ public final class LogReader {
             }
         }
         return new LoggedRequest(model, in, 0, out, ts, false);
+    }
+
+    /**
+     * The common shape of large logs, a flat usage record, read with the streaming parser: no tree per line. Nested
+     * values are skipped; the same checks as {@link #jsonRecord} apply.
+     */
+    private static LoggedRequest usageRecord(String line) throws IOException {
+        String model = null;
+        Long in = null;
+        Long out = null;
+        long cached = 0;
+        Instant ts = null;
+        try (JsonParser p = JSON.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("expected a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "model" -> model = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                    case "input_tokens" -> in = whole(p, value, field);
+                    case "output_tokens" -> out = whole(p, value, field);
+                    case "cached_input_tokens" -> cached = whole(p, value, field);
+                    case "timestamp", "created" -> ts = value == JsonToken.VALUE_NUMBER_INT ? Instant.ofEpochSecond(p.getLongValue()) : time(p.getValueAsString());
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new IllegalArgumentException("expected one JSON object per line");
+            }
+        }
+        if (in == null || out == null) {
+            throw new IllegalArgumentException((in == null ? "input_tokens" : "output_tokens") + " must be a non-negative whole number, got nothing");
+        }
+        return new LoggedRequest(model, in, cached, out, ts, true);
+    }
+
+    private static long whole(JsonParser p, JsonToken value, String field) throws IOException {
+        if (value != JsonToken.VALUE_NUMBER_INT || p.getLongValue() < 0) {
+            throw new IllegalArgumentException(field + " must be a non-negative whole number, got " + p.getText());
+        }
+        return p.getLongValue();
     }
 
     private static String text(JsonNode n, String field) {

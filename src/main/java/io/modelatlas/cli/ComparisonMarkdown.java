@@ -98,7 +98,7 @@ final class ComparisonMarkdown {
             VolumeRow last = t.rows().get(t.rows().size() - 1);
             if (last.cheapestModelId() != null) {
                 md.append("\nAt ").append(Format.compactTokens(last.tokensPerMonth())).append(" tokens a month, ")
-                        .append(nameOf(c, last.cheapestModelId())).append(" saves ").append(Format.usdCents(last.saving())).append(".\n");
+                        .append(c.nameOf(last.cheapestModelId())).append(" saves ").append(Format.usdCents(last.saving())).append(".\n");
             }
         }
 
@@ -113,7 +113,7 @@ final class ComparisonMarkdown {
             for (ScenarioCell cell : r.cells()) {
                 md.append(" | ").append(cell.costPer1000() == null ? cell.note() : Format.usdCents(cell.costPer1000()));
             }
-            md.append(" | ").append(r.cheapestModelId() == null ? "—" : nameOf(c, r.cheapestModelId())).append(" |\n");
+            md.append(" | ").append(r.cheapestModelId() == null ? "—" : c.nameOf(r.cheapestModelId())).append(" |\n");
         }
 
         if (!c.benchmarks().isEmpty()) {
@@ -160,9 +160,6 @@ final class ComparisonMarkdown {
                 + "---|".repeat(models.size() + 1) + "\n";
     }
 
-    private static String nameOf(Comparison c, String id) {
-        return c.models().stream().filter(m -> m.id().equals(id)).map(Model::displayName).findFirst().orElse(id);
-    }
 
     private static String oneLine(String s) {
         return s.replaceAll("\\s+", " ").trim();

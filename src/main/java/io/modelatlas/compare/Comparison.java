@@ -34,6 +34,11 @@ public record Comparison(
         related = List.copyOf(related);
     }
 
+    /** The display name of one of the compared models, or the id itself for a model outside the comparison. */
+    public String nameOf(String modelId) {
+        return models.stream().filter(m -> m.id().equals(modelId)).map(Model::displayName).findFirst().orElse(modelId);
+    }
+
     /** "GPT-4.1 vs GPT-4.1 Mini". */
     public String title() {
         return String.join(" vs ", models.stream().map(Model::displayName).toList());

@@ -34,7 +34,7 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
             }
             Comparison.VolumeRow last = t.rows().get(t.rows().size() - 1);
             String summary = last.cheapestModelId() == null ? null : "At " + Format.compactTokens(last.tokensPerMonth()) + " tokens a month, "
-                    + name(c, last.cheapestModelId()) + " saves " + Format.usdCents(last.saving()) + ".";
+                    + c.nameOf(last.cheapestModelId()) + " saves " + Format.usdCents(last.saving()) + ".";
             tables.add(new CostTable(t.blend().label(), t.definition(),
                     t.blendedPerMillion().stream().map(b -> b == null ? "price unknown" : Format.usd(b) + " / 1M").toList(), rows, summary));
         }
@@ -65,9 +65,6 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 series.isEmpty() ? null : Json.mapper().valueToTree(chart).toString(), snippet);
     }
 
-    private static String name(Comparison c, String id) {
-        return c.models().stream().filter(m -> m.id().equals(id)).map(Model::displayName).findFirst().orElse(id);
-    }
 
     /** Scenario cost text for a cell. */
     public static String scenarioText(Comparison.ScenarioCell cell) {
@@ -87,6 +84,6 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
     }
 
     public String nameOf(String id) {
-        return name(comparison, id);
+        return comparison.nameOf(id);
     }
 }

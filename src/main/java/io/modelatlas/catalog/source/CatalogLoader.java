@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.Catalog;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,59 +30,65 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
- * Builds the catalog from the source files listed in {@code sources.toml}: the copies bundled in the jar, or a
- * directory with the same layout. Every source is parsed before anything is merged, so a bad file fails the whole
- * load with a {@link SourceFormatException} and the catalog in use stays as it was.
+ * Builds the catalog from a {@link SourceSet}. Every source is parsed before anything is merged, so a bad file fails
+ * the whole load with a {@link SourceFormatException} and the catalog in use stays as it was.
  */
 public final class CatalogLoader {
     static final String BUNDLED = "/io/modelatlas/catalog/data/";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final ObjectMapper TOML = new TomlMapper();
 
-    private final Opener opener;
-
-    private CatalogLoader(Opener opener) {
-        this.opener = opener;
-    }
-
-    /** Opens a file of the data set by its relative name. */
-    @FunctionalInterface
-    interface Opener {
-        InputStream open(String name) throws IOException;
-    }
+    private CatalogLoader() {}
 
     /** The catalog from the data bundled in the jar. */
     public static Catalog loadBundled() {
-        return new CatalogLoader(name -> {
-            InputStream in = CatalogLoader.class.getResourceAsStream(BUNDLED + name);
-            if (in == null) {
-                throw new NoSuchFileException("bundled " + name);
-            }
-            return in;
-        }).load();
+        return load(SourceSet.bundled());
     }
 
     /** The catalog from a directory laid out like the bundled data ({@code sources.toml} and the files it lists). */
     public static Catalog load(Path dir) {
-        return new CatalogLoader(name -> Files.newInputStream(dir.resolve(name))).load();
+        return load(SourceSet.directory(dir));
     }
 
-    private Catalog load() {
-        JsonNode manifest = tree(TOML, "sources.toml");
-        Overlay overlay = Overlay.read(tree(TOML, file(manifest, "overlay")), file(manifest, "overlay"));
-        LocalDate litellmAsOf = asOf(manifest, "litellm");
-        LocalDate modelsDevAsOf = asOf(manifest, "modelsdev");
-        LocalDate openRouterAsOf = asOf(manifest, "openrouter");
+    /** What checking one importable file found: its entries, the usable offerings, and what was skipped or unusable. */
+    public record SourceCheck(String source, int entries, int offerings, List<String> skipped, List<String> warnings) {
+        public SourceCheck {
+            skipped = List.copyOf(skipped);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Parses one file of an importable source the way a load would, without merging it.
+     *
+     * @throws SourceFormatException naming the file, the JSON path or line and key, and what is wrong; also when the
+     *                               file has no usable entry at all, which would empty the source
+     */
+    public static SourceCheck check(SourceSet.SourceFile file) {
+        Parsed p = parse(file);
+        if (p.records().isEmpty()) {
+            throw new SourceFormatException(file.fileName(), "", "holds no usable model entry (" + p.entries() + " entries, "
+                    + p.skipped().size() + " skipped); importing it would empty the " + file.source() + " source");
+        }
+        return new SourceCheck(file.source(), p.entries(), p.records().size(),
+                p.skipped().stream().map(Throwable::getMessage).toList(), p.warnings());
+    }
+
+    /** The catalog from a set of source files. */
+    public static Catalog load(SourceSet set) {
+        JsonNode manifest = set.manifest();
+        String overlayFile = fileName(manifest, "overlay");
+        Overlay overlay = Overlay.read(curated(tree(TOML, overlayFile, open(set, overlayFile)), set.curations()), overlayFile);
 
         // The three large files parse independently: read them side by side, the biggest on its own thread.
-        CompletableFuture<ModelsDevSource.Result> modelsDevLater = CompletableFuture.supplyAsync(() ->
-                ModelsDevSource.read(tree(JSON, file(manifest, "modelsdev")), file(manifest, "modelsdev"), modelsDevAsOf));
-        LiteLlmSource.Result litellm = LiteLlmSource.read(tree(JSON, file(manifest, "litellm")), file(manifest, "litellm"), litellmAsOf);
-        OpenRouterSource.Result openRouter = OpenRouterSource.read(tree(JSON, file(manifest, "openrouter")), file(manifest, "openrouter"), openRouterAsOf);
-        ModelsDevSource.Result modelsDev = join(modelsDevLater);
+        CompletableFuture<Parsed> modelsDevLater = CompletableFuture.supplyAsync(() -> parse(set.file("modelsdev")));
+        Parsed litellm = parse(set.file("litellm"));
+        Parsed openRouter = parse(set.file("openrouter"));
+        Parsed modelsDev = join(modelsDevLater);
+        String benchmarksFile = fileName(manifest, "benchmarks");
         Map<String, List<Benchmark>> benchmarks;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(file(manifest, "benchmarks")), StandardCharsets.UTF_8))) {
-            benchmarks = BenchmarkTable.read(r, file(manifest, "benchmarks"));
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(set, benchmarksFile), StandardCharsets.UTF_8))) {
+            benchmarks = BenchmarkTable.read(r, benchmarksFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,16 +96,93 @@ public final class CatalogLoader {
         List<SourceRecord> records = new ArrayList<>(litellm.records());
         records.addAll(modelsDev.records());
         records.addAll(openRouter.records());
-        LocalDate newest = Stream.of(litellmAsOf, modelsDevAsOf, openRouterAsOf).max(LocalDate::compareTo).orElseThrow();
-        List<Model> models = new CatalogMerger(overlay, Set.copyOf(litellm.fineTunedKeys()), benchmarks, newest, litellmAsOf).merge(records);
+        records.addAll(overlay.priceRecords());
+        LocalDate newest = Stream.of(litellm, modelsDev, openRouter).map(p -> p.file().asOf()).max(LocalDate::compareTo).orElseThrow();
+        List<Model> models = new CatalogMerger(overlay, Set.copyOf(litellm.fineTunedKeys()), benchmarks, newest, litellm.file().asOf()).merge(records);
 
         List<SourceInfo> sources = List.of(
-                info(manifest, "litellm", litellm.entries(), litellm.warnings()),
-                info(manifest, "modelsdev", modelsDev.entries(), modelsDev.warnings()),
-                info(manifest, "openrouter", openRouter.entries(), openRouter.warnings()),
-                info(manifest, "benchmarks", benchmarks.values().stream().mapToInt(List::size).sum(), List.of()),
-                info(manifest, "overlay", overlay.models().size(), List.of()));
+                info(set, litellm), info(set, modelsDev), info(set, openRouter),
+                new SourceInfo("benchmarks", asOf(manifest, "benchmarks"), license(manifest, "benchmarks"), origin(manifest, "benchmarks"),
+                        benchmarks.values().stream().mapToInt(List::size).sum(), List.of()),
+                new SourceInfo("overlay", overlay.asOf(), license(manifest, "overlay"),
+                        origin(manifest, "overlay") + (set.curations().isEmpty() ? "" : ", with " + set.curations().size() + " operator corrections"),
+                        overlay.models().size(), List.of()));
         return Catalog.of(models, sources);
+    }
+
+    /** One importable source file, parsed. */
+    private record Parsed(SourceSet.SourceFile file, List<SourceRecord> records, Set<String> fineTunedKeys, int entries,
+                          List<String> warnings, List<SourceFormatException> skipped) {}
+
+    private static Parsed parse(SourceSet.SourceFile f) {
+        JsonNode root = tree(JSON, f.fileName(), SourceSet.bytes(f));
+        return switch (f.source()) {
+            case "litellm" -> {
+                LiteLlmSource.Result r = LiteLlmSource.read(root, f.fileName(), f.asOf(), f.skipInvalid());
+                yield new Parsed(f, r.records(), r.fineTunedKeys(), r.entries(), r.warnings(), r.skipped());
+            }
+            case "modelsdev" -> {
+                ModelsDevSource.Result r = ModelsDevSource.read(root, f.fileName(), f.asOf(), f.skipInvalid());
+                yield new Parsed(f, r.records(), Set.of(), r.entries(), r.warnings(), r.skipped());
+            }
+            case "openrouter" -> {
+                OpenRouterSource.Result r = OpenRouterSource.read(root, f.fileName(), f.asOf(), f.skipInvalid());
+                yield new Parsed(f, r.records(), Set.of(), r.entries(), r.warnings(), r.skipped());
+            }
+            default -> throw new IllegalArgumentException("unknown source '" + f.source() + "': expected one of " + SourceSet.IMPORTABLE);
+        };
+    }
+
+    /**
+     * Applies operators' corrections over the overlay file: each is a JSON merge patch (RFC 7386) on the model's
+     * entry, so a null removes a curated field and anything else replaces it.
+     */
+    private static JsonNode curated(JsonNode overlay, Map<String, String> curations) {
+        if (curations.isEmpty()) {
+            return overlay;
+        }
+        ObjectNode root = (ObjectNode) overlay.deepCopy();
+        ObjectNode models = root.has("models") ? (ObjectNode) root.get("models") : root.putObject("models");
+        curations.forEach((id, patch) -> {
+            JsonNode p = tree(JSON, "curation of " + id, new java.io.ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)));
+            JsonNode merged = MergePatch.apply(models.get(id), p);
+            if (merged == null || merged.isEmpty()) {
+                models.remove(id);
+            } else {
+                models.set(id, merged);
+            }
+        });
+        return root;
+    }
+
+    /**
+     * An operator's correction of one model, checked: the stored patch it becomes (the earlier one combined with the
+     * new one) and the model's curated entry before and after.
+     */
+    public record Curation(JsonNode patch, JsonNode before, JsonNode after) {}
+
+    /**
+     * Checks a merge patch on a model's curated entry as the overlay file would be checked.
+     *
+     * @param storedPatch the model's earlier corrections, or null
+     * @throws SourceFormatException naming the field of the request body and what is wrong
+     */
+    public static Curation checkCuration(SourceSet set, String modelId, JsonNode storedPatch, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw new SourceFormatException("request body", "$", "expected a JSON object of overlay fields");
+        }
+        String overlayFile = fileName(set.manifest(), "overlay");
+        JsonNode own = tree(TOML, overlayFile, open(set, overlayFile)).path("models").get(modelId);
+        JsonNode combined = MergePatch.combine(storedPatch, patch);
+        JsonNode before = MergePatch.apply(own, storedPatch == null ? JSON.createObjectNode() : storedPatch);
+        JsonNode after = MergePatch.apply(own, combined);
+        Overlay.check(after, "request body", "$");
+        return new Curation(combined, before, after);
+    }
+
+    /** Reads JSON text (an operator's patch) into a tree; errors name {@code what} and the line. */
+    public static JsonNode json(String what, String text) {
+        return tree(JSON, what, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -113,9 +196,9 @@ public final class CatalogLoader {
         }
     }
 
-    private InputStream open(String name) {
+    private static InputStream open(SourceSet set, String name) {
         try {
-            return opener.open(name);
+            return set.open(name);
         } catch (NoSuchFileException e) {
             throw new SourceFormatException(name, "", "file not found");
         } catch (IOException e) {
@@ -123,8 +206,18 @@ public final class CatalogLoader {
         }
     }
 
-    private JsonNode tree(ObjectMapper mapper, String name) {
-        try (InputStream in = open(name)) {
+    static JsonNode manifest(SourceSet.Opener opener) {
+        try {
+            return tree(TOML, "sources.toml", opener.open("sources.toml"));
+        } catch (NoSuchFileException e) {
+            throw new SourceFormatException("sources.toml", "", "file not found");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open sources.toml", e);
+        }
+    }
+
+    private static JsonNode tree(ObjectMapper mapper, String name, InputStream input) {
+        try (InputStream in = input) {
             JsonNode node = mapper.readTree(in);
             if (node == null || node.isMissingNode()) {
                 throw new SourceFormatException(name, "", "the file is empty");
@@ -139,7 +232,7 @@ public final class CatalogLoader {
         }
     }
 
-    private static String file(JsonNode manifest, String source) {
+    static String fileName(JsonNode manifest, String source) {
         JsonNode f = manifest.path(source).get("file");
         if (f == null || !f.isTextual()) {
             throw new SourceFormatException("sources.toml", source + ".file", "missing");
@@ -147,7 +240,7 @@ public final class CatalogLoader {
         return f.asText();
     }
 
-    private static LocalDate asOf(JsonNode manifest, String source) {
+    static LocalDate asOf(JsonNode manifest, String source) {
         JsonNode v = manifest.path(source).get("as_of");
         try {
             return LocalDate.parse(v.asText());
@@ -156,8 +249,19 @@ public final class CatalogLoader {
         }
     }
 
-    private static SourceInfo info(JsonNode manifest, String source, int entries, List<String> warnings) {
-        JsonNode s = manifest.path(source);
-        return new SourceInfo(source, asOf(manifest, source), s.path("license").asText(""), s.path("origin").asText(""), entries, warnings);
+    private static String license(JsonNode manifest, String source) {
+        return manifest.path(source).path("license").asText("");
+    }
+
+    private static String origin(JsonNode manifest, String source) {
+        return manifest.path(source).path("origin").asText("");
+    }
+
+    private static SourceInfo info(SourceSet set, Parsed p) {
+        String source = p.file().source();
+        String origin = set.isReplaced(source) ? "imported file " + p.file().fileName() : origin(set.manifest(), source);
+        List<String> warnings = new ArrayList<>(p.warnings());
+        p.skipped().forEach(e -> warnings.add("skipped: " + e.getMessage()));
+        return new SourceInfo(source, p.file().asOf(), license(set.manifest(), source), origin, p.entries(), warnings);
     }
 }

@@ -232,7 +232,7 @@ final class CatalogMerger {
     }
 
     private Provenance overlayKey(String key, String field) {
-        return new Provenance(SourcePrecedence.OVERLAY, "models." + key + "." + field, overlay.asOf());
+        return new Provenance(SourcePrecedence.OVERLAY, "models." + key + "." + field, overlay.asOf(key));
     }
 
     private List<Offering> offerings(String key, String creator, List<SourceRecord> group) {

@@ -11,10 +11,31 @@ import java.util.List;
 /** Typed reads from a JSON tree that fail with the file and JSON path of a bad value. */
 final class JsonFields {
     private final String file;
+    private final boolean skipInvalid;
     private final List<String> warnings = new ArrayList<>();
+    private final List<SourceFormatException> skipped = new ArrayList<>();
 
     JsonFields(String file) {
+        this(file, false);
+    }
+
+    /** With {@code skipInvalid}, a bad entry is reported and left out instead of failing the whole file. */
+    JsonFields(String file, boolean skipInvalid) {
         this.file = file;
+        this.skipInvalid = skipInvalid;
+    }
+
+    /** Rethrows a bad entry's error, or records it as skipped when bad entries may be skipped. */
+    void skipOrThrow(SourceFormatException e) {
+        if (!skipInvalid) {
+            throw e;
+        }
+        skipped.add(e);
+    }
+
+    /** The entries left out, each with its place in the file and what was wrong. */
+    List<SourceFormatException> skipped() {
+        return skipped;
     }
 
     /** Values that were unusable and so treated as unknown, each with its place in the file. */

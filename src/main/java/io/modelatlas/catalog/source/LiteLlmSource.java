@@ -60,15 +60,19 @@ final class LiteLlmSource {
             Map.entry("supports_native_streaming", Capability.STREAMING));
 
     /** The offerings read, and the model keys that have fine-tuned variants. */
-    record Result(List<SourceRecord> records, Set<String> fineTunedKeys, int entries, List<String> warnings) {}
+    record Result(List<SourceRecord> records, Set<String> fineTunedKeys, int entries, List<String> warnings, List<SourceFormatException> skipped) {}
 
     private LiteLlmSource() {}
 
     static Result read(JsonNode root, String file, LocalDate asOf) {
+        return read(root, file, asOf, false);
+    }
+
+    static Result read(JsonNode root, String file, LocalDate asOf, boolean skipInvalid) {
         if (root == null || !root.isObject()) {
             throw new SourceFormatException(file, "$", "expected a JSON object of model entries");
         }
-        JsonFields f = new JsonFields(file);
+        JsonFields f = new JsonFields(file, skipInvalid);
         Map<String, Entry> entries = new LinkedHashMap<>();
         Map<String, List<ImagePrice>> images = new LinkedHashMap<>();
         Set<String> fineTuned = new HashSet<>();
@@ -80,38 +84,23 @@ final class LiteLlmSource {
                 continue;
             }
             count++;
-            JsonNode node = e.getValue();
-            String path = "$['" + key + "']";
-            if (!node.isObject()) {
-                throw new SourceFormatException(file, path, "expected an object, got " + JsonFields.describe(node));
+            try {
+                entry(f, key, e.getValue(), entries, images, fineTuned);
+            } catch (SourceFormatException bad) {
+                f.skipOrThrow(bad);
             }
-            String provider = f.text(node, "litellm_provider", path);
-            if (provider == null) {
-                continue; // entries without a provider are routing aliases, not offerings
-            }
-            if (key.startsWith("ft:")) {
-                fineTuned.add(ModelKeys.of(key.substring(3).split(":")[0]));
-                String undated = ModelKeys.undated(ModelKeys.of(key.substring(3).split(":")[0]));
-                if (undated != null) {
-                    fineTuned.add(undated);
-                }
-                continue;
-            }
-            String[] parts = key.split("/");
-            int sizeAt = indexOfSize(parts);
-            if (sizeAt >= 0) {
-                imagePrice(f, node, path, parts, sizeAt, provider, images);
-                continue;
-            }
-            entries.put(provider + "|" + apiId(key, provider), new Entry(key, path, provider, node));
         }
         List<SourceRecord> records = new ArrayList<>();
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             Entry en = e.getValue();
-            PriceSheet.Builder prices = priceSheet(f, en.node, en.path);
-            images.getOrDefault(e.getKey(), List.of()).forEach(prices::image);
+            try {
+                PriceSheet.Builder prices = priceSheet(f, en.node, en.path);
+                images.getOrDefault(e.getKey(), List.of()).forEach(prices::image);
+                records.add(record(f, en, prices, asOf));
+            } catch (SourceFormatException bad) {
+                f.skipOrThrow(bad);
+            }
             images.remove(e.getKey());
-            records.add(record(f, en, prices, asOf));
         }
         // image prices whose base model has no entry of its own still make an offering (e.g. dall-e-2 sizes)
         images.forEach((k, list) -> {
@@ -122,7 +111,35 @@ final class LiteLlmSource {
             records.add(new SourceRecord(new Provenance(SourcePrecedence.LITELLM, "*/" + model, asOf), provider, model, null, null, null,
                     ModelType.IMAGE_GENERATION, b.build(), null, null, null, null, null, null, null, Map.of(), List.of(), null, null, List.of(), false));
         });
-        return new Result(records, fineTuned, count, f.warnings());
+        return new Result(records, fineTuned, count, f.warnings(), f.skipped());
+    }
+
+    /** Sorts one top-level entry into offerings, per-image prices or fine-tune evidence. */
+    private static void entry(JsonFields f, String key, JsonNode node, Map<String, Entry> entries, Map<String, List<ImagePrice>> images,
+                              Set<String> fineTuned) {
+        String path = "$['" + key + "']";
+        if (!node.isObject()) {
+            throw new SourceFormatException(f.file(), path, "expected an object, got " + JsonFields.describe(node));
+        }
+        String provider = f.text(node, "litellm_provider", path);
+        if (provider == null) {
+            return; // entries without a provider are routing aliases, not offerings
+        }
+        if (key.startsWith("ft:")) {
+            fineTuned.add(ModelKeys.of(key.substring(3).split(":")[0]));
+            String undated = ModelKeys.undated(ModelKeys.of(key.substring(3).split(":")[0]));
+            if (undated != null) {
+                fineTuned.add(undated);
+            }
+            return;
+        }
+        String[] parts = key.split("/");
+        int sizeAt = indexOfSize(parts);
+        if (sizeAt >= 0) {
+            imagePrice(f, node, path, parts, sizeAt, provider, images);
+            return;
+        }
+        entries.put(provider + "|" + apiId(key, provider), new Entry(key, path, provider, node));
     }
 
     private record Entry(String key, String path, String provider, JsonNode node) {}

@@ -34,15 +34,20 @@ final class ModelsDevSource {
             "input_audio", PriceKind.INPUT_AUDIO,
             "output_audio", PriceKind.OUTPUT_AUDIO);
 
-    record Result(List<SourceRecord> records, int entries, List<String> warnings) {}
+    record Result(List<SourceRecord> records, int entries, List<String> warnings, List<SourceFormatException> skipped) {}
 
     private ModelsDevSource() {}
 
     static Result read(JsonNode root, String file, LocalDate asOf) {
+        return read(root, file, asOf, false);
+    }
+
+    static Result read(JsonNode root, String file, LocalDate asOf, boolean skipInvalid) {
         if (root == null || !root.isObject()) {
             throw new SourceFormatException(file, "$", "expected a JSON object of providers");
         }
-        JsonFields f = new JsonFields(file);
+        JsonFields f = new JsonFields(file, skipInvalid);
+        int entries = 0;
         List<SourceRecord> out = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> p = it.next();
@@ -52,14 +57,20 @@ final class ModelsDevSource {
             }
             JsonNode models = p.getValue().get("models");
             if (models == null || !models.isObject()) {
-                throw new SourceFormatException(file, "$['" + provider + "'].models", "expected an object of models");
+                f.skipOrThrow(new SourceFormatException(file, "$['" + provider + "'].models", "expected an object of models"));
+                continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> mi = models.fields(); mi.hasNext(); ) {
                 Map.Entry<String, JsonNode> m = mi.next();
-                out.add(record(f, provider, m.getKey(), m.getValue(), "$['" + provider + "'].models['" + m.getKey() + "']", asOf));
+                entries++;
+                try {
+                    out.add(record(f, provider, m.getKey(), m.getValue(), "$['" + provider + "'].models['" + m.getKey() + "']", asOf));
+                } catch (SourceFormatException bad) {
+                    f.skipOrThrow(bad);
+                }
             }
         }
-        return new Result(out, out.size(), f.warnings());
+        return new Result(out, entries, f.warnings(), f.skipped());
     }
 
     private static SourceRecord record(JsonFields f, String provider, String id, JsonNode n, String path, LocalDate asOf) {

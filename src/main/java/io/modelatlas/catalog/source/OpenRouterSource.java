@@ -37,27 +37,38 @@ final class OpenRouterSource {
             "coding_index", "Artificial Analysis Coding Index",
             "agentic_index", "Artificial Analysis Agentic Index");
 
-    record Result(List<SourceRecord> records, int entries, List<String> warnings) {}
+    record Result(List<SourceRecord> records, int entries, List<String> warnings, List<SourceFormatException> skipped) {}
 
     private OpenRouterSource() {}
 
     static Result read(JsonNode root, String file, LocalDate asOf) {
+        return read(root, file, asOf, false);
+    }
+
+    static Result read(JsonNode root, String file, LocalDate asOf, boolean skipInvalid) {
         JsonNode data = root == null ? null : root.get("data");
         if (data == null || !data.isArray()) {
             throw new SourceFormatException(file, "$.data", "expected an array of models");
         }
-        JsonFields f = new JsonFields(file);
+        JsonFields f = new JsonFields(file, skipInvalid);
         List<SourceRecord> out = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
             JsonNode n = data.get(i);
             String path = "$.data[" + i + "]";
-            String id = f.text(n, "id", path);
-            if (id == null) {
-                throw new SourceFormatException(file, path + ".id", "every model needs an id");
+            try {
+                if (!n.isObject()) {
+                    throw new SourceFormatException(file, path, "expected an object, got " + JsonFields.describe(n));
+                }
+                String id = f.text(n, "id", path);
+                if (id == null) {
+                    throw new SourceFormatException(file, path + ".id", "every model needs an id");
+                }
+                out.add(record(f, n, id, path, asOf));
+            } catch (SourceFormatException bad) {
+                f.skipOrThrow(bad);
             }
-            out.add(record(f, n, id, path, asOf));
         }
-        return new Result(out, out.size(), f.warnings());
+        return new Result(out, data.size(), f.warnings(), f.skipped());
     }
 
     private static SourceRecord record(JsonFields f, JsonNode n, String id, String path, LocalDate asOf) {

@@ -1,0 +1,149 @@
+package io.modelatlas.catalog.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The files one catalog is built from: the data set listed in {@code sources.toml} (bundled in the jar, or a
+ * directory with that layout), with any source replaced by an imported file, plus operators' curations applied
+ * over the overlay. Immutable: {@link #with} and {@link #withCurations} return new sets.
+ */
+public final class SourceSet {
+    /** The sources an operator can import a newer file of. */
+    public static final List<String> IMPORTABLE = List.of("litellm", "modelsdev", "openrouter");
+
+    private final Opener base;
+    private final JsonNode manifest;
+    private final Map<String, SourceFile> replaced;
+    private final Map<String, String> curations;
+
+    /** Opens a file of the data set by its relative name. */
+    @FunctionalInterface
+    interface Opener {
+        InputStream open(String name) throws IOException;
+    }
+
+    /** A source's file as it is used: the name shown in errors, its content date, its bytes. */
+    public record SourceFile(String source, String fileName, LocalDate asOf, boolean skipInvalid, byte[] content) {
+        public SourceFile {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(fileName, "fileName");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    private SourceSet(Opener base, JsonNode manifest, Map<String, SourceFile> replaced, Map<String, String> curations) {
+        this.base = base;
+        this.manifest = manifest;
+        this.replaced = Map.copyOf(replaced);
+        this.curations = Map.copyOf(curations);
+    }
+
+    /** The data bundled in the jar. */
+    public static SourceSet bundled() {
+        return of(name -> {
+            InputStream in = SourceSet.class.getResourceAsStream(CatalogLoader.BUNDLED + name);
+            if (in == null) {
+                throw new NoSuchFileException("bundled " + name);
+            }
+            return in;
+        });
+    }
+
+    /** A directory laid out like the bundled data ({@code sources.toml} and the files it lists). */
+    public static SourceSet directory(Path dir) {
+        return of(name -> Files.newInputStream(dir.resolve(name)));
+    }
+
+    private static SourceSet of(Opener opener) {
+        return new SourceSet(opener, CatalogLoader.manifest(opener), Map.of(), Map.of());
+    }
+
+    /** This set with one source's file replaced by {@code file}. */
+    public SourceSet with(SourceFile file) {
+        if (!IMPORTABLE.contains(file.source())) {
+            throw new IllegalArgumentException("unknown source '" + file.source() + "': expected one of " + IMPORTABLE);
+        }
+        Map<String, SourceFile> r = new LinkedHashMap<>(replaced);
+        r.put(file.source(), file);
+        return new SourceSet(base, manifest, r, curations);
+    }
+
+    /** This set with operators' corrections (model id to an overlay patch in JSON) applied over the overlay. */
+    public SourceSet withCurations(Map<String, String> patches) {
+        return new SourceSet(base, manifest, replaced, new TreeMap<>(patches));
+    }
+
+    /** The file a source is read from now: an imported one, or the data set's own. */
+    public SourceFile file(String source) {
+        SourceFile r = replaced.get(source);
+        if (r != null) {
+            return r;
+        }
+        String name = CatalogLoader.fileName(manifest, source);
+        try (InputStream in = open(name)) {
+            return new SourceFile(source, name, CatalogLoader.asOf(manifest, source), false, in.readAllBytes());
+        } catch (IOException e) {
+            throw new SourceFormatException(name, "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The content date of the data set's own copy of a source (before any import). */
+    public LocalDate ownAsOf(String source) {
+        return CatalogLoader.asOf(manifest, source);
+    }
+
+    /** Earlier copies of sources listed under {@code [[history]]}, oldest first: they seed a new store's price history. */
+    public List<SourceFile> historicFiles() {
+        List<SourceFile> out = new ArrayList<>();
+        for (JsonNode h : manifest.path("history")) {
+            String name = h.path("file").asText();
+            LocalDate asOf;
+            try {
+                asOf = LocalDate.parse(h.path("as_of").asText());
+            } catch (RuntimeException e) {
+                throw new SourceFormatException("sources.toml", "history.as_of", "expected a date YYYY-MM-DD");
+            }
+            try (InputStream in = open(name)) {
+                out.add(new SourceFile(h.path("source").asText(), name, asOf, false, in.readAllBytes()));
+            } catch (IOException e) {
+                throw new SourceFormatException(name, "", "cannot be read: " + e.getMessage(), e);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(SourceFile::asOf));
+        return out;
+    }
+
+    JsonNode manifest() {
+        return manifest;
+    }
+
+    Map<String, String> curations() {
+        return curations;
+    }
+
+    boolean isReplaced(String source) {
+        return replaced.containsKey(source);
+    }
+
+    InputStream open(String name) throws IOException {
+        return base.open(name);
+    }
+
+    static InputStream bytes(SourceFile f) {
+        return new ByteArrayInputStream(f.content());
+    }
+}

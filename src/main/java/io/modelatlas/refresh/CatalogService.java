@@ -1,0 +1,305 @@
+package io.modelatlas.refresh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.UnknownModelException;
+import io.modelatlas.catalog.history.FieldKey;
+import io.modelatlas.catalog.history.HistoryDiff;
+import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.history.Observation;
+import io.modelatlas.catalog.history.Observations;
+import io.modelatlas.catalog.source.CatalogLoader;
+import io.modelatlas.catalog.source.SourceFormatException;
+import io.modelatlas.catalog.source.SourceSet;
+import io.modelatlas.store.SourceSnapshot;
+import io.modelatlas.store.Store;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The catalog in use and every change to it. The store holds the truth (imported source files, operators'
+ * corrections, the history of every price, limit and status); this service builds the catalog from it, records
+ * imports, refreshes and corrections as catalog versions, and swaps the catalog in one step, so that readers see the
+ * old catalog or the new one, never a half-applied change.
+ *
+ * <p>Every change is prepared outside the store's write lock (parsing and merging take about a second), then written
+ * in one transaction that first checks that no other writer got in between; if one did, the change is prepared again
+ * on top of it.
+ */
+public final class CatalogService {
+    private static final int ATTEMPTS = 4;
+
+    private final Store store;
+    private final SourceSet bundled;
+    private final Clock clock;
+    private final AtomicReference<Current> current = new AtomicReference<>();
+    private final List<Consumer<Catalog>> listeners = new CopyOnWriteArrayList<>();
+
+    private record Current(Catalog catalog, long version) {}
+
+    private CatalogService(Store store, SourceSet bundled, Clock clock) {
+        this.store = store;
+        this.bundled = bundled;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the catalog of a store. A new store is first seeded: the earlier copies of the sources the data set lists
+     * start the history, then its current copies are recorded on top, so that every difference is a dated change.
+     * When the bundled data is newer than what the store holds (a new release), it is imported.
+     */
+    public static CatalogService open(Store store, SourceSet bundled, Clock clock) {
+        CatalogService s = new CatalogService(store, bundled, clock);
+        if (store.latestVersion() == 0) {
+            s.seed();
+        }
+        s.reload();
+        s.importNewerBundledData();
+        return s;
+    }
+
+    public Catalog catalog() {
+        return current.get().catalog();
+    }
+
+    public long version() {
+        return current.get().version();
+    }
+
+    /** Called with each new catalog after it is in use (the web layer drops its rendered pages). */
+    public void onChange(Consumer<Catalog> listener) {
+        listeners.add(listener);
+    }
+
+    /** Picks up what another instance recorded; true when the catalog changed. A failing store leaves it as it is. */
+    public boolean reloadIfChanged() {
+        if (store.latestVersion() == version()) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    private void reload() {
+        long version = store.latestVersion();
+        swap(CatalogLoader.load(storedSet()), version);
+    }
+
+    private void swap(Catalog catalog, long version) {
+        Current before = current.get();
+        if (before != null && before.version() > version) {
+            return; // a newer catalog is already in use
+        }
+        current.set(new Current(catalog, version));
+        listeners.forEach(l -> l.accept(catalog));
+    }
+
+    /** The files the catalog is built from: the newest stored copy of each source, then operators' corrections. */
+    private SourceSet storedSet() {
+        SourceSet set = bundled;
+        for (String source : SourceSet.IMPORTABLE) {
+            Optional<SourceSnapshot> s = store.latestSnapshot(source);
+            if (s.isPresent()) {
+                set = set.with(new SourceSet.SourceFile(source, s.get().fileName(), s.get().asOf(), s.get().skipInvalid(), s.get().content()));
+            }
+        }
+        return set.withCurations(store.curations());
+    }
+
+    /** Imports a file of one source: checked before anything is touched, then recorded as a catalog version. */
+    public ImportResult importFile(String source, String fileName, byte[] content, LocalDate asOf, boolean skipInvalid, String actor) {
+        if (!SourceSet.IMPORTABLE.contains(source)) {
+            throw new IllegalArgumentException("unknown source '" + source + "': expected one of " + String.join(", ", SourceSet.IMPORTABLE));
+        }
+        return record("import", List.of(new SourceSet.SourceFile(source, fileName, asOf, skipInvalid, content)), actor);
+    }
+
+    /** Imports every source of {@code from} whose file differs from the stored one, as one catalog version. */
+    public ImportResult refresh(SourceSet from, String actor) {
+        List<SourceSet.SourceFile> files = new ArrayList<>();
+        for (String source : SourceSet.IMPORTABLE) {
+            files.add(from.file(source));
+        }
+        return record("refresh", files, actor);
+    }
+
+    private void importNewerBundledData() {
+        List<SourceSet.SourceFile> newer = new ArrayList<>();
+        for (String source : SourceSet.IMPORTABLE) {
+            Optional<SourceSnapshot> stored = store.latestSnapshot(source);
+            if (stored.isPresent() && bundled.ownAsOf(source).isAfter(stored.get().asOf())) {
+                newer.add(bundled.file(source));
+            }
+        }
+        if (!newer.isEmpty()) {
+            record("refresh", newer, "system: newer bundled data");
+        }
+    }
+
+    private ImportResult record(String kind, List<SourceSet.SourceFile> files, String actor) {
+        int entries = 0;
+        int offerings = 0;
+        List<String> skipped = new ArrayList<>();
+        Map<String, CatalogLoader.SourceCheck> checks = new LinkedHashMap<>();
+        for (SourceSet.SourceFile f : files) {
+            CatalogLoader.SourceCheck check = CatalogLoader.check(f);
+            checks.put(f.source(), check);
+            entries += check.entries();
+            offerings += check.offerings();
+            skipped.addAll(check.skipped());
+        }
+        List<String> names = files.stream().map(f -> f.source() + " " + f.fileName() + " (" + f.asOf() + ")").toList();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long base = store.latestVersion();
+            List<SourceSet.SourceFile> changed = files.stream().filter(f -> !sameAsStored(f)).toList();
+            if (changed.isEmpty()) {
+                return new ImportResult(0, names, entries, offerings, skipped, 0, 0, true);
+            }
+            SourceSet set = storedSet();
+            for (SourceSet.SourceFile f : changed) {
+                set = set.with(f);
+            }
+            Catalog next = CatalogLoader.load(set);
+            Map<FieldKey, Observation> now = Observations.of(next);
+            LocalDate removedOn = changed.stream().map(SourceSet.SourceFile::asOf).max(LocalDate::compareTo).orElseThrow();
+            String summary = kind + " of " + String.join(", ", changed.stream().map(f -> f.source() + " " + f.fileName() + " (" + f.asOf() + ")").toList())
+                    + (skipped.isEmpty() ? "" : ", " + skipped.size() + " entries skipped");
+            Instant at = clock.instant();
+            int[] counts = new int[2];
+            Long version = store.write(w -> {
+                if (w.latestVersion() != base) {
+                    return null;
+                }
+                long v = w.addVersion(at, kind, summary, actor);
+                for (SourceSet.SourceFile f : changed) {
+                    CatalogLoader.SourceCheck check = checks.get(f.source());
+                    w.addSnapshot(v, f.source(), f.fileName(), f.asOf(), sha256(f.content()), f.skipInvalid(), check.entries(),
+                            check.skipped().size(), f.content());
+                }
+                HistoryDiff diff = HistoryDiff.between(w.openHistory(), now, removedOn);
+                w.applyHistory(diff, v);
+                w.audit(at, actor, kind, String.join(", ", changed.stream().map(SourceSet.SourceFile::source).toList()), null, summary);
+                counts[0] = diff.opened().size();
+                counts[1] = diff.closed().size();
+                return v;
+            });
+            if (version != null) {
+                swap(next, version);
+                return new ImportResult(version, names, entries, offerings, skipped, counts[0], counts[1], false);
+            }
+        }
+        throw new ConcurrentChangeException("other writers kept changing the catalog; nothing was imported, try again");
+    }
+
+    private boolean sameAsStored(SourceSet.SourceFile f) {
+        return store.latestSnapshot(f.source()).map(s -> s.sha256().equals(sha256(f.content())) && s.skipInvalid() == f.skipInvalid()
+                && s.asOf().equals(f.asOf())).orElse(false);
+    }
+
+    /**
+     * Applies an operator's correction (a JSON merge patch on the model's curated entry: strengths, best_for, status,
+     * successor, description, display_name, aliases, prices per provider) and records it with an audit entry.
+     *
+     * @throws UnknownModelException when the model or the successor named is not in the catalog
+     * @throws SourceFormatException naming the field of the patch that is wrong
+     */
+    public Curated curate(String modelId, JsonNode patch, String actor) {
+        Model model = catalog().require(modelId);
+        JsonNode successor = patch == null ? null : patch.get("successor");
+        if (successor != null && successor.isTextual()) {
+            catalog().require(successor.asText());
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            long base = store.latestVersion();
+            Map<String, String> curations = new LinkedHashMap<>(store.curations());
+            String stored = curations.get(model.id());
+            JsonNode withDate = patch.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) withDate).put("as_of", LocalDate.now(clock).toString());
+            CatalogLoader.Curation c = CatalogLoader.checkCuration(bundled, model.id(),
+                    stored == null ? null : CatalogLoader.json("stored curation of " + model.id(), stored), withDate);
+            curations.put(model.id(), c.patch().toString());
+            Catalog next = CatalogLoader.load(storedSet().withCurations(curations));
+            Map<FieldKey, Observation> now = Observations.of(next);
+            Instant at = clock.instant();
+            LocalDate today = LocalDate.now(clock);
+            Long version = store.write(w -> {
+                if (w.latestVersion() != base) {
+                    return null;
+                }
+                long v = w.addVersion(at, "curation", "correction of " + model.id() + " by " + actor, actor);
+                w.putCuration(model.id(), c.patch().toString(), at, actor);
+                w.applyHistory(HistoryDiff.between(w.openHistory(), now, today), v);
+                w.audit(at, actor, "curate", "models/" + model.id(), c.before().toString(), c.after().toString());
+                return v;
+            });
+            if (version != null) {
+                swap(next, version);
+                return new Curated(version, next.require(model.id()), c.before(), c.after());
+            }
+        }
+        throw new ConcurrentChangeException("other writers kept changing the catalog; the correction was not applied, try again");
+    }
+
+    /** A correction as applied: the catalog version it made and the model as it now reads. */
+    public record Curated(long version, Model model, JsonNode before, JsonNode after) {}
+
+    /** Every value every tracked field of the model has held. */
+    public List<HistoryEntry> history(String modelId) {
+        return store.history(catalog().require(modelId).id());
+    }
+
+    private void seed() {
+        List<SourceSet.SourceFile> earlier = bundled.historicFiles();
+        SourceSet then = bundled;
+        for (SourceSet.SourceFile f : earlier) {
+            then = then.with(f);
+        }
+        Map<FieldKey, Observation> before = earlier.isEmpty() ? Map.of() : Observations.of(CatalogLoader.load(then));
+        Map<FieldKey, Observation> now = Observations.of(CatalogLoader.load(bundled));
+        List<SourceSet.SourceFile> files = SourceSet.IMPORTABLE.stream().map(bundled::file).toList();
+        LocalDate newest = files.stream().map(SourceSet.SourceFile::asOf).max(LocalDate::compareTo).orElseThrow();
+        Map<String, Integer> entries = new LinkedHashMap<>();
+        files.forEach(f -> entries.put(f.source(), CatalogLoader.check(f).entries()));
+        Instant at = clock.instant();
+        store.write(w -> {
+            if (w.latestVersion() != 0) {
+                return null; // another instance seeded the store first
+            }
+            if (!before.isEmpty()) {
+                long v1 = w.addVersion(at, "bootstrap", "history seed: " + describe(earlier), "system");
+                w.applyHistory(HistoryDiff.between(Map.of(), before, newest), v1);
+            }
+            long v2 = w.addVersion(at, "bootstrap", "bundled data: " + describe(files), "system");
+            for (SourceSet.SourceFile f : files) {
+                w.addSnapshot(v2, f.source(), f.fileName(), f.asOf(), sha256(f.content()), false, entries.get(f.source()), 0, f.content());
+            }
+            w.applyHistory(HistoryDiff.between(w.openHistory(), now, newest), v2);
+            return v2;
+        });
+    }
+
+    private static String describe(List<SourceSet.SourceFile> files) {
+        return String.join(", ", files.stream().map(f -> f.source() + " " + f.asOf()).toList());
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.modelatlas.store;
+
+import java.time.Instant;
+
+/** An admin token as listed: never the token itself, which only its creator saw once. */
+public record AdminTokenInfo(String name, Instant createdAt, Instant revokedAt) {
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+}

@@ -1,0 +1,6 @@
+package io.modelatlas.store;
+
+import java.time.Instant;
+
+/** One recorded state of the catalog: what made it ({@code bootstrap}, {@code import}, {@code refresh}, {@code curation}) and who. */
+public record CatalogVersion(long id, Instant createdAt, String kind, String summary, String actor) {}

@@ -1,0 +1,209 @@
+package io.modelatlas.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.modelatlas.catalog.history.FieldKey;
+import io.modelatlas.catalog.history.HistoryEntry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * The database behind the catalog's history, imported source files, curation, admin tokens and the audit log: a
+ * SQLite file by default, PostgreSQL when several instances share one store. The schema is migrated by Flyway on
+ * open. The only package that touches JDBC.
+ */
+public final class Store implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    enum Dialect { SQLITE, POSTGRESQL }
+
+    private Store(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        this.dialect = dialect;
+    }
+
+    /**
+     * Opens the store at a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, creating the SQLite file and its folder
+     * on first use, and migrates its schema.
+     *
+     * @throws StoreException when the database cannot be reached or migrated
+     */
+    public static Store open(String jdbcUrl) {
+        Dialect dialect = jdbcUrl.startsWith("jdbc:sqlite:") ? Dialect.SQLITE
+                : jdbcUrl.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : null;
+        if (dialect == null) {
+            throw new StoreException("the store URL must start with jdbc:sqlite: or jdbc:postgresql:");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("modelatlas-store");
+        config.setJdbcUrl(dialect == Dialect.SQLITE ? sqliteUrl(jdbcUrl) : jdbcUrl);
+        // SQLite allows one writer at a time; more connections only queue behind its lock
+        config.setMaximumPoolSize(dialect == Dialect.SQLITE ? 4 : 8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
+                    .failOnMissingLocations(true).load().migrate();
+            return new Store(pool, dialect);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot open the store: " + rootMessage(e), e);
+        }
+    }
+
+    /** WAL lets readers go on while an import writes; the busy timeout makes a second writer wait instead of failing. */
+    private static String sqliteUrl(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int q = file.indexOf('?');
+        String path = q < 0 ? file : file.substring(0, q);
+        if (!path.isEmpty() && !path.equals(":memory:") && !path.startsWith("file:")) {
+            Path parent = Path.of(path).toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create the store's folder " + parent + ": " + e.getMessage(), e);
+            }
+        }
+        String params = "journal_mode=WAL&busy_timeout=10000&foreign_keys=true";
+        return url + (q < 0 ? "?" : "&") + params;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public boolean isPostgres() {
+        return dialect == Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    // ---- reads ----
+
+    /** The newest catalog version, 0 when nothing was ever recorded. */
+    public long latestVersion() {
+        return read(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM catalog_version").mapTo(Long.class).one());
+    }
+
+    public List<CatalogVersion> versions(int limit) {
+        return read(h -> h.createQuery("SELECT id, created_at, kind, summary, actor FROM catalog_version ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, c) -> new CatalogVersion(rs.getLong("id"), Instant.parse(rs.getString("created_at")), rs.getString("kind"),
+                        rs.getString("summary"), rs.getString("actor")))
+                .list());
+    }
+
+    /** The newest imported file of a source, if any was imported. */
+    public Optional<SourceSnapshot> latestSnapshot(String source) {
+        return read(h -> h.createQuery("""
+                        SELECT id, version_id, source, file_name, as_of, sha256, skip_invalid, entries, skipped, content_gzip
+                        FROM source_snapshot WHERE source = :source ORDER BY id DESC LIMIT 1""")
+                .bind("source", source)
+                .map((rs, c) -> new SourceSnapshot(rs.getLong("id"), rs.getLong("version_id"), rs.getString("source"), rs.getString("file_name"),
+                        LocalDate.parse(rs.getString("as_of")), rs.getString("sha256"), rs.getBoolean("skip_invalid"), rs.getInt("entries"),
+                        rs.getInt("skipped"), Gzip.decompress(rs.getBytes("content_gzip"))))
+                .findOne());
+    }
+
+    /** Every field's current row. */
+    public Map<FieldKey, HistoryEntry> openHistory() {
+        return read(h -> {
+            Map<FieldKey, HistoryEntry> out = new HashMap<>();
+            h.createQuery("SELECT model_id, offering, field, value, source, valid_from FROM history WHERE valid_to IS NULL")
+                    .setFetchSize(5_000)
+                    .map((rs, c) -> new HistoryEntry(new FieldKey(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4),
+                            rs.getString(5), LocalDate.parse(rs.getString(6)), null))
+                    .forEach(e -> out.put(e.key(), e));
+            return out;
+        });
+    }
+
+    /** Every value every field of a model has held, oldest first. */
+    public List<HistoryEntry> history(String modelId) {
+        return read(h -> h.createQuery("""
+                        SELECT model_id, offering, field, value, source, valid_from, valid_to FROM history
+                        WHERE model_id = :model ORDER BY offering, field, valid_from, id""")
+                .bind("model", modelId)
+                .map((rs, c) -> new HistoryEntry(new FieldKey(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4),
+                        rs.getString(5), LocalDate.parse(rs.getString(6)), rs.getString(7) == null ? null : LocalDate.parse(rs.getString(7))))
+                .list());
+    }
+
+    /** Operators' corrections: model id to the overlay patch (JSON). */
+    public Map<String, String> curations() {
+        return read(h -> {
+            Map<String, String> out = new HashMap<>();
+            h.createQuery("SELECT model_id, patch FROM curation").map((rs, c) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    /** The name of the unrevoked token with this hash. */
+    public Optional<String> tokenName(String sha256) {
+        return read(h -> h.createQuery("SELECT name FROM admin_token WHERE sha256 = :hash AND revoked_at IS NULL")
+                .bind("hash", sha256).mapTo(String.class).findOne());
+    }
+
+    public List<AdminTokenInfo> tokens() {
+        return read(h -> h.createQuery("SELECT name, created_at, revoked_at FROM admin_token ORDER BY name")
+                .map((rs, c) -> new AdminTokenInfo(rs.getString(1), Instant.parse(rs.getString(2)),
+                        rs.getString(3) == null ? null : Instant.parse(rs.getString(3))))
+                .list());
+    }
+
+    public List<AuditEntry> audit(int limit) {
+        return read(h -> h.createQuery("SELECT id, at, actor, action, target, old_value, new_value FROM audit_log ORDER BY id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, c) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)))
+                .list());
+    }
+
+    // ---- writes ----
+
+    /**
+     * Runs {@code work} in one transaction after taking the writer lock, so that writers run one after another and
+     * each sees what the one before committed. Any exception rolls everything back.
+     */
+    public <T> T write(Function<StoreWriter, T> work) {
+        try {
+            return jdbi.inTransaction(h -> {
+                h.execute("UPDATE writer_lock SET writes = writes + 1 WHERE id = 1");
+                return work.apply(new StoreWriter(h, dialect));
+            });
+        } catch (JdbiException e) {
+            throw new StoreException("the store did not accept the change: " + rootMessage(e), e);
+        }
+    }
+
+    private <T> T read(Function<org.jdbi.v3.core.Handle, T> query) {
+        try {
+            return jdbi.withHandle(query::apply);
+        } catch (JdbiException e) {
+            throw new StoreException("cannot read the store: " + rootMessage(e), e);
+        }
+    }
+}

@@ -3,7 +3,25 @@
   "use strict";
   var canvas = document.getElementById("cost-chart");
   var calc = document.getElementById("calc-chart");
-  if (!canvas && !calc) { return; }
+  var historyCanvas = document.getElementById("history-chart");
+  if (!canvas && !calc && !historyCanvas) { return; }
+  function drawHistory() {
+    var data = JSON.parse(historyCanvas.getAttribute("data-chart"));
+    var colors = ["#0b5cad", "#2a9d8f", "#d1495b"];
+    new window.Chart(historyCanvas, {
+      type: "line",
+      data: {
+        labels: data.dates,
+        datasets: data.series.map(function (s, i) {
+          return { label: s.label, data: s.values.map(function (v) { return v === null ? null : Number(v); }),
+                   borderColor: colors[i % colors.length], backgroundColor: colors[i % colors.length], stepped: true, spanGaps: false };
+        })
+      },
+      options: { responsive: true, maintainAspectRatio: false,
+                 scales: { x: { title: { display: true, text: "Date of change" } },
+                           y: { title: { display: true, text: "USD per 1M tokens" }, beginAtZero: true } } }
+    });
+  }
   function drawCalc() {
     var data = JSON.parse(calc.getAttribute("data-chart"));
     new window.Chart(calc, {
@@ -16,6 +34,7 @@
   function drawAll() {
     if (canvas) { draw(); }
     if (calc) { drawCalc(); }
+    if (historyCanvas) { drawHistory(); }
   }
   function draw() {
     var data = JSON.parse(canvas.getAttribute("data-chart"));

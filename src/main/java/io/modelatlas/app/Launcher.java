@@ -1,9 +1,14 @@
 package io.modelatlas.app;
 
+import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.source.CatalogLoader;
+import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.cli.CliContext;
 import io.modelatlas.cli.Main;
+import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.StoreBackend;
+import io.modelatlas.store.Store;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,11 +24,15 @@ public final class Launcher {
         int code;
         try {
             Config config = Config.fromEnvironment(System.getenv());
-            Supplier<Catalog> catalog = memoize(CatalogLoader::loadBundled);
             Clock clock = Clock.systemUTC();
-            CliContext context = new CliContext(catalog, clock, System.in, out, err, (host, port) -> Server.run(config, catalog, clock, host, port, err),
-                    (dir, maxPages, progress) -> Server.export(config, catalog, clock, dir, maxPages, progress));
+            Lazy<StoreBackend> store = new Lazy<>(() -> openStore(config, clock));
+            // read-only commands use the store when there is one, and never create one just to read the bundled data
+            Supplier<Catalog> catalog = new Lazy<>(() -> config.storeExists() ? store.get().catalog().catalog() : CatalogLoader.loadBundled());
+            CliContext context = new CliContext(catalog, clock, System.in, out, err,
+                    (host, port) -> Server.run(config, store, clock, host, port, err),
+                    (dir, maxPages, progress) -> Server.export(config, catalog, clock, dir, maxPages, progress), store);
             code = new Main(context).run(args);
+            store.ifCreated(b -> b.store().close());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             code = Main.USAGE;
@@ -33,17 +42,8 @@ public final class Launcher {
         System.exit(code);
     }
 
-    static <T> Supplier<T> memoize(Supplier<T> s) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = s.get();
-                }
-                return value;
-            }
-        };
+    static StoreBackend openStore(Config config, Clock clock) {
+        Store store = Store.open(config.jdbcUrl());
+        return new StoreBackend(CatalogService.open(store, SourceSet.bundled(), clock), new AdminTokens(store, clock), store);
     }
 }

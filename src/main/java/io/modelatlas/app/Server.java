@@ -3,16 +3,24 @@ package io.modelatlas.app;
 import io.javalin.Javalin;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
+import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.web.WebApp;
 import io.modelatlas.web.WebContext;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Starts the web site and API and blocks until the process is stopped; stops Jetty cleanly on shutdown. */
+/** Starts the web site and API and blocks until the process is stopped; stops Jetty, then the store, on shutdown. */
 final class Server {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
     private Server() {}
 
     /** Serves the site on a loopback port only while the exporter crawls it, so the files are exactly what it serves. */
@@ -28,22 +36,46 @@ final class Server {
         }
     }
 
-    static void run(Config config, Supplier<Catalog> catalog, Clock clock, String host, int port, PrintWriter log) {
-        CompletableFuture<WebContext> context = CompletableFuture.supplyAsync(() -> WebContext.of(catalog.get(), clock, config.baseUrl()));
-        Javalin app = WebApp.create(context);
+    /**
+     * Jetty starts at once while the store opens and the catalog loads beside it; requests wait for the catalog.
+     * Every {@code pollSeconds} the server looks for versions another instance recorded and swaps them in.
+     */
+    static void run(Config config, Supplier<StoreBackend> store, Clock clock, String host, int port, PrintWriter log) {
+        CompletableFuture<StoreBackend> backend = CompletableFuture.supplyAsync(store);
+        Javalin app = WebApp.create(backend, clock, config.baseUrl(), config.rateLimit());
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "catalog-poll");
+            t.setDaemon(true);
+            return t;
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
+            poller.shutdownNow();
+            app.stop(); // completes in-flight requests first
+            backend.thenAccept(b -> b.store().close());
             stopped.countDown();
         }, "shutdown"));
         app.start(host, port);
-        Catalog loaded = context.join().catalog();
-        log.printf("ModelAtlas serving %d models (%d offerings) on http://%s:%d%n", loaded.models().size(), loaded.offeringCount(), host, app.port());
+        StoreBackend loaded = backend.join();
+        Catalog catalog = loaded.catalog().catalog();
+        poller.scheduleWithFixedDelay(() -> poll(loaded), config.pollSeconds(), config.pollSeconds(), TimeUnit.SECONDS);
+        log.printf("ModelAtlas serving %d models (%d offerings, catalog version %d, store %s) on http://%s:%d%n", catalog.models().size(),
+                catalog.offeringCount(), loaded.catalog().version(), Config.redact(config.jdbcUrl()), host, app.port());
         log.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void poll(StoreBackend backend) {
+        try {
+            if (backend.catalog().reloadIfChanged()) {
+                LOG.info("catalog version {} loaded from the store", backend.catalog().version());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot check the store for catalog changes: {}", e.getMessage()); // keeps serving the catalog it has
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * commands which do not need it (help, tokens) do not pay for loading it.
  */
 public record CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
-                         SiteExport export) {
+                         SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store) {
 
     /** Writes the whole site as static files; implemented in the app package, which owns the web server. */
     @FunctionalInterface

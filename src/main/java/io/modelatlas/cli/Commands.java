@@ -15,6 +15,10 @@ final class Commands {
                 new TokensCommand(context),
                 new ReplayCommand(context),
                 new DiscrepanciesCommand(context),
+                new ImportCommand(context),
+                new RefreshCommand(context),
+                new HistoryCommand(context),
+                new AdminCommand(context),
                 new ServeCommand(context),
                 new ExportSiteCommand(context));
     }

@@ -5,7 +5,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.modelatlas.api.Json;
 import io.modelatlas.catalog.UnknownModelException;
+import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceUnknownException;
+import io.modelatlas.refresh.ConcurrentChangeException;
+import io.modelatlas.store.StoreException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,26 @@ final class ErrorMapping {
                 new Problem("/problems/bad-request", "Bad request", 400, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(PriceUnknownException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/price-unknown", "Price unknown", 422, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(SourceFormatException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/invalid-data", "Invalid data", 400, e.getMessage(), ctx.path(), e.location(), null)));
+        config.routes.exception(UnauthorizedException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/unauthorized", "Unauthorized", 401, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(BodyTooLargeException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/too-large", "Request body too large", 413, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(RateLimitedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            respond(ctx, templates, new Problem("/problems/rate-limited", "Too many requests", 429, e.getMessage(), ctx.path(), null, null));
+        });
+        config.routes.exception(ConcurrentChangeException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/conflict", "Conflict", 409, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(StoreException.class, (e, ctx) -> {
+            LOG.warn("store unavailable for {}: {}", ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            respond(ctx, templates, new Problem("/problems/store-unavailable", "Store unavailable", 503,
+                    "the catalog store cannot be reached just now; the request changed nothing", ctx.path(), null, null));
+        });
+        config.routes.exception(StoreUnavailableException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/no-store", "Not available", 404, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} failed", ctx.path(), e);
             respond(ctx, templates, new Problem("/problems/internal", "Internal error", 500, "the server could not answer this request", ctx.path(), null, null));

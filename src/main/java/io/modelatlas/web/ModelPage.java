@@ -26,12 +26,16 @@ import java.util.stream.Collectors;
 /** Everything {@code model/page.jte} prints for one model. */
 public record ModelPage(Meta meta, Model model, String description, String successorPath, String successorName, List<Row> prices,
                         List<Row> blended, List<Row> specs, List<Row> capabilities, List<Row> benchmarks, List<OfferingRow> offerings,
-                        List<Comparison.Faq> faqs, List<Comparison.Related> related) {
+                        List<Comparison.Faq> faqs, List<Comparison.Related> related, PriceHistory history) {
 
     /** One provider's offering in the "who sells it" table. */
     public record OfferingRow(String qualifiedId, String input, String cachedInput, String output, String source) {}
 
     static ModelPage of(Model m, WebContext ctx) {
+        return of(m, ctx, List.of());
+    }
+
+    static ModelPage of(Model m, WebContext ctx, List<io.modelatlas.catalog.history.HistoryEntry> history) {
         PriceSheet sheet = m.prices().orElse(null);
         Offering primary = m.primaryOffering().orElse(null);
         List<Row> prices = new ArrayList<>();
@@ -98,7 +102,7 @@ public record ModelPage(Meta meta, Model model, String description, String succe
                 ctx.baseUrl() + "/models/" + m.id(), Pages.faqJsonLd(faqs));
         return new ModelPage(meta, m, description, successor == null ? null : "/models/" + successor,
                 successor == null ? null : ctx.catalog().byId(successor).map(Model::displayName).orElse(successor), prices, blended, specs, caps,
-                benchmarks, offerings, faqs, related);
+                benchmarks, offerings, faqs, related, history.isEmpty() ? null : PriceHistory.of(m, history));
     }
 
     private static String rate(Offering o, PriceKind k) {

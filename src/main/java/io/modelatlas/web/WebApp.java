@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.modelatlas.api.ComparisonJson;
 import io.modelatlas.api.CostJson;
+import io.modelatlas.api.HistoryJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
@@ -24,6 +25,9 @@ import io.modelatlas.pricing.CostCalculator;
 import io.modelatlas.pricing.PriceUnknownException;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Usage;
+import io.modelatlas.refresh.StoreBackend;
+import io.modelatlas.store.StoreException;
+import io.modelatlas.catalog.history.HistoryEntry;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,17 +45,22 @@ public final class WebApp {
     private static final int CACHE_LIMIT = 20_000;
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    private final CompletableFuture<WebContext> context;
+    private volatile CompletableFuture<WebContext> context;
+    private final CompletableFuture<StoreBackend> backend;
+    private final RateLimiter limiter;
     private final Templates templates = new Templates();
     private final Map<String, String> pageCache = new ConcurrentHashMap<>();
     private volatile List<String> creatorIds;
 
-    private WebApp(CompletableFuture<WebContext> context) {
+    private WebApp(CompletableFuture<WebContext> context, CompletableFuture<StoreBackend> backend, RateLimiter limiter) {
         this.context = context;
+        this.backend = backend;
+        this.limiter = limiter;
     }
 
+    /** A read-only site over a fixed catalog, with no store (tests, static export). */
     public static Javalin create(WebContext ctx) {
-        return new WebApp(CompletableFuture.completedFuture(ctx)).javalin();
+        return create(CompletableFuture.completedFuture(ctx));
     }
 
     /**
@@ -59,11 +68,41 @@ public final class WebApp {
      * does both side by side instead of one after the other.
      */
     public static Javalin create(CompletableFuture<WebContext> ctx) {
-        return new WebApp(ctx).javalin();
+        return new WebApp(ctx, null, new RateLimiter(0, java.time.Clock.systemUTC())).javalin();
+    }
+
+    /**
+     * The full site over a store: price history, the data-quality page, the admin API, rate limiting of the public
+     * API ({@code perMinute} requests per client address, 0 for none). When the store's catalog changes (an import
+     * here or on another instance), the new catalog replaces the old in one step and rendered pages are dropped.
+     */
+    public static Javalin create(CompletableFuture<StoreBackend> backend, java.time.Clock clock, String baseUrl, int perMinute) {
+        CompletableFuture<WebContext> first = backend.thenApply(b -> WebContext.of(b.catalog().catalog(), clock, baseUrl));
+        WebApp app = new WebApp(first, backend, new RateLimiter(perMinute, clock));
+        backend.thenAccept(b -> {
+            b.catalog().onChange(catalog -> app.replace(WebContext.of(catalog, clock, baseUrl)));
+            if (first.join().catalog() != b.catalog().catalog()) {
+                app.replace(WebContext.of(b.catalog().catalog(), clock, baseUrl));
+            }
+        });
+        return app.javalin();
+    }
+
+    private void replace(WebContext next) {
+        context = CompletableFuture.completedFuture(next);
+        creatorIds = null;
+        pageCache.clear();
     }
 
     private WebContext ctx() {
         return context.join();
+    }
+
+    private StoreBackend backend() {
+        if (backend == null) {
+            throw new StoreUnavailableException();
+        }
+        return backend.join();
     }
 
     private List<String> creatorIds() {
@@ -83,7 +122,11 @@ public final class WebApp {
             });
             config.staticFiles.enableWebjars();
             config.routes.before(this::securityHeaders);
+            config.routes.before("/api/v1/*", this::rateLimit);
             ErrorMapping.install(config, templates);
+            if (backend != null) {
+                new AdminApi(backend).install(config);
+            }
 
             config.routes.get("/", c -> directory(c));
             config.routes.get("/models", c -> directory(c));
@@ -91,6 +134,8 @@ public final class WebApp {
             config.routes.get("/compare/{pair}", this::comparePage);
             config.routes.get("/compare", this::compareQuery);
             config.routes.get("/calculator", this::calculator);
+            config.routes.get("/data-quality", this::dataQuality);
+            config.routes.get("/api/v1/models/{id}/history", c -> json(c, HistoryJson.of(model(c.pathParam("id")).id(), backend().catalog().history(model(c.pathParam("id")).id()))));
             config.routes.get("/sitemap.xml", this::sitemap);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx().baseUrl() + "/sitemap.xml\n"));
 
@@ -99,6 +144,19 @@ public final class WebApp {
             config.routes.get("/api/v1/compare", c -> json(c, ComparisonJson.from(ctx().comparer().compare(models(c, "models")))));
             config.routes.get("/api/v1/cost", this::apiCost);
         });
+    }
+
+    private void rateLimit(Context c) {
+        if (limiter.enabled() && !c.path().startsWith("/api/v1/admin")) {
+            long wait = limiter.acquire(c.ip());
+            if (wait > 0) {
+                throw new RateLimitedException(wait, limiter.perMinute());
+            }
+        }
+    }
+
+    private void dataQuality(Context c) {
+        c.html(pageCache("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))));
     }
 
     private void securityHeaders(Context c) {
@@ -163,7 +221,25 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        c.html(pageCache(canonical, () -> templates.render("model/page.jte", "page", ModelPage.of(m, ctx()))));
+        String cached = pageCache.get(canonical);
+        if (cached != null) {
+            c.html(cached);
+            return;
+        }
+        List<HistoryEntry> history = List.of();
+        boolean complete = true;
+        if (backend != null) {
+            try {
+                history = backend.join().catalog().history(m.id());
+            } catch (StoreException e) {
+                complete = false; // the page still serves; it is not cached without its history
+            }
+        }
+        String html = templates.render("model/page.jte", "page", ModelPage.of(m, ctx(), history));
+        if (complete) {
+            pageCache(canonical, () -> html);
+        }
+        c.html(html);
     }
 
     private void comparePage(Context c) {

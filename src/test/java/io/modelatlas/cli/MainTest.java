@@ -20,7 +20,7 @@ class MainTest {
     private int run(String... args) {
         CliContext ctx = new CliContext(() -> catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
                 new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (host, port) -> out.write("serving " + host + ":" + port),
-                (dir, max, progress) -> "exported to " + dir);
+                (dir, max, progress) -> "exported to " + dir, () -> { throw new IllegalStateException("no store in this test"); });
         return new Main(ctx).run(args);
     }
 

@@ -29,7 +29,7 @@ class SeedComparisonGoldenTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = new CliContext(() -> catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
-                new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (h, p) -> { }, (d, m, p) -> "");
+                new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (h, p) -> { }, (d, m, p) -> "", () -> { throw new IllegalStateException("no store in this test"); });
         String[] full = new String[args.length + 3];
         full[0] = "compare";
         System.arraycopy(args, 0, full, 1, args.length);

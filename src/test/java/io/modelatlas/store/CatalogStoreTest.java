@@ -7,6 +7,7 @@ import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.catalog.source.SourceSet;
+import io.modelatlas.fixtures.MiniData;
 import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.ImportResult;
 import java.math.BigDecimal;
@@ -24,14 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Imports, history and refusals, on SQLite and on PostgreSQL, with a small real data set. */
 class CatalogStoreTest {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = MiniData.CLOCK;
 
     static SourceSet mini() {
-        try {
-            return SourceSet.directory(Path.of(CatalogStoreTest.class.getResource("/catalog-mini/sources.toml").toURI()).getParent());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return MiniData.sources();
     }
 
     static Stream<String> kinds() {
@@ -61,8 +58,7 @@ class CatalogStoreTest {
     void an_import_that_changes_a_price_closes_the_old_value_and_opens_the_new(String kind) {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
             CatalogService service = CatalogService.open(store, mini(), CLOCK);
-            byte[] changed = litellm(service).replace("\"input_cost_per_token\": 4e-07", "\"input_cost_per_token\": 3e-07")
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] changed = MiniData.litellmWithMiniInput("3e-07");
 
             ImportResult r = service.importFile("litellm", "litellm-new.json", changed, LocalDate.of(2026, 11, 20), false, "test");
 
@@ -86,7 +82,7 @@ class CatalogStoreTest {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
             CatalogService service = CatalogService.open(store, mini(), CLOCK);
             long version = store.latestVersion();
-            String good = litellm(service);
+            String good = MiniData.litellm();
 
             assertThatThrownBy(() -> service.importFile("litellm", "cut.json", good.substring(0, good.length() / 2).getBytes(StandardCharsets.UTF_8),
                     LocalDate.of(2026, 11, 20), false, "test"))
@@ -106,9 +102,5 @@ class CatalogStoreTest {
             assertThat(service.catalog().require("gpt-4.1-mini").primaryOffering().orElseThrow().prices().value()
                     .rate(io.modelatlas.pricing.PriceKind.INPUT).orElseThrow().usdPerMillion()).isEqualByComparingTo("0.4");
         }
-    }
-
-    static String litellm(CatalogService service) {
-        return new String(mini().file("litellm").content(), StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,50 @@
+package io.modelatlas.cli;
+
+import io.modelatlas.api.HistoryJson;
+import io.modelatlas.catalog.history.HistoryEntry;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "history", description = "Every value a model's prices, limits and status have held, with dates and sources.")
+final class HistoryCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Parameters(paramLabel = "MODEL")
+    String model;
+
+    @Option(names = "--field", description = "Only this field (input, output, cached_input, context_window, status, ...).")
+    String field;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    HistoryCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        var service = context.store().get().catalog();
+        String id = service.catalog().require(model).id();
+        List<HistoryEntry> entries = service.history(id).stream().filter(e -> field == null || e.key().field().equals(field)).toList();
+        if (format == OutputFormat.JSON) {
+            context.out().println(io.modelatlas.api.Json.write(HistoryJson.of(id, entries)));
+            return Main.OK;
+        }
+        var out = context.out();
+        out.printf("%s: %d values%n", id, entries.size());
+        String last = null;
+        for (HistoryEntry e : entries) {
+            String where = e.key().offering().isEmpty() ? "(model)" : e.key().offering();
+            if (!where.equals(last)) {
+                out.println("  " + where);
+                last = where;
+            }
+            out.printf("    %-22s %-14s %s to %-10s  [%s]%n", e.key().field(), e.value(), e.validFrom(), e.validTo() == null ? "now" : e.validTo(), e.source());
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,117 @@
+package io.modelatlas.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.modelatlas.api.AuditJson;
+import io.modelatlas.api.Json;
+import io.modelatlas.api.ModelJson;
+import io.modelatlas.catalog.source.CatalogLoader;
+import io.modelatlas.catalog.source.SourceFormatException;
+import io.modelatlas.pricing.PriceKind;
+import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.StoreBackend;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operators' API under {@code /api/v1/admin}: corrections to the curated overlay, the audit log and the catalog
+ * versions. Every request needs {@code Authorization: Bearer <token>} of an active token; without one it gets 401
+ * and nothing changes. Corrections are JSON merge patches (RFC 7386) on a model's curated entry.
+ */
+final class AdminApi {
+    private static final int MAX_BODY = 256 * 1024;
+    private final java.util.concurrent.CompletableFuture<StoreBackend> store;
+
+    AdminApi(java.util.concurrent.CompletableFuture<StoreBackend> store) {
+        this.store = store;
+    }
+
+    private StoreBackend backend() {
+        return store.join();
+    }
+
+    void install(JavalinConfig config) {
+        config.routes.before("/api/v1/admin/*", this::authenticate);
+        config.routes.before("/api/v1/admin", this::authenticate);
+        config.routes.patch("/api/v1/admin/models/{id}", c -> curate(c, body(c)));
+        config.routes.put("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), body(c))));
+        config.routes.delete("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), JsonNodeFactory.instance.nullNode())));
+        config.routes.get("/api/v1/admin/audit", c -> json(c, AuditJson.of(backend().store().audit(limit(c)))));
+        config.routes.get("/api/v1/admin/versions", c -> json(c, Map.of("versions", backend().store().versions(limit(c)))));
+    }
+
+    private void authenticate(Context c) {
+        String header = c.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            c.header("WWW-Authenticate", "Bearer realm=\"modelatlas-admin\"");
+            throw new UnauthorizedException("the admin API needs an 'Authorization: Bearer <token>' header; create a token with 'modelatlas admin create-token NAME'");
+        }
+        String name = backend().tokens().verify(header.substring(7).trim()).orElseThrow(() -> {
+            c.header("WWW-Authenticate", "Bearer realm=\"modelatlas-admin\", error=\"invalid_token\"");
+            return new UnauthorizedException("the bearer token is not valid (unknown or revoked)");
+        });
+        c.attribute("actor", "token:" + name);
+    }
+
+    private void curate(Context c, JsonNode patch) {
+        CatalogService.Curated r = backend().catalog().curate(c.pathParam("id"), patch, c.attribute("actor"));
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("version", r.version());
+        out.set("before", r.before());
+        out.set("after", r.after());
+        out.set("model", Json.mapper().valueToTree(ModelJson.from(r.model())));
+        json(c, out);
+    }
+
+    /**
+     * {@code {"prices": {provider: body}}}, replacing the provider's whole price table: every kind the body leaves out
+     * is set to null, which a merge patch reads as "remove". A null body removes the table.
+     */
+    private static JsonNode prices(String provider, JsonNode body) {
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        ObjectNode prices = patch.putObject("prices");
+        if (body.isObject()) {
+            ObjectNode table = ((ObjectNode) body).deepCopy();
+            for (PriceKind k : PriceKind.values()) {
+                if (!table.has(k.jsonName())) {
+                    table.putNull(k.jsonName());
+                }
+            }
+            prices.set(provider, table);
+        } else {
+            prices.set(provider, body);
+        }
+        return patch;
+    }
+
+    private static JsonNode body(Context c) {
+        String text = c.body();
+        if (text.length() > MAX_BODY) {
+            throw new BodyTooLargeException("the request body is " + text.length() + " bytes; the admin API takes at most " + MAX_BODY);
+        }
+        if (text.isBlank()) {
+            throw new SourceFormatException("request body", "", "is empty; send a JSON object");
+        }
+        return CatalogLoader.json("request body", text);
+    }
+
+    private static int limit(Context c) {
+        long limit = Params.nonNegativeLong(c, "limit", 100L);
+        if (limit < 1 || limit > 1000) {
+            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
+        }
+        return (int) limit;
+    }
+
+    private static void json(Context c, Object body) {
+        c.contentType("application/json").result(Json.write(body));
+    }
+
+    static List<String> routes() {
+        return List.of("PATCH /api/v1/admin/models/{id}", "PUT /api/v1/admin/models/{id}/prices/{provider}",
+                "DELETE /api/v1/admin/models/{id}/prices/{provider}", "GET /api/v1/admin/audit", "GET /api/v1/admin/versions");
+    }
+}

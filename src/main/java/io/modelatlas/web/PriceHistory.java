@@ -1,0 +1,91 @@
+package io.modelatlas.web;
+
+import io.modelatlas.api.Json;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.Offering;
+import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.compare.Format;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The "price history" section of a model page: every value the primary offering's prices and the model's limits
+ * and status have held, and a step chart of the prices when they changed.
+ *
+ * @param rows      one row per value, oldest first within a field
+ * @param chartJson {@code {"dates": [...], "series": [{"label", "values"}]}} with values as decimal text (null where the
+ *                  price was not known), or null when no price changed
+ */
+public record PriceHistory(String offering, List<Row> rows, String chartJson) {
+    private static final List<String> CHARTED = List.of("input", "cached_input", "output");
+
+    static PriceHistory of(Model m, List<HistoryEntry> history) {
+        String offering = m.primaryOffering().map(Offering::qualifiedId).orElse(null);
+        List<HistoryEntry> shown = history.stream()
+                .filter(e -> e.key().offering().isEmpty() || e.key().offering().equals(offering))
+                .toList();
+        List<Row> rows = new ArrayList<>();
+        for (HistoryEntry e : shown) {
+            String label = label(e);
+            String period = "from " + e.validFrom() + (e.validTo() == null ? " (current)" : " to " + e.validTo());
+            rows.add(new Row(label, text(e), e.source() + ", " + period, List.of()));
+        }
+        return new PriceHistory(offering, rows, chart(shown));
+    }
+
+    private static String label(HistoryEntry e) {
+        String f = e.key().field().replace('_', ' ');
+        return Character.toUpperCase(f.charAt(0)) + f.substring(1);
+    }
+
+    private static String text(HistoryEntry e) {
+        if (e.key().offering().isEmpty()) {
+            return e.key().field().equals("status") ? e.value() : Format.count(Long.parseLong(e.value())) + " tokens";
+        }
+        if (e.key().field().contains("image")) {
+            return Format.usd(new BigDecimal(e.value())) + " / image";
+        }
+        return Format.usd(new BigDecimal(e.value())) + " / 1M tokens";
+    }
+
+    private static String chart(List<HistoryEntry> shown) {
+        Map<String, List<HistoryEntry>> byField = new LinkedHashMap<>();
+        for (String f : CHARTED) {
+            List<HistoryEntry> values = shown.stream().filter(e -> !e.key().offering().isEmpty() && e.key().field().equals(f)).toList();
+            if (!values.isEmpty()) {
+                byField.put(f, values);
+            }
+        }
+        if (byField.values().stream().noneMatch(v -> v.size() > 1)) {
+            return null;
+        }
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        byField.values().forEach(v -> v.forEach(e -> {
+            dates.add(e.validFrom());
+            if (e.validTo() != null) {
+                dates.add(e.validTo());
+            }
+        }));
+        List<Map<String, Object>> series = new ArrayList<>();
+        byField.forEach((field, values) -> {
+            List<String> points = new ArrayList<>();
+            for (LocalDate d : dates) {
+                points.add(values.stream().filter(e -> !d.isBefore(e.validFrom()) && (e.validTo() == null || d.isBefore(e.validTo())))
+                        .map(HistoryEntry::value).findFirst().orElse(null));
+            }
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("label", field.replace('_', ' ') + " (USD / 1M tokens)");
+            s.put("values", points);
+            series.add(s);
+        });
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("dates", dates.stream().map(LocalDate::toString).toList());
+        chart.put("series", series);
+        return Json.write(chart);
+    }
+}

@@ -43,7 +43,7 @@ final class HistoryCommand implements Callable<Integer> {
                 out.println("  " + where);
                 last = where;
             }
-            out.printf("    %-22s %-14s %s to %-10s  [%s]%n", e.key().field(), e.value(), e.validFrom(), e.validTo() == null ? "now" : e.validTo(), e.source());
+            out.printf("    %-22s %-20s %s to %-10s  [%s]%n", e.key().field(), io.modelatlas.compare.Format.historyValue(e), e.validFrom(), e.validTo() == null ? "now" : e.validTo(), e.source());
         }
         return Main.OK;
     }

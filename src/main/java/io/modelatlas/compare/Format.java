@@ -49,6 +49,17 @@ public final class Format {
         return Math.min(8, Math.max(2, leadingZeros + 4));
     }
 
+    /** A value of the catalog's history as people read it: a price per million tokens or per image, a limit in tokens, a status. */
+    public static String historyValue(io.modelatlas.catalog.history.HistoryEntry e) {
+        if (e.key().offering().isEmpty()) {
+            return e.key().field().equals("status") ? e.value() : count(Long.parseLong(e.value())) + " tokens";
+        }
+        if (e.key().field().contains("image")) {
+            return usd(new BigDecimal(e.value())) + " / image";
+        }
+        return usd(new BigDecimal(e.value())) + " / 1M tokens";
+    }
+
     /** Whole dollars and cents for totals people budget with: {@code $1,234.57}. */
     public static String usdCents(BigDecimal amount) {
         if (amount.signum() < 0) {

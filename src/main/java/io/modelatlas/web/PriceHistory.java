@@ -5,7 +5,6 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.compare.Format;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ public record PriceHistory(String offering, List<Row> rows, String chartJson) {
         for (HistoryEntry e : shown) {
             String label = label(e);
             String period = "from " + e.validFrom() + (e.validTo() == null ? " (current)" : " to " + e.validTo());
-            rows.add(new Row(label, text(e), e.source() + ", " + period, List.of()));
+            rows.add(new Row(label, Format.historyValue(e), e.source() + ", " + period, List.of()));
         }
         return new PriceHistory(offering, rows, chart(shown));
     }
@@ -41,16 +40,6 @@ public record PriceHistory(String offering, List<Row> rows, String chartJson) {
     private static String label(HistoryEntry e) {
         String f = e.key().field().replace('_', ' ');
         return Character.toUpperCase(f.charAt(0)) + f.substring(1);
-    }
-
-    private static String text(HistoryEntry e) {
-        if (e.key().offering().isEmpty()) {
-            return e.key().field().equals("status") ? e.value() : Format.count(Long.parseLong(e.value())) + " tokens";
-        }
-        if (e.key().field().contains("image")) {
-            return Format.usd(new BigDecimal(e.value())) + " / image";
-        }
-        return Format.usd(new BigDecimal(e.value())) + " / 1M tokens";
     }
 
     private static String chart(List<HistoryEntry> shown) {

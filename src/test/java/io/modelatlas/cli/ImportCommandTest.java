@@ -65,8 +65,8 @@ class ImportCommandTest {
         assertThat(out.toString()).contains("catalog version 3", "litellm litellm-2026-11.json (2026-11-20)", "values started");
 
         assertThat(run("history", "gpt-4.1-mini", "--field", "input")).isZero();
-        assertThat(out.toString()).containsPattern("input\\s+0\\.4\\s+2025-11-21 to 2026-11-20\\s+\\[litellm\\]")
-                .containsPattern("input\\s+0\\.35\\s+2026-11-20 to now\\s+\\[litellm\\]");
+        assertThat(out.toString()).containsPattern("input\\s+\\$0\\.40 / 1M tokens\\s+2025-11-21 to 2026-11-20\\s+\\[litellm\\]")
+                .containsPattern("input\\s+\\$0\\.35 / 1M tokens\\s+2026-11-20 to now\\s+\\[litellm\\]");
 
         assertThat(run("import", "litellm", f.toString(), "--as-of", "2026-11-20")).isZero();
         assertThat(out.toString()).contains("identical to the stored data, nothing recorded");

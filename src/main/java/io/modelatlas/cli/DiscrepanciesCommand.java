@@ -15,6 +15,9 @@ final class DiscrepanciesCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "200", description = "At most this many rows per section (default: ${DEFAULT-VALUE}); 0 for all.")
     int limit;
 
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}); json has every row.")
+    OutputFormat format;
+
     DiscrepanciesCommand(CliContext context) {
         this.context = context;
     }
@@ -24,6 +27,10 @@ final class DiscrepanciesCommand implements Callable<Integer> {
         var catalog = context.catalog().get();
         String only = model == null ? null : catalog.require(model).id();
         DataQuality q = DataQuality.of(catalog);
+        if (format == OutputFormat.JSON) {
+            context.out().println(io.modelatlas.api.Json.write(io.modelatlas.api.DataQualityJson.of(q, only)));
+            return Main.OK;
+        }
         var out = context.out();
         var disagreements = q.disagreements().stream().filter(d -> only == null || d.modelId().equals(only)).toList();
         out.printf("Fields where sources disagree: %d%n", disagreements.size());

@@ -6,7 +6,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.modelatlas.api.ComparisonJson;
 import io.modelatlas.api.CostJson;
+import io.modelatlas.api.DataQualityJson;
 import io.modelatlas.api.HistoryJson;
+import io.modelatlas.catalog.DataQuality;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
@@ -143,6 +145,7 @@ public final class WebApp {
             config.routes.get("/api/v1/models/{id}", c -> json(c, ModelJson.from(model(c.pathParam("id")))));
             config.routes.get("/api/v1/compare", c -> json(c, ComparisonJson.from(ctx().comparer().compare(models(c, "models")))));
             config.routes.get("/api/v1/cost", this::apiCost);
+            config.routes.get("/api/v1/data-quality", this::apiDataQuality);
         });
     }
 
@@ -157,6 +160,12 @@ public final class WebApp {
 
     private void dataQuality(Context c) {
         c.html(pageCache("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))));
+    }
+
+    private void apiDataQuality(Context c) {
+        String only = c.queryParam("model") == null ? null : model(c.queryParam("model")).id();
+        c.contentType("application/json").result(pageCache("/api/v1/data-quality?model=" + only,
+                () -> Json.write(DataQualityJson.of(DataQuality.of(ctx().catalog()), only))));
     }
 
     private void securityHeaders(Context c) {

@@ -113,6 +113,7 @@ class WebAppTest {
     void api_responses_match_their_golden_files() throws Exception {
         Golden.assertMatches("api/models-gpt-4.1-mini.json", get("/api/v1/models/gpt-4.1-mini").body());
         Golden.assertMatches("api/compare-gpt-4.1-gpt-4.1-mini.json", get("/api/v1/compare?models=gpt-4.1,gpt-4.1-mini").body());
+        Golden.assertMatches("api/data-quality.json", get("/api/v1/data-quality").body());
         HttpResponse<String> cost = get("/api/v1/cost?model=gpt-4.1-mini&input_tokens=1000&cached_input_tokens=400&output_tokens=500");
         assertThat(cost.body()).contains("\"total_usd\" : 0.00108");
         Golden.assertMatches("api/cost-gpt-4.1-mini.json", cost.body());

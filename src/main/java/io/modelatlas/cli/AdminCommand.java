@@ -65,7 +65,7 @@ final class AdminCommand implements Runnable {
         @Override
         public Integer call() {
             for (AdminTokenInfo t : parent.context.store().get().tokens().list()) {
-                parent.context.out().printf("%-24s created %s%s%n", t.name(), t.createdAt(), t.revoked() ? ", revoked " + t.revokedAt() : "");
+                parent.context.out().printf("%-24s created %s%s%n", t.name(), seconds(t.createdAt()), t.revoked() ? ", revoked " + seconds(t.revokedAt()) : "");
             }
             return Main.OK;
         }
@@ -82,7 +82,7 @@ final class AdminCommand implements Runnable {
         @Override
         public Integer call() {
             for (AuditEntry a : parent.context.store().get().store().audit(Math.max(1, limit))) {
-                parent.context.out().printf("%s  %-20s %-14s %s%n", a.at(), a.actor(), a.action(), a.target());
+                parent.context.out().printf("%s  %-20s %-14s %s%n", seconds(a.at()), a.actor(), a.action(), a.target());
                 if (a.oldValue() != null) {
                     parent.context.out().println("    before: " + a.oldValue());
                 }
@@ -92,5 +92,10 @@ final class AdminCommand implements Runnable {
             }
             return Main.OK;
         }
+    }
+
+    /** Instants are stored to the nanosecond; people read seconds. */
+    private static java.time.Instant seconds(java.time.Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 }

@@ -139,8 +139,8 @@ public final class CatalogService {
     private void importNewerBundledData() {
         List<SourceSet.SourceFile> newer = new ArrayList<>();
         for (String source : SourceSet.IMPORTABLE) {
-            Optional<SourceSnapshot> stored = store.latestSnapshot(source);
-            if (stored.isPresent() && bundled.ownAsOf(source).isAfter(stored.get().asOf())) {
+            Optional<LocalDate> stored = store.latestAsOf(source);
+            if (stored.isPresent() && bundled.ownAsOf(source).isAfter(stored.get())) {
                 newer.add(bundled.file(source));
             }
         }

@@ -44,6 +44,11 @@ public final class Launcher {
 
     static StoreBackend openStore(Config config, Clock clock) {
         Store store = Store.open(config.jdbcUrl());
-        return new StoreBackend(CatalogService.open(store, SourceSet.bundled(), clock), new AdminTokens(store, clock), store);
+        try {
+            return new StoreBackend(CatalogService.open(store, SourceSet.bundled(), clock), new AdminTokens(store, clock), store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 }

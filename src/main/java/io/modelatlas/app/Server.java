@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
 import io.modelatlas.refresh.StoreBackend;
+import io.modelatlas.store.StoreException;
 import io.modelatlas.web.WebApp;
 import io.modelatlas.web.WebContext;
 import java.io.PrintWriter;
@@ -41,7 +42,7 @@ final class Server {
      * Every {@code pollSeconds} the server looks for versions another instance recorded and swaps them in.
      */
     static void run(Config config, Supplier<StoreBackend> store, Clock clock, String host, int port, PrintWriter log) {
-        CompletableFuture<StoreBackend> backend = CompletableFuture.supplyAsync(store);
+        CompletableFuture<StoreBackend> backend = CompletableFuture.supplyAsync(() -> openUntilReachable(store, config.pollSeconds()));
         Javalin app = WebApp.create(backend, clock, config.baseUrl(), config.rateLimit());
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "catalog-poll");
@@ -66,6 +67,26 @@ final class Server {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A store that is down when the server starts (PostgreSQL restarting, say) is retried until it answers; requests
+     * meanwhile get 503 with Retry-After instead of a server that never came up.
+     */
+    private static StoreBackend openUntilReachable(Supplier<StoreBackend> store, int retrySeconds) {
+        while (true) {
+            try {
+                return store.get();
+            } catch (StoreException e) {
+                LOG.warn("cannot open the store, retrying in {} s: {}", retrySeconds, e.getMessage());
+                try {
+                    TimeUnit.SECONDS.sleep(retrySeconds);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

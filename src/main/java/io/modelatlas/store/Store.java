@@ -4,8 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,6 +24,7 @@ public final class Store implements AutoCloseable {
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final SqliteFile file; // null on PostgreSQL
 
     enum Dialect { SQLITE, POSTGRESQL }
 
@@ -36,10 +35,11 @@ public final class Store implements AutoCloseable {
      */
     static final String SCHEMA_VERSION = "1";
 
-    private Store(HikariDataSource pool, Dialect dialect) {
+    private Store(HikariDataSource pool, Dialect dialect, SqliteFile file) {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.dialect = dialect;
+        this.file = file;
     }
 
     /**
@@ -54,13 +54,15 @@ public final class Store implements AutoCloseable {
         if (dialect == null) {
             throw new StoreException("the store URL must start with jdbc:sqlite: or jdbc:postgresql:");
         }
+        SqliteFile file = dialect == Dialect.SQLITE ? SqliteFile.open(jdbcUrl) : null;
         HikariConfig config = new HikariConfig();
         config.setPoolName("modelatlas-store");
-        config.setJdbcUrl(dialect == Dialect.SQLITE ? sqliteUrl(jdbcUrl) : jdbcUrl);
+        config.setJdbcUrl(file != null ? file.poolUrl() : jdbcUrl);
         // SQLite allows one writer at a time; more connections only queue behind its lock
         config.setMaximumPoolSize(dialect == Dialect.SQLITE ? 4 : 8);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
+        // a request waits this long for a database that is down before it gets a 503
+        config.setConnectionTimeout(3_000);
         config.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(config);
         try {
@@ -68,7 +70,7 @@ public final class Store implements AutoCloseable {
                 Flyway.configure().dataSource(pool).locations("classpath:db/migration/" + dialect.name().toLowerCase(java.util.Locale.ROOT))
                         .failOnMissingLocations(true).load().migrate();
             }
-            return new Store(pool, dialect);
+            return new Store(pool, dialect, file);
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot open the store: " + rootMessage(e), e);
@@ -83,23 +85,6 @@ public final class Store implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             return false; // a new database: no history table yet
         }
-    }
-
-    /** WAL lets readers go on while an import writes; the busy timeout makes a second writer wait instead of failing. */
-    private static String sqliteUrl(String url) {
-        String file = url.substring("jdbc:sqlite:".length());
-        int q = file.indexOf('?');
-        String path = q < 0 ? file : file.substring(0, q);
-        if (!path.isEmpty() && !path.equals(":memory:") && !path.startsWith("file:")) {
-            Path parent = Path.of(path).toAbsolutePath().getParent();
-            try {
-                Files.createDirectories(parent);
-            } catch (java.io.IOException e) {
-                throw new StoreException("cannot create the store's folder " + parent + ": " + e.getMessage(), e);
-            }
-        }
-        String params = "journal_mode=WAL&busy_timeout=10000&foreign_keys=true";
-        return url + (q < 0 ? "?" : "&") + params;
     }
 
     static String rootMessage(Throwable e) {
@@ -214,6 +199,7 @@ public final class Store implements AutoCloseable {
      * each sees what the one before committed. Any exception rolls everything back.
      */
     public <T> T write(Function<StoreWriter, T> work) {
+        checkFile();
         try {
             return jdbi.inTransaction(h -> {
                 h.execute("UPDATE writer_lock SET writes = writes + 1 WHERE id = 1");
@@ -224,7 +210,14 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    private void checkFile() {
+        if (file != null) {
+            file.check(() -> pool.getHikariPoolMXBean().softEvictConnections());
+        }
+    }
+
     private <T> T read(Function<org.jdbi.v3.core.Handle, T> query) {
+        checkFile();
         try {
             return jdbi.withHandle(query::apply);
         } catch (JdbiException e) {

@@ -23,14 +23,14 @@ import java.util.Map;
  */
 final class AdminApi {
     private static final int MAX_BODY = 256 * 1024;
-    private final java.util.concurrent.CompletableFuture<StoreBackend> store;
+    private final java.util.function.Supplier<StoreBackend> store;
 
-    AdminApi(java.util.concurrent.CompletableFuture<StoreBackend> store) {
+    AdminApi(java.util.function.Supplier<StoreBackend> store) {
         this.store = store;
     }
 
     private StoreBackend backend() {
-        return store.join();
+        return store.get();
     }
 
     void install(JavalinConfig config) {

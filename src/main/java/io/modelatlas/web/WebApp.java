@@ -51,6 +51,7 @@ public final class WebApp {
     private final CompletableFuture<StoreBackend> backend;
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
+    private static final int READY_WAIT_SECONDS = 20;
     private final Map<String, String> pageCache = new ConcurrentHashMap<>();
     private volatile List<String> creatorIds;
 
@@ -97,14 +98,28 @@ public final class WebApp {
     }
 
     private WebContext ctx() {
-        return context.join();
+        return ready(context);
     }
 
     private StoreBackend backend() {
         if (backend == null) {
             throw new StoreUnavailableException();
         }
-        return backend.join();
+        return ready(backend);
+    }
+
+    /** Requests wait for the catalog while it loads, but not for a store that does not answer: that is a 503. */
+    private static <T> T ready(CompletableFuture<T> loading) {
+        try {
+            return loading.get(READY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StoreException("the catalog is not loaded yet: the store has not answered for " + READY_WAIT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while the catalog loads");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private List<String> creatorIds() {
@@ -127,7 +142,7 @@ public final class WebApp {
             config.routes.before("/api/v1/*", this::rateLimit);
             ErrorMapping.install(config, templates);
             if (backend != null) {
-                new AdminApi(backend).install(config);
+                new AdminApi(this::backend).install(config);
             }
 
             config.routes.get("/", c -> directory(c));

@@ -17,9 +17,9 @@ public final class ComparisonPaths {
     public static String path(List<String> ids) {
         List<String> sorted = canonicalOrder(ids);
         if (sorted.size() == 2) {
-            return "/compare/" + slug(sorted.get(0)) + "-vs-" + slug(sorted.get(1));
+            return "/compare/" + UrlText.encode(slug(sorted.get(0))) + "-vs-" + UrlText.encode(slug(sorted.get(1)));
         }
-        return "/compare?models=" + String.join(",", sorted);
+        return "/compare?models=" + String.join(",", sorted.stream().map(UrlText::encode).toList());
     }
 
     /** Ids may carry a provider prefix ({@code openai/gpt-4.1}); the slash is kept out of the path segment. */

@@ -99,8 +99,10 @@ public record ModelPage(Meta meta, Model model, String description, String succe
         String description = m.description() == null ? m.displayName() + " is " + Format.withArticle(m.type().label()) + " model by " + m.creatorName() + "." : m.description().value();
         String metaDescription = m.displayName() + " by " + m.creatorName() + ": " + priceSummary(sheet) + contextSummary(m) + ". Every figure with its source.";
         Meta meta = new Meta(m.displayName() + " — prices, context window, benchmarks | ModelAtlas", metaDescription,
-                ctx.baseUrl() + "/models/" + m.id(), Pages.faqJsonLd(faqs));
-        return new ModelPage(meta, m, description, successor == null ? null : "/models/" + successor,
+                ctx.baseUrl() + Links.model(m.id()), Pages.faqJsonLd(faqs));
+        // a successor the catalog does not hold is named, not linked: the link would be a 404
+        String successorPath = successor == null || ctx.catalog().byId(successor).isEmpty() ? null : Links.model(successor);
+        return new ModelPage(meta, m, description, successorPath,
                 successor == null ? null : ctx.catalog().byId(successor).map(Model::displayName).orElse(successor), prices, blended, specs, caps,
                 benchmarks, offerings, faqs, related, history.isEmpty() ? null : PriceHistory.of(m, history));
     }

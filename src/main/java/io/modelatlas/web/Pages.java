@@ -27,6 +27,7 @@ final class Pages {
             a.put("@type", "Answer");
             a.put("text", f.answer());
         }
-        return root.toString();
+        // inside <script> only "</script" could end the block; escaping every <, > and & also keeps markup from the data inert
+        return root.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 }

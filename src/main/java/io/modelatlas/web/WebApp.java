@@ -240,7 +240,7 @@ public final class WebApp {
 
     private void modelPage(Context c) {
         Model m = model(c.pathParam("id"));
-        String canonical = "/models/" + m.id();
+        String canonical = Links.model(m.id());
         if (!c.path().equals(canonical)) {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
@@ -336,7 +336,7 @@ public final class WebApp {
         xml.append("<url><loc>").append(ctx().baseUrl()).append("/calculator</loc></url>\n");
         java.util.Set<String> comparisons = new java.util.TreeSet<>();
         for (Model m : ctx().catalog().models()) {
-            xml.append("<url><loc>").append(ctx().baseUrl()).append("/models/").append(xmlEscape(m.id())).append("</loc></url>\n");
+            xml.append("<url><loc>").append(ctx().baseUrl()).append(xmlEscape(Links.model(m.id()))).append("</loc></url>\n");
             if (m.isSuperseded() && ctx().catalog().byId(m.status().value().successorId()).isPresent()) {
                 comparisons.add(ComparisonPaths.path(List.of(m.id(), m.status().value().successorId())));
             }

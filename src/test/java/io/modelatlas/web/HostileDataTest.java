@@ -1,0 +1,140 @@
+package io.modelatlas.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.modelatlas.api.Json;
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.source.CatalogLoader;
+import io.modelatlas.catalog.source.SourceSet;
+import io.modelatlas.fixtures.MiniData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Markup from the data sources (a model id, a display name, a description, best-for lines) reaches every page only
+ * as text: the whole site is crawled and no page carries a payload as markup, an inline script or an event handler.
+ */
+class HostileDataTest {
+    private static final String EVIL_KEY = "acme/evil<img src=x onerror=alert(1)>";
+    private static final List<String> PAYLOADS = List.of("<img src=x onerror=alert(1)>", "<script>alert(1)</script>",
+            "<svg onload=alert(1)>", "</script><script>alert(2)</script>");
+    private static final Pattern SCRIPT_TAG = Pattern.compile("<script\\b([^>]*)>", Pattern.CASE_INSENSITIVE);
+    /** A start tag, its attributes read with their quoting, so that text inside a quoted value is not taken for markup. */
+    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][a-zA-Z0-9-]*((?:\\s+[^\\s=>\"'/]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?)*)\\s*/?>");
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("\\s([^\\s=>\"'/]+)(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?");
+    private static final Pattern LINK = Pattern.compile("(?:href|src)=\"(/[^\"]*)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static Javalin app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ObjectNode litellm = (ObjectNode) Json.mapper().readTree(MiniData.litellm());
+        litellm.putObject(EVIL_KEY).put("litellm_provider", "acme").put("mode", "chat").put("max_input_tokens", 8192)
+                .put("input_cost_per_token", new java.math.BigDecimal("1e-06")).put("output_cost_per_token", new java.math.BigDecimal("2e-06"));
+        SourceSet set = MiniData.sources()
+                .with(new SourceSet.SourceFile("litellm", "litellm.json", LocalDate.of(2026, 7, 18), false, Json.mapper().writeValueAsBytes(litellm)))
+                .withCurations(Map.of("gpt-4.1-mini", """
+                        {"display_name": "GPT-4.1 Mini <svg onload=alert(1)>",
+                         "description": "Small. <script>alert(1)</script>",
+                         "best_for": ["</script><script>alert(2)</script>"]}"""));
+        Catalog catalog = CatalogLoader.load(set);
+        assertThat(catalog.models()).anySatisfy(m -> assertThat(m.id()).contains("<img"));
+        app = WebApp.create(WebContext.of(catalog, MiniData.CLOCK, "https://modelatlas.example")).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.stop();
+    }
+
+    @Test
+    void no_page_carries_markup_from_the_data() throws Exception {
+        Deque<String> next = new ArrayDeque<>(List.of("/", "/models", "/calculator", "/data-quality", "/sitemap.xml",
+                "/compare?models=gpt-4.1,gpt-4.1-mini,gpt-4o-mini", "/models?q=%3Cscript%3E"));
+        Set<String> seen = new LinkedHashSet<>(next);
+        List<String> problems = new ArrayList<>();
+        while (!next.isEmpty() && seen.size() < 400) {
+            String path = next.poll();
+            HttpResponse<String> r = get(path);
+            if (r.statusCode() >= 500 || r.statusCode() == 404) {
+                problems.add(path + " answered " + r.statusCode());
+                continue;
+            }
+            String body = r.body();
+            if (r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                Json.mapper().readTree(body); // data stays data in JSON; it only has to parse
+                continue;
+            }
+            for (String payload : PAYLOADS) {
+                if (body.contains(payload)) {
+                    problems.add(path + " carries " + payload);
+                }
+            }
+            Matcher script = SCRIPT_TAG.matcher(body);
+            while (script.find()) {
+                if (!script.group(1).contains("src=") && !script.group(1).contains("application/ld+json")) {
+                    problems.add(path + " has an inline script");
+                }
+            }
+            Matcher tag = TAG.matcher(body);
+            while (tag.find()) {
+                Matcher attribute = ATTRIBUTE_NAME.matcher(tag.group(1));
+                while (attribute.find()) {
+                    if (attribute.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("on")) {
+                        problems.add(path + " has an event handler attribute: " + tag.group());
+                    }
+                }
+            }
+            Matcher link = LINK.matcher(body);
+            while (link.find()) {
+                String target = link.group(1).replace("&amp;", "&");
+                if (!target.startsWith("/static") && !target.startsWith("/webjars") && seen.add(target)) {
+                    next.add(target);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(seen).as("the hostile model's own page was reached").anySatisfy(p -> assertThat(p).startsWith("/models/evil%3Cimg%20src%3Dx"));
+    }
+
+    @Test
+    void json_ld_cannot_be_closed_from_the_data() throws Exception {
+        String page = get("/models/gpt-4.1-mini").body();
+        assertThat(page).contains("GPT-4.1 Mini &lt;svg onload=alert(1)&gt;");
+        int ld = page.indexOf("application/ld+json");
+        if (ld >= 0) {
+            String json = page.substring(page.indexOf('>', ld) + 1, page.indexOf("</script>", ld));
+            assertThat(Json.mapper().readTree(json).toString()).as("the JSON-LD parses whole").isNotEmpty();
+        }
+    }
+
+    @Test
+    void the_api_returns_the_text_as_data() throws Exception {
+        HttpResponse<String> r = get("/api/v1/models/gpt-4.1-mini");
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(Json.mapper().readTree(r.body()).path("display_name").asText()).isEqualTo("GPT-4.1 Mini <svg onload=alert(1)>");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}

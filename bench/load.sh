@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Load held: wrk at 64 connections on comparison, model and API routes for DURATION seconds (default 60), first on
+# its own, then while another process imports alternating LiteLLM files into the same store every few seconds.
+# Reports requests/s, p50/p99, errors (any non-2xx/3xx counts), the server's RSS over time, and, during imports,
+# how many answers mixed two catalog versions (must be 0: readers never see a half-imported catalog).
+# 127.0.0.1 only, bounded in time. Usage: bench/load.sh   (needs target/modelatlas.jar, wrk, python3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=$PWD/target/modelatlas.jar
+duration=${DURATION:-60}
+port=${PORT:-18181}
+work=$(mktemp -d)
+kill_tree() { local c; for c in $(pgrep -P "$1" || true); do kill_tree "$c"; done; kill "$1" 2>/dev/null || true; }
+trap 'for j in $(jobs -p); do kill_tree "$j"; done; wait 2>/dev/null; rm -rf "$work"' EXIT
+export MODELATLAS_HOME=$work/home MODELATLAS_RATE_LIMIT=0 MODELATLAS_POLL_SECONDS=1
+
+java -Xmx512m -jar "$jar" serve --port "$port" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/models/gpt-4.1" && break; sleep 0.1; done
+for p in /compare/gpt-4.1-vs-gpt-4.1-mini /models/gpt-4.1 /api/v1/models/gpt-4.1-mini; do curl -sf -o /dev/null "http://127.0.0.1:$port$p"; done
+
+rss_sampler() { while kill -0 "$server" 2>/dev/null; do ps -o rss= -p "$server" | tr -d ' '; sleep 2; done; }
+summary() { # RSS samples in KB -> first/max/last MB
+  awk 'NR==1{f=$1} {if($1>m)m=$1; l=$1} END {printf "RSS MB first=%d max=%d last=%d", f/1024, m/1024, l/1024}' "$1"
+}
+
+echo "== load alone: ${duration}s, 64 connections, 2 threads =="
+rss_sampler >"$work/rss1" & sampler=$!
+wrk -t2 -c64 -d"${duration}s" --latency -s bench/load.lua "http://127.0.0.1:$port" | grep '^LOAD'
+kill_tree "$sampler"; echo "$(summary "$work/rss1")"
+
+# Two LiteLLM files that differ in two models' input prices at once: a reader that saw one price from each would
+# have seen a half-applied import.
+python3 - "$work" <<'PY'
+import json, sys, zipfile, io
+work = sys.argv[1]
+with zipfile.ZipFile("target/modelatlas.jar") as z:
+    data = json.loads(z.read("io/modelatlas/catalog/data/litellm/model_prices_and_context_window.json"))
+for name, big, mini in (("a", "3e-06", "6e-07"), ("b", "2.5e-06", "5e-07")):
+    data["gpt-4.1"]["input_cost_per_token"] = float(big)
+    data["gpt-4.1-mini"]["input_cost_per_token"] = float(mini)
+    with open(f"{work}/litellm-{name}.json", "w") as f:
+        json.dump(data, f)
+PY
+importer() {
+  local n=0
+  while true; do
+    for f in a b; do java -XX:TieredStopAtLevel=1 -jar "$jar" import litellm "$work/litellm-$f.json" >/dev/null 2>>"$work/import.err" && n=$((n + 1)); echo "$n" >"$work/imports"; sleep 2; done
+  done
+}
+checker() { # every answer must show both input prices from the same file
+  python3 - "$port" <<'PY'
+import json, sys, time, urllib.request
+port, seen, mixed, n = sys.argv[1], set(), 0, 0
+consistent = {(2.0, 0.4), (3.0, 0.6), (2.5, 0.5)}  # bundled, file a, file b (USD per million)
+while True:
+    try:
+        body = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/compare?models=gpt-4.1,gpt-4.1-mini", timeout=10))
+        row = next(s for s in body["specs"] if s["key"] == "input_price")
+        pair = tuple(float(c["value"]) for c in row["cells"])
+    except Exception as e:
+        print("CHECK error", e, flush=True); time.sleep(0.5); continue
+    n += 1
+    seen.add(pair)
+    mixed += pair not in consistent
+    print(f"CHECK answers={n} mixed={mixed} seen={sorted(seen)}", flush=True)
+    time.sleep(0.05)
+PY
+}
+echo "== load during imports: ${duration}s =="
+rss_sampler >"$work/rss2" & sampler=$!
+importer & imp=$!
+checker >"$work/check.log" 2>&1 & chk=$!
+wrk -t2 -c64 -d"${duration}s" --latency -s bench/load.lua "http://127.0.0.1:$port" | grep '^LOAD'
+for j in "$imp" "$chk" "$sampler"; do kill_tree "$j"; done
+echo "imports completed: $(cat "$work/imports" 2>/dev/null || echo 0), import errors: $(grep -c . "$work/import.err" 2>/dev/null || echo 0)"
+tail -1 "$work/check.log"
+echo "$(summary "$work/rss2")"
+echo "catalog versions loaded by the server: $(grep -c 'loaded from the store' "$work/server.log" || true)"

@@ -52,6 +52,7 @@ public final class WebApp {
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
     private static final int READY_WAIT_SECONDS = 20;
+    private static final long STOP_TIMEOUT_MS = 20_000;
     private final Map<String, String> pageCache = new ConcurrentHashMap<>();
     private volatile List<String> creatorIds;
 
@@ -132,6 +133,9 @@ public final class WebApp {
     private Javalin javalin() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // on stop, requests in flight finish (up to the timeout) before connections close; Jetty's default cuts them
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
             config.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";

@@ -1,0 +1,81 @@
+package io.modelatlas.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Word-level differences of an answer from the baseline's answer, for side-by-side reports: the longest common
+ * subsequence of words, and every word of the answer outside it marked as changed. White space is never marked.
+ * Answers longer than {@link #MAX_WORDS} words are not compared (quadratic time and memory).
+ */
+public final class WordDiff {
+    public static final int MAX_WORDS = 1500;
+    private static final Pattern TOKENS = Pattern.compile("\\s+|[^\\s]+");
+
+    private WordDiff() {}
+
+    /** A run of text, changed or the same as in the baseline. */
+    public record Segment(String text, boolean changed) {}
+
+    /** The answer's segments; null when either text is too long to compare. */
+    public static List<Segment> against(String baseline, String answer) {
+        List<String> a = tokens(baseline);
+        List<String> b = tokens(answer);
+        if (a.size() > 2 * MAX_WORDS || b.size() > 2 * MAX_WORDS) {
+            return null;
+        }
+        int[][] lcs = new int[a.size() + 1][b.size() + 1];
+        for (int i = a.size() - 1; i >= 0; i--) {
+            for (int j = b.size() - 1; j >= 0; j--) {
+                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        List<Segment> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (j < b.size()) {
+            String t = b.get(j);
+            boolean space = t.isBlank();
+            if (i < a.size() && a.get(i).equals(t)) {
+                add(out, t, false);
+                i++;
+                j++;
+            } else if (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1]) {
+                i++;
+            } else {
+                add(out, t, !space);
+                j++;
+            }
+        }
+        return out;
+    }
+
+    /** The whole text as one unchanged segment. */
+    public static List<Segment> plain(String text) {
+        return List.of(new Segment(text, false));
+    }
+
+    private static void add(List<Segment> out, String t, boolean changed) {
+        if (!out.isEmpty()) {
+            Segment last = out.get(out.size() - 1);
+            // white space between two changed words belongs to the change, so a changed phrase is one mark
+            boolean joins = last.changed() == changed || (t.isBlank() && last.changed());
+            if (joins) {
+                out.set(out.size() - 1, new Segment(last.text() + t, last.changed()));
+                return;
+            }
+        }
+        out.add(new Segment(t, changed));
+    }
+
+    private static List<String> tokens(String s) {
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKENS.matcher(s == null ? "" : s);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+}

@@ -5,6 +5,10 @@ import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.cli.CliContext;
+import io.modelatlas.cli.EvalSupport;
+import io.modelatlas.eval.EvalRunner;
+import io.modelatlas.eval.openai.OpenAiEndpoints;
+import io.modelatlas.tokens.TokenCounters;
 import io.modelatlas.cli.Main;
 import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.StoreBackend;
@@ -30,7 +34,8 @@ public final class Launcher {
             Supplier<Catalog> catalog = new Lazy<>(() -> config.storeExists() ? store.get().catalog().catalog() : CatalogLoader.loadBundled());
             CliContext context = new CliContext(catalog, clock, System.in, out, err,
                     (host, port) -> Server.run(config, store, clock, host, port, err),
-                    (dir, maxPages, progress) -> Server.export(config, catalog, clock, dir, maxPages, progress), store);
+                    (dir, maxPages, progress) -> Server.export(config, catalog, clock, dir, maxPages, progress), store,
+                    evalSupport(store, catalog, clock));
             code = new Main(context).run(args);
             store.ifCreated(b -> b.store().close());
         } catch (IllegalArgumentException e) {
@@ -40,6 +45,15 @@ public final class Launcher {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** The eval commands' services: runs in the store, OpenAI-compatible endpoints, keys from the environment by name. */
+    static EvalSupport evalSupport(Supplier<StoreBackend> store, Supplier<Catalog> catalog, Clock clock) {
+        OpenAiEndpoints endpoints = new OpenAiEndpoints(id -> {
+            String tokenizer = catalog.get().find(id).map(io.modelatlas.catalog.Model::tokenizer).orElse(null);
+            return TokenCounters.forModel(id, tokenizer);
+        }, System::nanoTime, clock);
+        return new EvalSupport(() -> store.get().store().evalRuns(), endpoints, System::getenv, System::nanoTime, EvalRunner.Sleeper.REAL);
     }
 
     static StoreBackend openStore(Config config, Clock clock) {

@@ -11,7 +11,13 @@ import java.util.function.Supplier;
  * commands which do not need it (help, tokens) do not pay for loading it.
  */
 public record CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
-                         SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store) {
+                         SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store, EvalSupport eval) {
+
+    /** A context without the eval command's services (tests of other commands). */
+    public CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
+                      SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store) {
+        this(catalog, clock, in, out, err, server, export, store, null);
+    }
 
     /** Writes the whole site as static files; implemented in the app package, which owns the web server. */
     @FunctionalInterface

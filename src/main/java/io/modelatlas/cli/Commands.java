@@ -14,6 +14,8 @@ final class Commands {
                 new CostCommand(context),
                 new TokensCommand(context),
                 new ReplayCommand(context),
+                new EvalCommand(context),
+                new EvalReportCommand(context),
                 new DiscrepanciesCommand(context),
                 new ImportCommand(context),
                 new RefreshCommand(context),

@@ -95,6 +95,11 @@ public final class Store implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
+    /** The A/B evaluation runs kept in this store. */
+    public io.modelatlas.eval.RunStore evalRuns() {
+        return new EvalRunStore(jdbi);
+    }
+
     public boolean isPostgres() {
         return dialect == Dialect.POSTGRESQL;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.modelatlas.eval.JsonChecks;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class JacksonJsonChecks implements JsonChecks {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             b -> b.schemaLoader(l -> l.fetchRemoteResources(false)));
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
@@ -55,13 +57,19 @@ public final class JacksonJsonChecks implements JsonChecks {
         return schemas.computeIfAbsent(schemaJson, s -> {
             try {
                 JsonNode node = JSON.readTree(s);
+                // the validator accepts nonsense such as {"type": 12} silently; check the schema against its meta-schema first
+                String dialect = node.path("$schema").asText(DRAFT_2020_12);
+                List<Error> wrong = registry.getSchema(SchemaLocation.of(dialect)).validate(node);
+                if (!wrong.isEmpty()) {
+                    throw new IllegalArgumentException(wrong.get(0).toString());
+                }
                 Schema schema = registry.getSchema(node);
                 schema.initializeValidators();
                 return schema;
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("the schema is not JSON: " + e.getOriginalMessage());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("not a usable JSON Schema: " + e.getMessage());
+                throw new IllegalArgumentException("not a usable JSON Schema: " + e.getMessage(), e);
             }
         });
     }

@@ -1,0 +1,257 @@
+package io.modelatlas.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.eval.FakeOpenAi.Reply;
+import io.modelatlas.eval.openai.OpenAiChatEndpoint;
+import io.modelatlas.eval.suite.JacksonJsonChecks;
+import io.modelatlas.fixtures.Fixtures;
+import io.modelatlas.store.Store;
+import io.modelatlas.store.TestDatabases;
+import io.modelatlas.tokens.TokenCounters;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The runner against the fake endpoint and a real SQLite store: retries, timeouts, limits, resume, cost. */
+class EvalRunnerTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    static final Catalog CATALOG = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini()));
+    private final FakeOpenAi server = new FakeOpenAi(null);
+    private final String jdbcUrl = TestDatabases.newDatabase("sqlite");
+    private final Store store = Store.open(jdbcUrl);
+    private final List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    private final EvalRunner.Sleeper recordingSleeper = waits::add;
+
+    @AfterEach
+    void close() {
+        server.close();
+        store.close();
+    }
+
+    static List<EvalCase> cases(int n, Assertion... assertions) {
+        return IntStream.rangeClosed(1, n).mapToObj(i -> new EvalCase("case-" + i,
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"question " + i + "\"}]}", "question " + i, List.of(assertions))).toList();
+    }
+
+    static RunSettings settings(int concurrency, int perMinute, Duration timeout, int retries) {
+        return new RunSettings(concurrency, perMinute, timeout, retries, Duration.ofSeconds(1), Duration.ofSeconds(60), 100_000, null);
+    }
+
+    private EvalRun run(String id, List<Target> targets, List<EvalCase> cases, RunSettings settings) {
+        EvalRun run = new EvalRun(id, CLOCK.instant(), "suite", "suite.yaml", "0".repeat(64), targets, null, cases, settings, RunStatus.RUNNING, null);
+        store.evalRuns().create(run);
+        return run;
+    }
+
+    private Target target(String name, String model) {
+        return new Target(name, model, server.baseUrl(), null, null, true);
+    }
+
+    private EvalRunner runner(EvalRun run, Duration timeout, EvalRunner.Sleeper sleeper, java.util.function.LongSupplier nanoTime) {
+        Map<String, ChatEndpoint> endpoints = new LinkedHashMap<>();
+        for (Target t : run.targets()) {
+            endpoints.put(t.name(), new OpenAiChatEndpoint(HttpClient.newHttpClient(), t, ApiKey.none(), timeout, TokenCounters.forEncoding("o200k_base"),
+                    System::nanoTime, Clock.systemUTC()));
+        }
+        return new EvalRunner(store.evalRuns(), endpoints, new Scorer(new JacksonJsonChecks(), null), new Pricer(CATALOG), CLOCK, sleeper, nanoTime,
+                EvalRunner.Listener.NONE);
+    }
+
+    private CaseResult result(String runId, String caseId, String target) {
+        return store.evalRuns().results(runId).stream().filter(r -> r.caseId().equals(caseId) && r.target().equals(target)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void cost_is_priced_exactly_from_the_endpoints_usage() throws Exception {
+        server.script(r -> Reply.text("ok").withUsage(1000, 500));
+        EvalRun run = run("cost", List.of(target("mini", "gpt-4.1-mini"), target("local", "llama-3.1-8b")), cases(1), settings(1, 0, Duration.ofSeconds(5), 0));
+        EvalRunner.Outcome outcome = runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        // 1,000 input tokens at $0.40/1M + 500 output tokens at $1.60/1M
+        assertThat(result("cost", "case-1", "mini").costUsd()).isEqualByComparingTo("0.0012");
+        CaseResult local = result("cost", "case-1", "local");
+        assertThat(local.costUsd()).isNull();
+        assertThat(local.costNote()).contains("the catalog does not know 'llama-3.1-8b'", "price-as=ID");
+    }
+
+    @Test
+    void a_429_is_retried_after_its_retry_after_and_500s_with_doubling_backoff() throws Exception {
+        AtomicLong calls = new AtomicLong();
+        server.script(r -> switch ((int) calls.incrementAndGet()) {
+            case 1 -> Reply.rateLimited(3);
+            case 2, 3 -> Reply.error(500, null, "boom");
+            default -> Reply.text("ok");
+        });
+        EvalRun run = run("retry", List.of(target("a", "gpt-4.1-mini")), cases(1), settings(1, 0, Duration.ofSeconds(5), 3));
+        runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+
+        CaseResult r = result("retry", "case-1", "a");
+        assertThat(r.status()).isEqualTo(CaseStatus.PASSED);
+        assertThat(r.attempts()).isEqualTo(4);
+        // Retry-After 3 s beats the first backoff of 1 s; then 2 s and 4 s
+        assertThat(waits).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(server.requests()).isEqualTo(4);
+    }
+
+    @Test
+    void retries_used_up_or_a_rejected_request_error_the_case_and_the_run_goes_on() throws Exception {
+        server.script(r -> r.userMessage().equals("question 1") ? Reply.error(503, null, "overloaded")
+                : r.userMessage().equals("question 2") ? Reply.error(400, "invalid_value", "temperature must be at most 2") : Reply.text("fine"));
+        EvalRun run = run("errors", List.of(target("a", "gpt-4.1-mini")), cases(3), settings(1, 0, Duration.ofSeconds(5), 2));
+        EvalRunner.Outcome outcome = runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(result("errors", "case-1", "a").error()).isEqualTo("server error (HTTP 503): overloaded (after 3 attempts)");
+        assertThat(result("errors", "case-2", "a").error()).isEqualTo("rejected (HTTP 400): temperature must be at most 2 [invalid_value]");
+        assertThat(result("errors", "case-2", "a").attempts()).isEqualTo(1);
+        assertThat(result("errors", "case-3", "a").status()).isEqualTo(CaseStatus.PASSED);
+        assertThat(server.requestsFor("question 1")).isEqualTo(3);
+    }
+
+    @Test
+    void a_retry_after_longer_than_the_longest_wait_errors_the_case_without_waiting() throws Exception {
+        server.script(r -> Reply.rateLimited(3600));
+        EvalRun run = run("long", List.of(target("a", "gpt-4.1-mini")), cases(1), settings(1, 0, Duration.ofSeconds(5), 3));
+        runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+        assertThat(result("long", "case-1", "a").error()).contains("Retry-After 3600 s is longer than the longest wait (60 s)");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void a_slow_endpoint_times_out_and_is_retried_then_errored() throws Exception {
+        server.script(r -> Reply.hanging());
+        EvalRun run = run("slow", List.of(target("a", "gpt-4.1-mini")), cases(1), settings(1, 0, Duration.ofMillis(300), 1));
+        runner(run, Duration.ofMillis(300), recordingSleeper, System::nanoTime).run(run);
+        CaseResult r = result("slow", "case-1", "a");
+        assertThat(r.status()).isEqualTo(CaseStatus.ERRORED);
+        assertThat(r.error()).startsWith("timeout: ").endsWith("(after 2 attempts)");
+        assertThat(server.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void a_rejected_key_or_unknown_model_stops_that_target_only_and_fails_the_run_without_storing_its_cases() throws Exception {
+        server.script(r -> r.model().equals("gpt-9") ? Reply.error(404, "model_not_found", "The model `gpt-9` does not exist") : Reply.text("ok"));
+        EvalRun run = run("stop", List.of(target("good", "gpt-4.1-mini"), target("bad", "gpt-9")), cases(5), settings(1, 0, Duration.ofSeconds(5), 3));
+        EvalRunner.Outcome outcome = runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(outcome.message()).isEqualTo("target bad: model not found (HTTP 404): The model `gpt-9` does not exist [model_not_found]; fix it and resume the run");
+        assertThat(store.evalRuns().results("stop")).extracting(CaseResult::target).containsOnly("good").hasSize(5);
+        assertThat(server.received().stream().filter(r -> r.model().equals("gpt-9")).count()).isEqualTo(1);
+        assertThat(store.evalRuns().find("stop").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    @Test
+    void no_more_than_the_concurrency_limit_is_in_flight_per_target() throws Exception {
+        server.script(r -> Reply.text("ok").withDelays(120, 0));
+        EvalRun run = run("conc", List.of(target("a", "gpt-4.1-mini")), cases(12), settings(3, 0, Duration.ofSeconds(10), 0));
+        runner(run, Duration.ofSeconds(10), recordingSleeper, System::nanoTime).run(run);
+        assertThat(server.maxInFlight()).isEqualTo(3);
+        assertThat(store.evalRuns().results("conc")).hasSize(12);
+    }
+
+    @Test
+    void the_rate_limit_spaces_request_starts() throws Exception {
+        server.script(r -> Reply.text("ok"));
+        EvalRun run = run("rate", List.of(target("a", "gpt-4.1-mini")), cases(4), settings(1, 120, Duration.ofSeconds(10), 0));
+        runner(run, Duration.ofSeconds(10), recordingSleeper, () -> 0L).run(run); // a clock that stands still: every wait is a whole slot
+        assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(1500));
+    }
+
+    @Test
+    void an_interrupted_run_resumes_without_sending_completed_cases_again() throws Exception {
+        // the 4th case hangs: the run is interrupted while it is in flight, as by Ctrl-C or a crash
+        server.script(r -> r.userMessage().equals("question 4") && server.requestsFor("question 4") == 1 ? Reply.hanging() : Reply.text("ok"));
+        EvalRun run = run("resume", List.of(target("a", "gpt-4.1-mini")), cases(6), settings(1, 0, Duration.ofSeconds(30), 0));
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread first = new Thread(() -> {
+            try {
+                runner(run, Duration.ofSeconds(30), recordingSleeper, System::nanoTime).run(run);
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        });
+        first.start();
+        while (server.requestsFor("question 4") == 0) {
+            Thread.sleep(10);
+        }
+        first.interrupt();
+        first.join(10_000);
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(store.evalRuns().find("resume").orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(store.evalRuns().completed("resume")).hasSize(3);
+
+        // as a new process would: a fresh store connection to the same database and new endpoints
+        EvalRunner.Outcome outcome;
+        try (Store reopened = Store.open(jdbcUrl)) {
+            EvalRun stored = reopened.evalRuns().find("resume").orElseThrow();
+            assertThat(stored.cases()).isEqualTo(run.cases());
+            Map<String, ChatEndpoint> endpoints = Map.of("a", new OpenAiChatEndpoint(HttpClient.newHttpClient(), stored.targets().get(0), ApiKey.none(),
+                    Duration.ofSeconds(30), TokenCounters.forEncoding("o200k_base"), System::nanoTime, Clock.systemUTC()));
+            outcome = new EvalRunner(reopened.evalRuns(), endpoints, new Scorer(new JacksonJsonChecks(), null), new Pricer(CATALOG), CLOCK,
+                    recordingSleeper, System::nanoTime, EvalRunner.Listener.NONE).run(stored);
+        }
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(outcome.skipped()).isEqualTo(3);
+        assertThat(store.evalRuns().results("resume")).hasSize(6);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(server.requestsFor("question " + i)).as("completed case %d is not sent again", i).isEqualTo(1);
+        }
+        assertThat(server.requestsFor("question 4")).isEqualTo(2);
+        assertThat(server.requestsFor("question 5")).isEqualTo(1);
+        assertThat(server.requestsFor("question 6")).isEqualTo(1);
+    }
+
+    @Test
+    void a_server_dropping_the_connection_mid_stream_is_retried_and_counted_as_one_result() throws Exception {
+        AtomicLong calls = new AtomicLong();
+        server.script(r -> calls.incrementAndGet() == 1 ? Reply.text("one two three four").cutAfter(2) : Reply.text("one two three four"));
+        EvalRun run = run("cut", List.of(target("a", "gpt-4.1-mini")), cases(1, new Assertion.Contains("four")), settings(1, 0, Duration.ofSeconds(5), 2));
+        runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+        CaseResult r = result("cut", "case-1", "a");
+        assertThat(r.status()).isEqualTo(CaseStatus.PASSED);
+        assertThat(r.attempts()).isEqualTo(2);
+        assertThat(r.output()).isEqualTo("one two three four");
+    }
+
+    @Test
+    void the_report_says_how_many_of_the_baselines_passing_cases_the_other_passes_and_at_what_cost() throws Exception {
+        // "big" answers every case right; "small" misses case-3; small's prices are a fifth of big's (gpt-4.1 vs gpt-4.1-mini)
+        server.script(r -> r.model().equals("gpt-4.1-mini") && r.userMessage().equals("question 3") ? Reply.text("no idea").withUsage(1000, 100)
+                : Reply.text("the answer is 42").withUsage(1000, 100));
+        EvalRun run = run("verdict", List.of(target("big", "gpt-4.1"), target("small", "gpt-4.1-mini")), cases(4, new Assertion.Contains("42")),
+                settings(2, 0, Duration.ofSeconds(5), 0));
+        runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+        RunReport report = RunReport.of(store.evalRuns().find("verdict").orElseThrow(), store.evalRuns().results("verdict"), 1_000_000, new Pricer(CATALOG));
+
+        assertThat(report.verdicts()).singleElement().satisfies(v -> {
+            assertThat(v.sentence()).isEqualTo("small passes 3 of big's 4 passing cases at 20% of the cost.");
+            assertThat(v.costRatio()).isEqualByComparingTo("0.2");
+        });
+        RunReport.TargetStats big = report.stats("big");
+        // 1,000 x $2/1M + 100 x $8/1M = $0.0028 a case, exactly; $2,800 a month at 1M requests
+        assertThat(big.costPerCase()).isEqualByComparingTo("0.0028");
+        assertThat(big.monthlyUsd()).isEqualByComparingTo("2800");
+        assertThat(big.passRate()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(report.stats("small").passed()).isEqualTo(3);
+        RunReport.Cell smallOn3 = report.cases().get(2).cells().get(1);
+        assertThat(smallOn3.segments()).contains(new WordDiff.Segment("no idea", true));
+    }
+}

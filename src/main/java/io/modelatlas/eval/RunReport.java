@@ -89,7 +89,7 @@ public record RunReport(EvalRun run, long monthlyVolume, List<TargetStats> targe
         List<Duration> ttfts = answered.stream().map(CaseResult::timeToFirstToken).filter(Objects::nonNull).sorted().toList();
         List<Double> speeds = answered.stream().map(CaseResult::outputTokensPerSecond).filter(Objects::nonNull).sorted().toList();
         List<CaseResult> priced = answered.stream().filter(r -> r.costUsd() != null).toList();
-        BigDecimal cost = priced.isEmpty() ? null : priced.stream().map(CaseResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal cost = priced.isEmpty() ? null : priced.stream().map(CaseResult::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add).stripTrailingZeros();
         BigDecimal perCase = cost == null ? null : cost.divide(BigDecimal.valueOf(priced.size()), MathContext.DECIMAL64).stripTrailingZeros();
         String note = answered.stream().map(CaseResult::costNote).filter(Objects::nonNull).findFirst().orElse(null);
         if (note == null && !answered.isEmpty() && priced.size() < answered.size()) {
@@ -101,7 +101,7 @@ public record RunReport(EvalRun run, long monthlyVolume, List<TargetStats> targe
                 percentile(latencies, 50), percentile(latencies, 95), percentile(ttfts, 50), percentile(ttfts, 95), percentile(speeds, 50),
                 answered.stream().mapToLong(CaseResult::inputTokens).sum(), answered.stream().mapToLong(CaseResult::outputTokens).sum(),
                 (int) answered.stream().filter(r -> !r.usageMeasured()).count(), cost, perCase,
-                perCase == null ? null : perCase.multiply(BigDecimal.valueOf(volume)), note);
+                perCase == null ? null : perCase.multiply(BigDecimal.valueOf(volume)).stripTrailingZeros(), note);
     }
 
     private static int count(List<CaseResult> rs, CaseStatus s) {

@@ -49,12 +49,34 @@ public final class WordDiff {
                 j++;
             }
         }
+        return trimMarks(out);
+    }
+
+    /** A mark ends at its last changed word: white space after it is given back to the unchanged text. */
+    private static List<Segment> trimMarks(List<Segment> in) {
+        List<Segment> out = new ArrayList<>();
+        for (Segment s : in) {
+            String text = s.text();
+            String core = s.changed() ? text.stripTrailing() : text;
+            append(out, core, s.changed());
+            if (core.length() < text.length()) {
+                append(out, text.substring(core.length()), false);
+            }
+        }
         return out;
     }
 
     /** The whole text as one unchanged segment. */
     public static List<Segment> plain(String text) {
         return List.of(new Segment(text, false));
+    }
+
+    private static void append(List<Segment> out, String t, boolean changed) {
+        if (!out.isEmpty() && out.get(out.size() - 1).changed() == changed) {
+            out.set(out.size() - 1, new Segment(out.get(out.size() - 1).text() + t, changed));
+        } else if (!t.isEmpty()) {
+            out.add(new Segment(t, changed));
+        }
     }
 
     private static void add(List<Segment> out, String t, boolean changed) {

@@ -59,6 +59,10 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
     private final Clock clock;
     private final URI url;
 
+    /**
+     * @param nanoTime the clock that measures time to first token and latency (read three times a request: at the
+     *                 start, at the first token and at the end); tests pass a scripted one
+     */
     public OpenAiChatEndpoint(HttpClient http, Target target, ApiKey key, Duration timeout, TokenCounter counter, LongSupplier nanoTime, Clock clock) {
         this.http = http;
         this.target = target;
@@ -85,8 +89,8 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
             req.header("Authorization", key.bearer());
         }
         long start = nanoTime.getAsLong();
-        long deadline = start + timeout.toNanos();
-        BodyReader reader = new BodyReader(nanoTime);
+        long deadline = System.nanoTime() + timeout.toNanos(); // deadlines run on the real clock, whatever clock measures
+        BodyReader reader = new BodyReader(System::nanoTime);
         CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent = http.sendAsync(req.build(), HttpResponse.BodyHandlers.ofPublisher());
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = await(sent, deadline);
         response.body().subscribe(reader);
@@ -122,7 +126,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
 
     private HttpResponse<Flow.Publisher<List<ByteBuffer>>> await(CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent, long deadline) {
         try {
-            return sent.get(Math.max(1, deadline - nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
+            return sent.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             sent.cancel(true);
             throw new EndpointException(Kind.TIMEOUT, 0, "no response within " + timeout.toSeconds() + " s", null);

@@ -107,8 +107,10 @@ final class EvalCommand implements Callable<Integer> {
         }
         ModelJudge grader = run.judge() == null ? null : new ModelJudge(support.endpoints().open(run.judge(), key(support, run.judge()), timeout));
         int total = run.cases().size() * run.targets().size();
+        int left = total - (resume == null ? 0 : store.completed(run.id()).size());
         context.err().println((resume == null ? "started run " : "resuming run ") + run.id() + ": " + run.cases().size() + " cases on "
-                + run.targets().size() + (run.targets().size() == 1 ? " target" : " targets") + " (" + total + " requests); if it stops, continue with: modelatlas eval --resume " + run.id());
+                + run.targets().size() + (run.targets().size() == 1 ? " target" : " targets") + " (" + (left == total ? total + " requests" : left + " of " + total + " results to go")
+                + "); if it stops, continue with: modelatlas eval --resume " + run.id());
         context.err().flush();
         EvalRunner.Listener progress = quiet ? EvalRunner.Listener.NONE : this::progress;
         EvalRunner runner = new EvalRunner(store, endpoints, new Scorer(json, grader), pricer, context.clock(), support.sleeper(), support.nanoTime(), progress);

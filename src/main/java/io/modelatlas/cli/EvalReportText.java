@@ -69,7 +69,7 @@ final class EvalReportText {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"run", "started", "suite", "targets", "results", "passed", "status"});
         for (RunStore.RunSummary r : runs) {
-            rows.add(new String[] {r.id(), r.createdAt().toString(), r.suiteName(), String.join(", ", r.targets()),
+            rows.add(new String[] {r.id(), r.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), r.suiteName(), String.join(", ", r.targets()),
                     r.results() + "/" + (r.cases() * r.targets().size()), Integer.toString(r.passed()), r.status().label()});
         }
         StringBuilder out = new StringBuilder();

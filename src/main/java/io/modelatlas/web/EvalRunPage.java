@@ -55,7 +55,7 @@ public record EvalRunPage(Meta meta, String runId, String suite, String status, 
         String description = report.verdicts().isEmpty() ? run.cases().size() + " cases on " + run.targets().get(0).name() + "."
                 : report.verdicts().get(0).sentence();
         return new EvalRunPage(new Meta(title + " | ModelAtlas", description, baseUrl + "/evals/" + run.id(), null), run.id(), run.suiteName(),
-                run.status().label(), run.message(), run.createdAt().toString().replace('T', ' ').replace("Z", " UTC"), run.baseline().name(),
+                run.status().label(), run.message(), run.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC"), run.baseline().name(),
                 report.monthlyVolume(), Format.count(report.monthlyVolume()), report.verdicts().stream().map(RunReport.Verdict::sentence).toList(),
                 targets, notes, cases, differing, "/api/v1/evals/" + run.id());
     }

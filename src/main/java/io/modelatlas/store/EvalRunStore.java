@@ -31,9 +31,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** Eval runs and their results in the store's database (tables of migration V2). */
 final class EvalRunStore implements RunStore {
     private final Jdbi jdbi;
+    private final Runnable checkFile;
 
-    EvalRunStore(Jdbi jdbi) {
+    /** @param checkFile the store's guard against a SQLite file removed or replaced under it, run before each access */
+    EvalRunStore(Jdbi jdbi, Runnable checkFile) {
         this.jdbi = jdbi;
+        this.checkFile = checkFile;
     }
 
     @Override
@@ -172,6 +175,7 @@ final class EvalRunStore implements RunStore {
     }
 
     private <T> T read(Function<Handle, T> query) {
+        checkFile.run();
         try {
             return jdbi.withHandle(query::apply);
         } catch (JdbiException e) {
@@ -180,6 +184,7 @@ final class EvalRunStore implements RunStore {
     }
 
     private <T> T write(Function<Handle, T> work) {
+        checkFile.run();
         try {
             return jdbi.inTransaction(work::apply);
         } catch (JdbiException e) {

@@ -33,7 +33,7 @@ public final class Store implements AutoCloseable {
      * classpath and validates every applied script: a third of a second or more of every CLI run. A test keeps this
      * in step with the migration files.
      */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     private Store(HikariDataSource pool, Dialect dialect, SqliteFile file) {
         this.pool = pool;
@@ -97,7 +97,7 @@ public final class Store implements AutoCloseable {
 
     /** The A/B evaluation runs kept in this store. */
     public io.modelatlas.eval.RunStore evalRuns() {
-        return new EvalRunStore(jdbi);
+        return new EvalRunStore(jdbi, this::checkFile);
     }
 
     public boolean isPostgres() {

@@ -93,6 +93,27 @@ class EvalRunStoreTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void a_store_made_before_eval_runs_existed_is_migrated_and_keeps_its_data(String kind) {
+        String url = TestDatabases.newDatabase(kind);
+        try (Store store = Store.open(url)) {
+            store.write(w -> w.addVersion(T0, "bootstrap", "before eval", "test"));
+        }
+        // back to the schema of the release before: only V1, as an existing installation has it
+        org.jdbi.v3.core.Jdbi.create(url).useHandle(h -> {
+            for (String t : List.of("eval_result", "eval_case", "eval_target", "eval_run")) {
+                h.execute("DROP TABLE " + t);
+            }
+            h.execute("DELETE FROM flyway_schema_history WHERE version = '2'");
+        });
+        try (Store store = Store.open(url)) {
+            assertThat(store.versions(10)).extracting(v -> v.summary()).containsExactly("before eval");
+            store.evalRuns().create(run("after", T0));
+            assertThat(store.evalRuns().find("after")).isPresent();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void runs_are_listed_newest_first_with_their_progress(String kind) {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
             RunStore runs = store.evalRuns();

@@ -23,7 +23,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SuiteLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
     private static final Set<String> TOP = Set.of("name", "defaults", "cases", "cases_from");
     private static final Set<String> DEFAULTS = Set.of("request", "system", "assert");
     private static final Set<String> CASE = Set.of("id", "messages", "prompt", "vars", "system", "tools", "tool_choice", "response_format", "request", "assert");
@@ -361,9 +360,7 @@ public final class SuiteLoader {
                 throw new SuiteFormatException(file, lineNo, "messages", "a recorded chat request needs a non-empty 'messages' list");
             }
             ObjectNode r = defaults == null ? NODES.objectNode() : defaults.deepCopy();
-            Iterator<Map.Entry<String, JsonNode>> fields = request.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : request.properties()) {
                 if (!FORBIDDEN.contains(f.getKey())) {
                     r.set(f.getKey(), f.getValue());
                 }

@@ -26,28 +26,45 @@ public final class WordDiff {
         if (a.size() > 2 * MAX_WORDS || b.size() > 2 * MAX_WORDS) {
             return null;
         }
-        int[][] lcs = new int[a.size() + 1][b.size() + 1];
-        for (int i = a.size() - 1; i >= 0; i--) {
-            for (int j = b.size() - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        // answers to the same case often share their start and end: only the middle needs the quadratic table
+        int prefix = 0;
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < a.size() - prefix && suffix < b.size() - prefix && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
+            suffix++;
+        }
+        List<String> am = a.subList(prefix, a.size() - suffix);
+        List<String> bm = b.subList(prefix, b.size() - suffix);
+        int cols = bm.size() + 1;
+        int[] lcs = new int[(am.size() + 1) * cols];
+        for (int i = am.size() - 1; i >= 0; i--) {
+            for (int j = bm.size() - 1; j >= 0; j--) {
+                lcs[i * cols + j] = am.get(i).equals(bm.get(j)) ? lcs[(i + 1) * cols + j + 1] + 1 : Math.max(lcs[(i + 1) * cols + j], lcs[i * cols + j + 1]);
             }
         }
         List<Segment> out = new ArrayList<>();
+        for (String t : b.subList(0, prefix)) {
+            add(out, t, false);
+        }
         int i = 0;
         int j = 0;
-        while (j < b.size()) {
-            String t = b.get(j);
-            boolean space = t.isBlank();
-            if (i < a.size() && a.get(i).equals(t)) {
+        while (j < bm.size()) {
+            String t = bm.get(j);
+            if (i < am.size() && am.get(i).equals(t)) {
                 add(out, t, false);
                 i++;
                 j++;
-            } else if (i < a.size() && lcs[i + 1][j] >= lcs[i][j + 1]) {
+            } else if (i < am.size() && lcs[(i + 1) * cols + j] >= lcs[i * cols + j + 1]) {
                 i++;
             } else {
-                add(out, t, !space);
+                add(out, t, !t.isBlank());
                 j++;
             }
+        }
+        for (String t : b.subList(b.size() - suffix, b.size())) {
+            add(out, t, false);
         }
         return trimMarks(out);
     }

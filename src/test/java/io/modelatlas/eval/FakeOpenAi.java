@@ -34,6 +34,12 @@ import java.util.function.Function;
 final class FakeOpenAi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the JDK server leaves Nagle's algorithm on: each small SSE write would then wait for the client's delayed ACK
+        // (about 40 ms), which real streaming servers do not do
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     /** A request as received. */
     record Request(int number, String model, ObjectNode body, String authorization, String userMessage, boolean stream, boolean includeUsage) {}
 

@@ -105,7 +105,8 @@ final class EvalCommand implements Callable<Integer> {
         for (Target t : run.targets()) {
             endpoints.put(t.name(), support.endpoints().open(t, key(support, t), timeout));
         }
-        ModelJudge grader = run.judge() == null ? null : new ModelJudge(support.endpoints().open(run.judge(), key(support, run.judge()), timeout));
+        ModelJudge grader = run.judge() == null ? null
+                : new ModelJudge(support.endpoints().open(run.judge(), key(support, run.judge()), timeout), run.settings().retries(), support.sleeper());
         int total = run.cases().size() * run.targets().size();
         int left = total - (resume == null ? 0 : store.completed(run.id()).size());
         context.err().println((resume == null ? "started run " : "resuming run ") + run.id() + ": " + run.cases().size() + " cases on "

@@ -141,6 +141,14 @@ class AssertionsTest {
             judge.script(r -> Reply.text("Hmm, hard to say."));
             assertThat(withJudge.score(c, answer("Yes", 1, 1), null).get(0).outcome()).isEqualTo(Outcome.ERROR);
 
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            List<Duration> waits = new java.util.ArrayList<>();
+            ModelJudge patient = new ModelJudge(new OpenAiChatEndpoint(HttpClient.newHttpClient(), t, ApiKey.none(), Duration.ofSeconds(10),
+                    TokenCounters.forEncoding("o200k_base"), System::nanoTime, Clock.systemUTC()), 2, waits::add);
+            judge.script(r -> calls.incrementAndGet() == 1 ? Reply.rateLimited(5) : Reply.text("{\"pass\": true}"));
+            assertThat(new Scorer(new JacksonJsonChecks(), patient).score(c, answer("30 days", 1, 1), null).get(0).outcome()).isEqualTo(Outcome.PASS);
+            assertThat(waits).containsExactly(Duration.ofSeconds(5));
+
             judge.script(r -> Reply.error(500, null, "judge down"));
             AssertionResult down = withJudge.score(c, answer("Yes", 1, 1), null).get(0);
             assertThat(down.outcome()).isEqualTo(Outcome.ERROR);

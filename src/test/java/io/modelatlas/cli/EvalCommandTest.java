@@ -179,6 +179,15 @@ class EvalCommandTest {
     }
 
     @Test
+    void the_report_table_of_a_fixed_run_matches_its_golden() throws Exception {
+        io.modelatlas.eval.EvalRun golden = io.modelatlas.eval.GoldenRun.create(store.evalRuns(), catalog, dir);
+        assertThat(run("eval-report", golden.id())).isZero();
+        io.modelatlas.testing.Golden.assertMatches("cli/eval-report.txt", out.toString());
+        assertThat(run("eval-report", golden.id(), "--volume", "10")).isZero();
+        assertThat(out.toString()).contains("Monthly cost at 10 requests a month.");
+    }
+
+    @Test
     void a_missing_key_variable_stops_before_anything_is_sent_or_stored() throws Exception {
         env.remove("B_KEY");
         int code = run("eval", suite().toString(), "--target", target("big", "gpt-4.1", serverA, "A_KEY"),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class WordDiff {
     public static final int MAX_WORDS = 1500;
-    private static final Pattern TOKENS = Pattern.compile("\\s+|[^\\s]+");
+    /** A word with the white space after it (and white space alone only at the start): words are compared, spaces kept. */
+    private static final Pattern TOKENS = Pattern.compile("\\S+\\s*|\\s+");
 
     private WordDiff() {}
 
@@ -21,22 +22,24 @@ public final class WordDiff {
 
     /** The answer's segments; null when either text is too long to compare. */
     public static List<Segment> against(String baseline, String answer) {
-        List<String> a = tokens(baseline);
         List<String> b = tokens(answer);
-        if (a.size() > 2 * MAX_WORDS || b.size() > 2 * MAX_WORDS) {
+        List<String> a = keys(tokens(baseline));
+        List<String> bKeys = keys(b);
+        if (a.size() > MAX_WORDS || b.size() > MAX_WORDS) {
             return null;
         }
         // answers to the same case often share their start and end: only the middle needs the quadratic table
         int prefix = 0;
-        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(b.get(prefix))) {
+        while (prefix < a.size() && prefix < b.size() && a.get(prefix).equals(bKeys.get(prefix))) {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < a.size() - prefix && suffix < b.size() - prefix && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
+        while (suffix < a.size() - prefix && suffix < b.size() - prefix && a.get(a.size() - 1 - suffix).equals(bKeys.get(b.size() - 1 - suffix))) {
             suffix++;
         }
         List<String> am = a.subList(prefix, a.size() - suffix);
-        List<String> bm = b.subList(prefix, b.size() - suffix);
+        List<String> bm = bKeys.subList(prefix, b.size() - suffix);
+        List<String> bText = b.subList(prefix, b.size() - suffix);
         int cols = bm.size() + 1;
         int[] lcs = new int[(am.size() + 1) * cols];
         for (int i = am.size() - 1; i >= 0; i--) {
@@ -51,8 +54,8 @@ public final class WordDiff {
         int i = 0;
         int j = 0;
         while (j < bm.size()) {
-            String t = bm.get(j);
-            if (i < am.size() && am.get(i).equals(t)) {
+            String t = bText.get(j);
+            if (i < am.size() && am.get(i).equals(bm.get(j))) {
                 add(out, t, false);
                 i++;
                 j++;
@@ -107,6 +110,15 @@ public final class WordDiff {
             }
         }
         out.add(new Segment(t, changed));
+    }
+
+    /** What two tokens are compared by: the word without the white space after it. */
+    private static List<String> keys(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            out.add(t.isBlank() ? t : t.stripTrailing());
+        }
+        return out;
     }
 
     private static List<String> tokens(String s) {

@@ -49,11 +49,13 @@ public final class Launcher {
 
     /** The eval commands' services: runs in the store, OpenAI-compatible endpoints, keys from the environment by name. */
     static EvalSupport evalSupport(Supplier<StoreBackend> store, Supplier<Catalog> catalog, Clock clock) {
-        OpenAiEndpoints endpoints = new OpenAiEndpoints(id -> {
+        // made on first use: commands other than eval never start an HTTP client
+        Lazy<OpenAiEndpoints> endpoints = new Lazy<>(() -> new OpenAiEndpoints(id -> {
             String tokenizer = catalog.get().find(id).map(io.modelatlas.catalog.Model::tokenizer).orElse(null);
             return TokenCounters.forModel(id, tokenizer);
-        }, System::nanoTime, clock);
-        return new EvalSupport(() -> store.get().store().evalRuns(), endpoints, System::getenv, System::nanoTime, EvalRunner.Sleeper.REAL);
+        }, System::nanoTime, clock));
+        return new EvalSupport(() -> store.get().store().evalRuns(), (target, key, timeout) -> endpoints.get().open(target, key, timeout),
+                System::getenv, System::nanoTime, EvalRunner.Sleeper.REAL);
     }
 
     static StoreBackend openStore(Config config, Clock clock) {

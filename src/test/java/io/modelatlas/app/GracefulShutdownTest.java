@@ -39,7 +39,7 @@ class GracefulShutdownTest {
                         + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
                 out.write(body, 0, 10);
                 out.flush();
-                Thread.sleep(300); // the request is in flight: headers read, body half sent
+                Thread.sleep(2_000); // the request is in flight: headers read and dispatched, body half sent (generous for a loaded machine)
 
                 server.destroy(); // SIGTERM
                 Thread.sleep(500);

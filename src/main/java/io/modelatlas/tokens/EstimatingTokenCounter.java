@@ -44,4 +44,9 @@ final class EstimatingTokenCounter implements TokenCounter {
     public int[] encodeWithSpecialTokens(String text) {
         return proxy.encodeWithSpecialTokens(text);
     }
+
+    @Override
+    public EncodedPrefix encodePrefix(String text, int maxTokens) {
+        return proxy.encodePrefix(text, maxTokens);
+    }
 }

@@ -1,12 +1,16 @@
 package io.modelatlas.tokens;
 
 import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingResult;
 import com.knuddels.jtokkit.api.IntArrayList;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The exact BPE of a tiktoken encoding, through jtokkit: the only class that imports it. */
+/**
+ * The exact BPE of a tiktoken encoding through jtokkit: the reference that {@link BpeTokenCounter} is tested against,
+ * and the counter for p50k_base and r50k_base. The only class that imports jtokkit.
+ */
 final class JtokkitTokenCounter implements TokenCounter {
     private final Encoding encoding;
     private final String name;
@@ -32,7 +36,7 @@ final class JtokkitTokenCounter implements TokenCounter {
 
     @Override
     public String basis() {
-        return "exact: tiktoken " + name + " (jtokkit)";
+        return "exact: tiktoken " + name;
     }
 
     @Override
@@ -57,6 +61,15 @@ final class JtokkitTokenCounter implements TokenCounter {
         }
         append(out, encoding.encodeOrdinary(text.substring(from)));
         return out.toArray();
+    }
+
+    @Override
+    public EncodedPrefix encodePrefix(String text, int maxTokens) {
+        if (maxTokens < 0) {
+            throw new IllegalArgumentException("maxTokens cannot be negative: " + maxTokens);
+        }
+        EncodingResult result = encoding.encodeOrdinary(text, maxTokens);
+        return new EncodedPrefix(result.getTokens().toArray(), result.isTruncated());
     }
 
     private static void append(IntArrayList out, IntArrayList part) {

@@ -22,4 +22,12 @@ public interface TokenCounter {
 
     /** Encodes with special-token strings recognised as their control tokens (tiktoken {@code allowed_special="all"}). */
     int[] encodeWithSpecialTokens(String text);
+
+    /**
+     * The ids of the longest prefix of {@code text} that fits in {@code maxTokens} tokens and decodes to a prefix of
+     * the text (ordinary text, as jtokkit's {@code encodeOrdinary(text, maxTokens)}). Truncation is returned as data.
+     *
+     * @throws IllegalArgumentException if maxTokens is negative
+     */
+    EncodedPrefix encodePrefix(String text, int maxTokens);
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 
 /**
  * Token counters by encoding name, or for a model from the encoding the catalog maps it to (data, not code: a new
- * model needs no code change). Encodings are built once and shared; they are thread-safe.
+ * model needs no code change). Encodings are built once and shared; they are thread-safe. o200k_base and cl100k_base
+ * use the fast {@link BpeTokenCounter}; p50k_base and r50k_base use jtokkit, which is also the reference the fast one
+ * is tested against ({@link #reference}).
  */
 public final class TokenCounters {
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
@@ -36,10 +38,24 @@ public final class TokenCounters {
                 case "r50k_base" -> EncodingType.R50K_BASE;
                 default -> throw new IllegalArgumentException("unknown encoding '" + name + "'; expected one of o200k_base, cl100k_base, p50k_base, r50k_base");
             };
-            counter = new JtokkitTokenCounter(REGISTRY.getEncoding(type), key, SPECIAL.get(key));
+            counter = switch (key) {
+                case "o200k_base" -> new BpeTokenCounter(key, BpeRanks.load(key), Pretokenizer.O200K, SPECIAL.get(key));
+                case "cl100k_base" -> new BpeTokenCounter(key, BpeRanks.load(key), Pretokenizer.CL100K, SPECIAL.get(key));
+                default -> reference(type, key);
+            };
             BY_NAME.put(key, counter);
         }
         return counter;
+    }
+
+    /** jtokkit's counter for an encoding: the reference implementation, for tests and benchmarks. */
+    static TokenCounter reference(String name) {
+        String key = name.toLowerCase(Locale.ROOT).trim();
+        return reference(EncodingType.fromName(key).orElseThrow(() -> new IllegalArgumentException("unknown encoding '" + name + "'")), key);
+    }
+
+    private static TokenCounter reference(EncodingType type, String key) {
+        return new JtokkitTokenCounter(REGISTRY.getEncoding(type), key, SPECIAL.get(key));
     }
 
     /**

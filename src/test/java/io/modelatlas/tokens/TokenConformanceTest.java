@@ -73,6 +73,36 @@ class TokenConformanceTest {
         }
     }
 
+    static Stream<Arguments> truncationRows() throws IOException {
+        return tokenRows().filter(a -> ((JsonNode) a.get()[1]).has("expected_ids_max_tokens_10"));
+    }
+
+    @Test
+    void every_truncation_row_is_read() throws IOException {
+        assertThat(truncationRows().count()).isEqualTo(816);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("truncationRows")
+    void truncation_to_ten_tokens_matches_jtokkit(String id, JsonNode row) {
+        String text = row.get("text").asText();
+        JsonNode expected = row.get("expected_ids_max_tokens_10");
+        int[] ids = new int[expected.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = expected.get(i).asInt();
+        }
+        for (TokenCounter counter : List.of(TokenCounters.forEncoding(row.get("encoding").asText()), TokenCounters.reference(row.get("encoding").asText()))) {
+            EncodedPrefix prefix = counter.encodePrefix(text, 10);
+            assertThat(prefix.ids()).as(id).containsExactly(ids);
+            assertThat(prefix.truncated()).as(id).isEqualTo(row.get("expected_count").asInt() > 10);
+        }
+    }
+
+    @Test
+    void a_negative_token_budget_is_rejected() {
+        assertThatThrownBy(() -> TokenCounters.forEncoding("o200k_base").encodePrefix("x", -1)).hasMessage("maxTokens cannot be negative: -1");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("chatRows")
     void chat_prompt_tokens_match_the_published_rule(String id, JsonNode row) {

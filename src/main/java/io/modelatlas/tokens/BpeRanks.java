@@ -21,8 +21,11 @@ final class BpeRanks {
     private final byte[] pool;
     private final int[] offsets;
     private final int maxTokenLength;
-    private final int[] slots;
-    private final int[] slotHashes;
+    /**
+     * One long per slot, so a probe touches one cache line: 18 bits of the hash, 21 of the token's pool offset, 7 of
+     * its length less one and 18 of its id plus one (0 is an empty slot). The sizes are checked when loading.
+     */
+    private final long[] slots;
     private final int mask;
 
     private BpeRanks(byte[] pool, int[] offsets, int maxTokenLength) {
@@ -30,9 +33,11 @@ final class BpeRanks {
         this.offsets = offsets;
         this.maxTokenLength = maxTokenLength;
         int tokens = offsets.length - 1;
-        int size = Integer.highestOneBit(tokens * 4 - 1) << 1;
-        this.slots = new int[size];
-        this.slotHashes = new int[size];
+        if (tokens >= (1 << ID_BITS) - 1 || pool.length >= 1 << OFFSET_BITS || maxTokenLength > 1 << LENGTH_BITS) {
+            throw new IllegalStateException("rank table too large for its packed slots: " + tokens + " tokens, " + pool.length + " bytes");
+        }
+        int size = Integer.highestOneBit(tokens * 3 - 1) << 1;
+        this.slots = new long[size];
         this.mask = size - 1;
         for (int id = 0; id < tokens; id++) {
             int from = offsets[id];
@@ -45,10 +50,15 @@ final class BpeRanks {
             while (slots[i] != 0) {
                 i = (i + 1) & mask;
             }
-            slots[i] = id + 1;
-            slotHashes[i] = h;
+            slots[i] = ((long) (h >>> (32 - HASH_BITS)) << (64 - HASH_BITS)) | ((long) from << (LENGTH_BITS + ID_BITS))
+                    | ((long) (to - from - 1) << ID_BITS) | (id + 1);
         }
     }
+
+    private static final int HASH_BITS = 18;
+    private static final int OFFSET_BITS = 21;
+    private static final int LENGTH_BITS = 7;
+    private static final int ID_BITS = 18;
 
     /** Loads {@code <encoding>.tiktoken} from jtokkit's jar. */
     static BpeRanks load(String encoding) {
@@ -113,17 +123,17 @@ final class BpeRanks {
             return -1;
         }
         int h = hash(b, from, to);
+        long tag = h >>> (32 - HASH_BITS);
         int i = h & mask;
         while (true) {
-            int slot = slots[i];
+            long slot = slots[i];
             if (slot == 0) {
                 return -1;
             }
-            if (slotHashes[i] == h) {
-                int id = slot - 1;
-                int start = offsets[id];
-                if (offsets[id + 1] - start == len && Arrays.equals(pool, start, start + len, b, from, to)) {
-                    return id;
+            if (slot >>> (64 - HASH_BITS) == tag && ((int) (slot >>> ID_BITS) & ((1 << LENGTH_BITS) - 1)) == len - 1) {
+                int start = (int) (slot >>> (LENGTH_BITS + ID_BITS)) & ((1 << OFFSET_BITS) - 1);
+                if (Arrays.equals(pool, start, start + len, b, from, to)) {
+                    return (int) (slot & ((1 << ID_BITS) - 1)) - 1;
                 }
             }
             i = (i + 1) & mask;

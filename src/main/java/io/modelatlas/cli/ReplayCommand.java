@@ -2,13 +2,11 @@ package io.modelatlas.cli;
 
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
-import io.modelatlas.catalog.ModelType;
-import io.modelatlas.replay.LogReader;
-import io.modelatlas.replay.Replay;
 import io.modelatlas.replay.ReplayReport;
-import io.modelatlas.tokens.TokenCounters;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Stop at the first bad line (exit code 1) instead of skipping it.")
     boolean strict;
 
+    @Option(names = "--progress", defaultValue = "auto", description = "auto (a progress bar on standard error when it is a terminal), always or never.")
+    ProgressBar.Mode progress;
+
     ReplayCommand(CliContext context) {
         this.context = context;
     }
@@ -53,22 +54,25 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalog catalog = context.catalog().get();
-        List<Model> models = targets.all
-                ? catalog.models().stream().filter(m -> m.type() == ModelType.CHAT && m.prices().isPresent()).toList()
-                : targets.models.stream().map(catalog::require).toList();
-        Replay replay = new Replay(models);
-        LogReader reader = new LogReader(log.toString(), strict, id -> {
-            Model m = id == null ? null : catalog.find(id).orElse(null);
-            return TokenCounters.forModel(id == null ? "unknown" : id, m == null ? null : m.tokenizer());
-        });
-        try (BufferedReader in = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
-            reader.read(in, replay::add);
+        List<Model> models = targets.all ? ReplayReport.pricedChatModels(catalog) : targets.models.stream().map(catalog::require).toList();
+        ReplayReport report;
+        ProgressBar bar = null;
+        try (InputStream file = Files.newInputStream(log)) {
+            InputStream in = file;
+            if (progress.show()) {
+                bar = new ProgressBar(context.err(), "reading " + log.getFileName(), Files.size(log));
+                in = bar.track(file);
+            }
+            report = ReplayReport.run(log.toString(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024), catalog, models, strict);
         } catch (NoSuchFileException e) {
             throw new UsageException("no such file: " + log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + log, e);
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
         }
-        ReplayReport report = ReplayReport.of(log.toString(), replay, reader);
         switch (format) {
             case TABLE, TEXT -> context.out().print(report.table());
             case JSON -> context.out().println(report.json());

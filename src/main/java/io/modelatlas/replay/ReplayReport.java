@@ -1,8 +1,13 @@
 package io.modelatlas.replay;
 
 import io.modelatlas.api.Json;
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Format;
 import io.modelatlas.text.Csv;
+import io.modelatlas.tokens.TokenCounters;
+import java.io.BufferedReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -12,6 +17,28 @@ import java.util.List;
 /** The outcome of a replay: per-model results, cheapest first (unknown prices last), with what was skipped and why. */
 public record ReplayReport(String log, long requests, long skippedLines, List<String> problems, long countedFromText, String recordedOn,
                            BigDecimal monthsSpanned, boolean percentilesSampled, List<Replay.ModelResult> models, List<String> notes) {
+
+    /**
+     * Reads a log from {@code in} and prices it on {@code targets}: what {@code modelatlas replay} and the
+     * {@code /replay} page both run. Requests without usage are counted with the recording model's tokenizer.
+     *
+     * @param log    the log's file name: a name ending in {@code .csv} is read as CSV, anything else as JSONL
+     * @param strict stop at the first bad line with a {@link BadLineException} instead of skipping it
+     */
+    public static ReplayReport run(String log, BufferedReader in, Catalog catalog, List<Model> targets, boolean strict) {
+        Replay replay = new Replay(targets);
+        LogReader reader = new LogReader(log, strict, id -> {
+            Model m = id == null ? null : catalog.find(id).orElse(null);
+            return TokenCounters.forModel(id == null ? "unknown" : id, m == null ? null : m.tokenizer());
+        });
+        reader.read(in, replay::add);
+        return of(log, replay, reader);
+    }
+
+    /** Every chat model of the catalog with a known price: the targets of {@code --all}. */
+    public static List<Model> pricedChatModels(Catalog catalog) {
+        return catalog.models().stream().filter(m -> m.type() == ModelType.CHAT && m.prices().isPresent()).toList();
+    }
 
     public static ReplayReport of(String log, Replay replay, LogReader reader) {
         List<Replay.ModelResult> rows = new ArrayList<>(replay.results());

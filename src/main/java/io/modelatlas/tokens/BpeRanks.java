@@ -27,6 +27,9 @@ final class BpeRanks {
      */
     private final long[] slots;
     private final int mask;
+    /** Ranks of all two-byte sequences (-1: not a token), indexed by the bytes: no hashing for the commonest lookup. */
+    private final int[] twoBytes = new int[1 << 16];
+    private final int[] oneByte = new int[256];
 
     private BpeRanks(byte[] pool, int[] offsets, int maxTokenLength) {
         this.pool = pool;
@@ -39,11 +42,18 @@ final class BpeRanks {
         int size = Integer.highestOneBit(tokens * 3 - 1) << 1;
         this.slots = new long[size];
         this.mask = size - 1;
+        java.util.Arrays.fill(twoBytes, -1);
+        java.util.Arrays.fill(oneByte, -1);
         for (int id = 0; id < tokens; id++) {
             int from = offsets[id];
             int to = offsets[id + 1];
             if (to == from) {
                 continue;
+            }
+            if (to - from == 1) {
+                oneByte[pool[from] & 0xff] = id;
+            } else if (to - from == 2) {
+                twoBytes[(pool[from] & 0xff) << 8 | (pool[from + 1] & 0xff)] = id;
             }
             int h = hash(pool, from, to);
             int i = h & mask;
@@ -119,6 +129,12 @@ final class BpeRanks {
     /** The rank of bytes {@code [from, to)} of {@code b}, or -1 when they are not one token. */
     int rank(byte[] b, int from, int to) {
         int len = to - from;
+        if (len == 2) {
+            return twoBytes[(b[from] & 0xff) << 8 | (b[from + 1] & 0xff)];
+        }
+        if (len == 1) {
+            return oneByte[b[from] & 0xff];
+        }
         if (len > maxTokenLength) {
             return -1;
         }

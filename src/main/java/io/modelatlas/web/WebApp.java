@@ -158,6 +158,7 @@ public final class WebApp {
             config.routes.get("/calculator", this::calculator);
             config.routes.get("/data-quality", this::dataQuality);
             config.routes.get("/api/v1/models/{id}/history", c -> json(c, HistoryJson.of(model(c.pathParam("id")).id(), backend().catalog().history(model(c.pathParam("id")).id()))));
+            new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx().baseUrl() + "/sitemap.xml\n"));
 

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Token-counting throughput, side by side in one run: jtokkit 1.1.0 and ModelAtlas's BPE (JVM), npm tiktoken (WASM)
+# and gpt-tokenizer (Node), o200k_base, ordinary text, single thread, on the corpus of build-corpus.sh. Prints a
+# table of MB/s (UTF-8 bytes, median of ROUNDS rounds after warm-up) and token counts per file, and fails if any
+# implementation's count differs from tiktoken's on any file. Raw timings go to target/token-bench.jsonl.
+# Usage: bench/tokens/run.sh [ROUNDS]   (default 5; nothing is downloaded once npm and Maven caches are warm)
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+ROUNDS="${1:-5}"
+CORPUS="$HERE/corpus"
+[ -f "$CORPUS/requests.jsonl" ] || "$HERE/build-corpus.sh" "$CORPUS"
+(cd "$HERE" && [ -d node_modules/tiktoken ] || npm ci --no-audit --no-fund)
+cd "$ROOT"
+./mvnw -q -o -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+OUT=target/token-bench.jsonl
+{
+  echo "{\"machine\": \"$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1 | tr -d '"'), node $(node --version)\"}"
+  java -cp "$CP" io.modelatlas.bench.TokenThroughput "$CORPUS" "$ROUNDS"
+  node "$HERE/throughput.mjs" "$CORPUS" "$ROUNDS"
+} | tee "$OUT" >&2
+python3 "$HERE/report.py" "$OUT"

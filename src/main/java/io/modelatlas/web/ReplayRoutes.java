@@ -1,0 +1,121 @@
+package io.modelatlas.web;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.replay.BadLineException;
+import io.modelatlas.replay.ReplayReport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * {@code /replay}: upload a request log and get the report {@code modelatlas replay} prints, with a chart; and
+ * {@code POST /api/v1/replay}, the same report as JSON for a log sent as the request body. The log is read as it
+ * arrives, line by line, and never stored (not in memory as a whole, not on disk); past {@link #limitBytes} the
+ * upload is refused with 413. Nothing changes on the server, so there is no CSRF token.
+ */
+final class ReplayRoutes {
+    /** 50 MB: a day of a busy service's usage records; larger logs belong to the command line. */
+    static final long DEFAULT_LIMIT = 50L * 1024 * 1024;
+    /** Room for the form's other fields and the multipart headers around the file. */
+    private static final long FORM_OVERHEAD = 64 * 1024;
+
+    private final Supplier<WebContext> context;
+    private final Templates templates;
+    private final long limitBytes;
+
+    ReplayRoutes(Supplier<WebContext> context, Templates templates, long limitBytes) {
+        this.context = context;
+        this.templates = templates;
+        this.limitBytes = limitBytes;
+    }
+
+    void install(JavalinConfig config) {
+        config.routes.get("/replay", c -> c.html(templates.render("replay/page.jte", "page", ReplayPage.form(context.get(), limitBytes, null, true))));
+        config.routes.post("/replay", this::upload);
+        config.routes.post("/api/v1/replay", this::api);
+        config.routes.exception(UploadTooLargeException.class, (e, c) -> ErrorMapping.respond(c, templates,
+                new Problem("/problems/too-large", "Upload too large", 413, e.getMessage(), c.path(), null, null)));
+        config.routes.exception(BadLineException.class, (e, c) -> ErrorMapping.respond(c, templates,
+                new Problem("/problems/unreadable-log", "Unreadable log", 400, e.getMessage(), c.path(), null, null)));
+    }
+
+    private void upload(Context c) throws IOException {
+        InputStream body = body(c, limitBytes + FORM_OVERHEAD);
+        MultipartStream form = MultipartStream.of(c.contentType(), body);
+        String models = null;
+        boolean all = false;
+        ReplayReport report = null;
+        for (MultipartStream.Part p = form.next(); p != null; p = form.next()) {
+            switch (p.name()) {
+                case "models" -> models = blankToNull(p.text());
+                case "all" -> all = true;
+                case "log" -> {
+                    if (p.filename() == null || p.filename().isBlank()) {
+                        throw new BadParameterException("log", "choose a log file to upload");
+                    }
+                    // the form lists the models before the file, so they are known when the file streams in
+                    report = ReplayReport.run(baseName(p.filename()), reader(new LimitedInputStream(p.body(), limitBytes)), context.get().catalog(),
+                            targets(models, all), false);
+                }
+                default -> { }
+            }
+        }
+        if (report == null) {
+            throw new BadParameterException("log", "choose a log file to upload");
+        }
+        c.html(templates.render("replay/page.jte", "page", ReplayPage.of(context.get(), limitBytes, models, all, report)));
+    }
+
+    private void api(Context c) throws IOException {
+        String format = Params.text(c, "format");
+        boolean csv = format == null ? c.contentType() != null && c.contentType().toLowerCase(Locale.ROOT).startsWith("text/csv") : format.equals("csv");
+        if (format != null && !format.equals("csv") && !format.equals("jsonl")) {
+            throw new BadParameterException("format", "query parameter 'format' must be jsonl or csv, got '" + format + "'");
+        }
+        boolean strict = "1".equals(Params.text(c, "strict"));
+        ReplayReport report = ReplayReport.run(csv ? "upload.csv" : "upload.jsonl", reader(body(c, limitBytes)), context.get().catalog(),
+                targets(Params.text(c, "models"), "1".equals(Params.text(c, "all"))), strict);
+        c.contentType("application/json").result(report.json());
+    }
+
+    /** The request body, refused at once when its declared length is over the limit, and counted as it is read. */
+    private InputStream body(Context c, long limit) throws IOException {
+        if (c.req().getContentLengthLong() > limit) {
+            throw new UploadTooLargeException(limitBytes);
+        }
+        return new LimitedInputStream(c.req().getInputStream(), limit, limitBytes);
+    }
+
+    private List<Model> targets(String models, boolean all) {
+        if (all) {
+            return ReplayReport.pricedChatModels(context.get().catalog());
+        }
+        if (models == null) {
+            throw new BadParameterException("models", "name the models to price the log on (comma-separated ids), or choose every priced chat model");
+        }
+        return Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().map(context.get().catalog()::require).toList();
+    }
+
+    private static BufferedReader reader(InputStream in) {
+        // malformed UTF-8 becomes U+FFFD: a line with it is read (or reported) like any other
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** A browser sends the file's name; some old ones send its whole path. */
+    private static String baseName(String filename) {
+        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
+        return name.isBlank() ? "upload.jsonl" : name;
+    }
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the token-counting benchmark corpus (about 21 MB, never committed) from real text that Debian and the JDK
+# Builds the token-counting benchmark corpus (about 23 MB, never committed) from real text that Debian and the JDK
 # ship: English prose (the Debian Reference, Debian changelogs), Java source (the JDK's lib/src.zip), Japanese,
 # Chinese and Russian (the Debian Reference's translations, translated man pages). Deterministic: the same packages
 # give the same files. Installs the Debian packages it reads if they are missing (apt-get, as root).
@@ -28,9 +28,9 @@ cap() { head -c "$1" | sed '$d'; }
 man_sources() { find "$@" -name '*.gz' -type f 2>/dev/null | sort | xargs zcat -f 2>/dev/null; }
 
 { zcat /usr/share/debian-reference/debian-reference.en.txt.gz
-  find /usr/share/doc -name 'changelog.Debian.gz' | sort | xargs zcat -f 2>/dev/null; } | cap 6000000 > "$OUT/en-prose.txt"
+  find /usr/share/doc -name 'changelog.Debian.gz' | sort | xargs zcat -f 2>/dev/null; } | cap 7000000 > "$OUT/en-prose.txt"
 unzip -Z1 "$SRC_ZIP" | grep -E '^java\.base/java/(util|lang|io|time)/.*\.java$' | sort | head -2000 \
-  | (cd "$OUT" && xargs unzip -p "$SRC_ZIP" 2>/dev/null) | cap 6000000 > "$OUT/java-code.txt"
+  | (cd "$OUT" && xargs unzip -p "$SRC_ZIP" 2>/dev/null) | cap 7000000 > "$OUT/java-code.txt"
 { zcat /usr/share/debian-reference/debian-reference.ja.txt.gz; man_sources /usr/share/man/ja; } | cap 4000000 > "$OUT/ja.txt"
 { zcat /usr/share/debian-reference/debian-reference.zh-cn.txt.gz; man_sources /usr/share/man/zh_CN; } | cap 3000000 > "$OUT/zh.txt"
 man_sources /usr/share/man/ru | cap 2000000 > "$OUT/ru.txt"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Token-counting throughput, side by side in one run: jtokkit 1.1.0 and ModelAtlas's BPE (JVM), npm tiktoken (WASM)
 # and gpt-tokenizer (Node), o200k_base, ordinary text, single thread, on the corpus of build-corpus.sh. Prints a
-# table of MB/s (UTF-8 bytes, median of ROUNDS rounds after warm-up) and token counts per file, and fails if any
+# table of MB/s (UTF-8 bytes, median of ROUNDS rounds after 3 s of warm-up per file) and token counts per file, and fails if any
 # implementation's count differs from tiktoken's on any file. Raw timings go to target/token-bench.jsonl.
 # Usage: bench/tokens/run.sh [ROUNDS]   (default 5; nothing is downloaded once npm and Maven caches are warm)
 set -euo pipefail

@@ -27,7 +27,9 @@ for (const file of readdirSync(dir).filter((f) => /\.(txt|jsonl)$/.test(f)).sort
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0);
   for (const [impl, count] of Object.entries(impls)) {
     let tokens = 0;
-    for (const t of texts) tokens += count(t); // warm-up pass (and the count)
+    for (const t of texts) tokens += count(t); // the count, then warm-up by time as TokenThroughput.java does
+    const warmUntil = process.hrtime.bigint() + 3_000_000_000n;
+    while (process.hrtime.bigint() < warmUntil) for (const t of texts) count(t);
     const seconds = [];
     for (let r = 0; r < rounds; r++) {
       const start = process.hrtime.bigint();

@@ -3,18 +3,17 @@ package io.modelatlas.cli;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.replay.ReplayReport;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,17 +52,18 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog catalog = context.catalog().get();
-        List<Model> models = targets.all ? ReplayReport.pricedChatModels(catalog) : targets.models.stream().map(catalog::require).toList();
+        Function<Catalog, List<Model>> models = c -> targets.all ? ReplayReport.pricedChatModels(c) : targets.models.stream().map(c::require).toList();
         ReplayReport report;
         ProgressBar bar = null;
         try (InputStream file = Files.newInputStream(log)) {
+            // the catalog loads on the other core while the log is parsed
+            CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(context.catalog());
             InputStream in = file;
             if (progress.show()) {
                 bar = new ProgressBar(context.err(), "reading " + log.getFileName(), Files.size(log));
                 in = bar.track(file);
             }
-            report = ReplayReport.run(log.toString(), new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024), catalog, models, strict);
+            report = ReplayReport.run(log.toString(), in, catalog, models, strict);
         } catch (NoSuchFileException e) {
             throw new UsageException("no such file: " + log);
         } catch (IOException e) {

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelatlas.tokens.ChatTokenCounter;
 import io.modelatlas.tokens.TokenCounter;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,33 +45,47 @@ public final class LogReader {
         this.tokenizerOfModel = tokenizerOfModel;
     }
 
-    /** Reads every request and hands it on; returns how many were read. */
-    public long read(BufferedReader in, Consumer<LoggedRequest> sink) {
+    /**
+     * Reads every request and hands it on; returns how many were read. Lines are read as bytes, so a line that is not
+     * valid UTF-8 is one bad line, not the end of the read; flat usage records take a fast path that never builds a
+     * String or a JSON tree.
+     */
+    public long read(InputStream input, Consumer<LoggedRequest> sink) {
         boolean csv = file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        LogLines in = new LogLines(input);
+        UsageLineParser fast = new UsageLineParser();
         String[] header = null;
         long read = 0;
         try {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lines++;
-                if (line.isBlank()) {
+            while (in.next()) {
+                lines = in.number();
+                if (in.tooLong()) {
+                    bad("longer than " + in.maxLineBytes() / (1024 * 1024) + " MB");
+                    continue;
+                }
+                if (in.blank()) {
                     continue;
                 }
                 try {
-                    LoggedRequest r;
-                    if (csv) {
-                        if (header == null) {
-                            header = header(line);
-                            continue;
+                    LoggedRequest r = csv ? null : fast.parse(in.bytes(), in.length());
+                    if (r == null) {
+                        String line = in.text();
+                        if (csv) {
+                            if (header == null) {
+                                header = header(line);
+                                continue;
+                            }
+                            r = csvRecord(header, line);
+                        } else if (line.contains("\"input_tokens\"") && !line.contains("\"messages\"")) {
+                            r = usageRecord(line);
+                        } else {
+                            r = jsonRecord(JSON.readTree(line));
                         }
-                        r = csvRecord(header, line);
-                    } else if (line.contains("\"input_tokens\"") && !line.contains("\"messages\"")) {
-                        r = usageRecord(line);
-                    } else {
-                        r = jsonRecord(JSON.readTree(line));
                     }
                     sink.accept(r);
                     read++;
+                } catch (CharacterCodingException e) {
+                    bad("not valid UTF-8");
                 } catch (JsonProcessingException e) {
                     bad("not valid JSON (" + e.getOriginalMessage() + ")");
                 } catch (IllegalArgumentException | ClassCastException e) {
@@ -203,7 +218,8 @@ public final class LogReader {
                     case "input_tokens" -> in = whole(p, value, field);
                     case "output_tokens" -> out = whole(p, value, field);
                     case "cached_input_tokens" -> cached = whole(p, value, field);
-                    case "timestamp", "created" -> ts = value == JsonToken.VALUE_NUMBER_INT ? Instant.ofEpochSecond(p.getLongValue()) : time(p.getValueAsString());
+                    case "timestamp", "created" -> ts = value == JsonToken.VALUE_NUMBER_INT ? Instant.ofEpochSecond(p.getLongValue())
+                            : value == JsonToken.VALUE_NULL ? null : time(p.getText());
                     default -> p.skipChildren();
                 }
             }
@@ -250,13 +266,13 @@ public final class LogReader {
     }
 
     private static Instant time(JsonNode v) {
-        return v.isNumber() ? Instant.ofEpochSecond(v.asLong()) : time(v.asText());
+        return v.isNull() ? null : v.isNumber() ? Instant.ofEpochSecond(v.asLong()) : time(v.asText());
     }
 
     private static Instant time(String v) {
         try {
-            return v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v)) : Instant.parse(v);
-        } catch (DateTimeParseException e) {
+            return !v.isEmpty() && v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v)) : Instant.parse(v);
+        } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("timestamp must be ISO-8601 (2026-05-01T12:00:00Z) or epoch seconds, got '" + v + "'");
         }
     }

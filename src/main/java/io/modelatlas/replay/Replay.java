@@ -4,9 +4,11 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.pricing.CostCalculator;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.PriceUnknownException;
+import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Tier;
 import io.modelatlas.pricing.Usage;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,40 +17,42 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeSet;
 
 /**
  * Prices a whole request log on several models in O(requests + models) time and constant memory. Cost is linear in
  * token counts except at long-context thresholds, so requests are summed per bucket of crossed thresholds (the union
  * of every target model's thresholds) and each bucket is priced once per model. Context and output-limit overflows
- * are counted from histograms over the distinct limits. Per-request percentiles come from a uniform sample of requests
- * (exact for logs no larger than the sample), as the report says: up to {@link #MAX_SAMPLE} requests, fewer when
- * there are many models, so that pricing the sample costs at most {@link #PRICING_BUDGET} request pricings in all.
+ * are counted from histograms over the distinct limits. Per-request percentiles come from the histogram of distinct
+ * request shapes ({@link RequestShapes}): exact while the log has at most {@link #shapeCapacity} distinct shapes,
+ * within a stated relative error past that; the capacity shrinks with the number of models so that pricing the
+ * shapes stays within {@link #SHAPE_BUDGET} shape pricings in all.
  */
 public final class Replay {
-    public static final int MAX_SAMPLE = 10_000;
-    public static final int MIN_SAMPLE = 500;
-    public static final long PRICING_BUDGET = 2_000_000;
+    /** Shape pricings (shapes x models) for the percentiles of one replay: about a second on one core. */
+    public static final long SHAPE_BUDGET = 1L << 27;
+    public static final int MIN_SHAPES = 4_096;
+    public static final int MAX_SHAPES = 1 << 18;
 
     private final List<Model> models;
     private final long[] thresholds;
-    private final Map<String, long[]> buckets = new HashMap<>();
+    /** Per bucket index (see {@link #bucketOf}): summed input, cached input, output, requests; and one input seen. */
+    private final long[][] buckets;
     private final long[] contextLimits;
     private final long[] outputLimits;
     private final long[] overContext;
     private final long[] overOutput;
-    private final List<LoggedRequest> sample = new ArrayList<>();
-    private final Random random = new Random(42);
-    private final Map<String, Long> recordedOn = new HashMap<>();
-    private final int sampleSize;
+    private final RequestShapes shapes;
+    private final int shapeCapacity;
+    private final Map<String, long[]> recordedOn = new HashMap<>();
     private long requests;
     private Instant first;
     private Instant last;
 
     public Replay(List<Model> models) {
         this.models = List.copyOf(models);
-        this.sampleSize = (int) Math.max(MIN_SAMPLE, Math.min(MAX_SAMPLE, PRICING_BUDGET / Math.max(1, models.size())));
+        this.shapeCapacity = (int) Math.max(MIN_SHAPES, Math.min(MAX_SHAPES, SHAPE_BUDGET / Math.max(1, models.size())));
+        this.shapes = new RequestShapes(shapeCapacity);
         TreeSet<Long> t = new TreeSet<>();
         TreeSet<Long> ctx = new TreeSet<>();
         TreeSet<Long> out = new TreeSet<>();
@@ -70,16 +74,16 @@ public final class Replay {
         outputLimits = out.stream().mapToLong(Long::longValue).toArray();
         overContext = new long[contextLimits.length + 1];
         overOutput = new long[outputLimits.length + 1];
+        buckets = new long[thresholds.length * 2 + 1][];
     }
 
     public void add(LoggedRequest r) {
         requests++;
-        // bucket key: for each threshold, whether the request is above it and whether it is at or above it
-        StringBuilder key = new StringBuilder(thresholds.length * 2);
-        for (long t : thresholds) {
-            key.append(r.inputTokens() > t ? '1' : '0').append(r.inputTokens() >= t ? '1' : '0');
+        int b = bucketOf(r.inputTokens());
+        long[] sums = buckets[b];
+        if (sums == null) {
+            sums = buckets[b] = new long[] {0, 0, 0, 0, r.inputTokens()};
         }
-        long[] sums = buckets.computeIfAbsent(key.toString(), k -> new long[4]);
         sums[0] += r.inputTokens();
         sums[1] += r.cachedInputTokens();
         sums[2] += r.outputTokens();
@@ -87,20 +91,28 @@ public final class Replay {
         overContext[countBelow(contextLimits, r.inputTokens() + r.outputTokens())]++;
         overOutput[countBelow(outputLimits, r.outputTokens())]++;
         if (r.model() != null) {
-            recordedOn.merge(r.model(), 1L, Long::sum);
+            long[] n = recordedOn.get(r.model());
+            if (n == null) {
+                recordedOn.put(r.model(), new long[] {1});
+            } else {
+                n[0]++;
+            }
         }
         if (r.timestamp() != null) {
             first = first == null || r.timestamp().isBefore(first) ? r.timestamp() : first;
             last = last == null || r.timestamp().isAfter(last) ? r.timestamp() : last;
         }
-        if (sample.size() < sampleSize) {
-            sample.add(r);
-        } else {
-            long j = (long) (random.nextDouble() * requests);
-            if (j < sampleSize) {
-                sample.set((int) j, r);
-            }
-        }
+        shapes.add(b, r.inputTokens() - r.cachedInputTokens(), r.cachedInputTokens(), r.outputTokens());
+    }
+
+    /**
+     * Which thresholds a request of {@code input} tokens crosses, as one number: twice the count of thresholds below
+     * it, plus one when it equals the next (a tier may start at or just above its threshold, see TierRule). Requests
+     * with the same number get the same rates on every model.
+     */
+    private int bucketOf(long input) {
+        int i = Arrays.binarySearch(thresholds, input);
+        return i >= 0 ? 2 * i + 1 : 2 * (-i - 1);
     }
 
     /** How many limits are strictly below {@code n}: the index of the histogram cell to count {@code n} in. */
@@ -120,8 +132,9 @@ public final class Replay {
 
     public List<ModelResult> results() {
         BigDecimal months = monthsSpanned();
-        String recorded = recordedOn.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        String recorded = recordedOn();
         Map<String, BigDecimal> totals = new HashMap<>();
+        Map<String, BigInteger[]> percentilesByRates = new HashMap<>();
         List<ModelResult> out = new ArrayList<>();
         for (Model m : models) {
             PriceSheet sheet = m.prices().orElse(null);
@@ -133,19 +146,16 @@ public final class Replay {
             }
             try {
                 BigDecimal total = BigDecimal.ZERO;
-                for (long[] b : buckets.values()) {
-                    total = total.add(priceBucket(sheet, b));
+                for (long[] b : buckets) {
+                    if (b != null) {
+                        total = total.add(priceBucket(sheet, b));
+                    }
                 }
-                List<BigDecimal> costs = new ArrayList<>(sample.size());
-                for (LoggedRequest r : sample) {
-                    costs.add(CostCalculator.price(sheet, Usage.of(r.inputTokens(), r.cachedInputTokens(), r.outputTokens())).totalUsd());
-                }
-                costs.sort(BigDecimal::compareTo);
+                BigDecimal[] p = requests == 0 ? new BigDecimal[3] : percentiles(sheet, percentilesByRates);
                 totals.put(m.id(), total);
                 BigDecimal per1000 = requests == 0 ? BigDecimal.ZERO : total.multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64);
                 BigDecimal monthly = months == null ? null : total.divide(months, MathContext.DECIMAL64);
-                out.add(new ModelResult(m.id(), m.displayName(), total, per1000, monthly, percentile(costs, 50), percentile(costs, 95),
-                        costs.isEmpty() ? null : costs.get(costs.size() - 1), overCtx, overOut, null, null));
+                out.add(new ModelResult(m.id(), m.displayName(), total, per1000, monthly, p[0], p[1], p[2], overCtx, overOut, null, null));
             } catch (PriceUnknownException e) {
                 out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, overCtx, overOut, null, e.getMessage()));
             }
@@ -158,13 +168,127 @@ public final class Replay {
         return out;
     }
 
+    private static final long MILLION = 1_000_000;
+    private static final int[] PERCENTS = {50, 95, 100};
+
+    /**
+     * p50, p95 and max request cost on a sheet, from the request shapes priced in whole units of 10^-(6 + scale)
+     * dollars: each bucket's three rates (USD per million uncached input, cached input and output tokens, from
+     * CostCalculator, so its fallbacks and tier choice apply) scaled to integers. Models with the same rates (one
+     * model at several providers) share the work.
+     */
+    private BigDecimal[] percentiles(PriceSheet sheet, Map<String, BigInteger[]> byRates) {
+        BigDecimal[][] unit = new BigDecimal[buckets.length][];
+        int scale = 0;
+        for (int b = 0; b < buckets.length; b++) {
+            if (buckets[b] != null) {
+                long basis = buckets[b][4];
+                unit[b] = new BigDecimal[] {unit(sheet, Usage.of(MILLION, 0, 0), basis), unit(sheet, Usage.of(MILLION, MILLION, 0), basis),
+                        unit(sheet, Usage.of(0, MILLION), basis)};
+                for (BigDecimal r : unit[b]) {
+                    scale = Math.max(scale, r.stripTrailingZeros().scale());
+                }
+            }
+        }
+        BigInteger[] units;
+        long common = 0;
+        try {
+            long[][] rates = new long[buckets.length][];
+            for (int b = 0; b < buckets.length; b++) {
+                if (unit[b] != null) {
+                    rates[b] = new long[3];
+                    for (int k = 0; k < 3; k++) {
+                        rates[b][k] = unit[b][k].movePointRight(scale).longValueExact();
+                        common = gcd(common, rates[b][k]);
+                    }
+                }
+            }
+            // costs scaled by a common factor keep their order: models whose rates are multiples of the same rates
+            // (input:cached:output 4:1:16 at several price points) are priced once
+            StringBuilder key = new StringBuilder();
+            for (long[] r : rates) {
+                if (r == null) {
+                    key.append(";-");
+                    continue;
+                }
+                for (int k = 0; k < 3; k++) {
+                    r[k] = common == 0 ? 0 : r[k] / common;
+                    key.append(k == 0 ? ';' : ',').append(r[k]);
+                }
+            }
+            units = byRates.computeIfAbsent(key.toString(), k -> wide(shapes, rates));
+        } catch (ArithmeticException rateTooLargeForLong) {
+            return percentilesInBigDecimal(sheet);
+        }
+        BigInteger factor = BigInteger.valueOf(Math.max(1, common));
+        BigDecimal[] usd = new BigDecimal[units.length];
+        for (int k = 0; k < units.length; k++) {
+            BigInteger v = units[k].multiply(factor);
+            usd[k] = v.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(v, 6 + scale).stripTrailingZeros();
+        }
+        return usd;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /** Costs in whole units fit a long for almost every price; the few with float-artefact decimals take 128 bits. */
+    private static BigInteger[] wide(RequestShapes shapes, long[][] rates) {
+        try {
+            return Arrays.stream(shapes.percentiles(rates, PERCENTS)).mapToObj(BigInteger::valueOf).toArray(BigInteger[]::new);
+        } catch (ArithmeticException tooLargeForLong) {
+            return shapes.widePercentiles(rates, PERCENTS);
+        }
+    }
+
+    /** The price of a million tokens of one kind; zero when the sheet lacks it (then no request of the log has any). */
+    private static BigDecimal unit(PriceSheet sheet, Usage million, long tierBasis) {
+        try {
+            return CostCalculator.price(sheet, million, ServiceTier.STANDARD, tierBasis).totalUsd();
+        } catch (PriceUnknownException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    /** The same percentiles through CostCalculator, one shape at a time: slow, for amounts past a long. */
+    private BigDecimal[] percentilesInBigDecimal(PriceSheet sheet) {
+        record Priced(BigDecimal usd, long n) {}
+        List<Priced> priced = new ArrayList<>(shapes.size());
+        for (int e = 0; e < shapes.size(); e++) {
+            long in = shapes.uncached(e) + shapes.cached(e);
+            long basis = buckets[shapes.bucket(e)][4];
+            priced.add(new Priced(CostCalculator.price(sheet, Usage.of(in, shapes.cached(e), shapes.output(e)), ServiceTier.STANDARD, basis).totalUsd(),
+                    shapes.count(e)));
+        }
+        priced.sort((x, y) -> x.usd().compareTo(y.usd()));
+        BigDecimal[] out = new BigDecimal[PERCENTS.length];
+        for (int k = 0; k < PERCENTS.length; k++) {
+            long rank = Math.max(1, (PERCENTS[k] * shapes.requests() + 99) / 100);
+            long seen = 0;
+            for (Priced x : priced) {
+                seen += x.n();
+                if (seen >= rank) {
+                    out[k] = x.usd();
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Within a bucket every request crosses the same thresholds; the mean request size lies in the same interval (the
      * intervals are convex), so it picks the bucket's rates for the summed tokens.
      */
     private static BigDecimal priceBucket(PriceSheet sheet, long[] b) {
         long meanInput = b[3] == 0 ? 0 : b[0] / b[3];
-        return CostCalculator.price(sheet, Usage.of(b[0], b[1], b[2]), io.modelatlas.pricing.ServiceTier.STANDARD, meanInput).totalUsd();
+        return CostCalculator.price(sheet, Usage.of(b[0], b[1], b[2]), ServiceTier.STANDARD, meanInput).totalUsd();
     }
 
     private static long above(long[] histogram, long[] limits, long limit) {
@@ -176,14 +300,6 @@ public final class Replay {
         return n;
     }
 
-    private static BigDecimal percentile(List<BigDecimal> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int idx = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, idx)));
-    }
-
     /** The log's time span in 30-day months, or null when the log has no timestamps (no monthly projection then). */
     public BigDecimal monthsSpanned() {
         if (first == null || last == null || !last.isAfter(first)) {
@@ -192,15 +308,32 @@ public final class Replay {
         return BigDecimal.valueOf(Duration.between(first, last).toSeconds()).divide(BigDecimal.valueOf(30L * 24 * 3600), MathContext.DECIMAL64);
     }
 
+    /** The model most requests of the log were recorded on (the first by name on a tie), or null. */
     public String recordedOn() {
-        return recordedOn.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        String best = null;
+        long most = 0;
+        for (Map.Entry<String, long[]> e : recordedOn.entrySet()) {
+            long n = e.getValue()[0];
+            if (n > most || n == most && best != null && e.getKey().compareTo(best) < 0) {
+                best = e.getKey();
+                most = n;
+            }
+        }
+        return best;
     }
 
-    public boolean sampled() {
-        return requests > sampleSize;
+    /** Whether p50 / p95 / max are exact; otherwise they are within {@link #percentileError()}. */
+    public boolean percentilesExact() {
+        return shapes.exact();
     }
 
-    public int sampleSize() {
-        return sampleSize;
+    /** The bound on the relative error of p50 / p95 / max (0 when exact). */
+    public double percentileError() {
+        return shapes.relativeError();
+    }
+
+    /** How many distinct request shapes are kept exactly before counts are rounded. */
+    public int shapeCapacity() {
+        return shapeCapacity;
     }
 }

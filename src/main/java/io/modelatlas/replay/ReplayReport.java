@@ -7,16 +7,18 @@ import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Format;
 import io.modelatlas.text.Csv;
 import io.modelatlas.tokens.TokenCounters;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** The outcome of a replay: per-model results, cheapest first (unknown prices last), with what was skipped and why. */
 public record ReplayReport(String log, long requests, long skippedLines, List<String> problems, long countedFromText, String recordedOn,
-                           BigDecimal monthsSpanned, boolean percentilesSampled, List<Replay.ModelResult> models, List<String> notes) {
+                           BigDecimal monthsSpanned, boolean percentilesExact, List<Replay.ModelResult> models, List<String> notes) {
 
     /**
      * Reads a log from {@code in} and prices it on {@code targets}: what {@code modelatlas replay} and the
@@ -25,14 +27,23 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
      * @param log    the log's file name: a name ending in {@code .csv} is read as CSV, anything else as JSONL
      * @param strict stop at the first bad line with a {@link BadLineException} instead of skipping it
      */
-    public static ReplayReport run(String log, BufferedReader in, Catalog catalog, List<Model> targets, boolean strict) {
-        Replay replay = new Replay(targets);
+    public static ReplayReport run(String log, InputStream in, Catalog catalog, List<Model> targets, boolean strict) {
+        return run(log, in, CompletableFuture.completedFuture(catalog), c -> targets, strict);
+    }
+
+    /**
+     * The same while the catalog is still loading: the log is parsed meanwhile (into a bounded buffer, see
+     * PendingReplay), and {@code targets} picks the models once the catalog is there.
+     */
+    public static ReplayReport run(String log, InputStream in, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets,
+                                   boolean strict) {
+        PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED);
         LogReader reader = new LogReader(log, strict, id -> {
-            Model m = id == null ? null : catalog.find(id).orElse(null);
+            Model m = id == null ? null : PendingReplay.join(catalog).find(id).orElse(null);
             return TokenCounters.forModel(id == null ? "unknown" : id, m == null ? null : m.tokenizer());
         });
-        reader.read(in, replay::add);
-        return of(log, replay, reader);
+        reader.read(in, pending);
+        return of(log, pending.replay(), reader);
     }
 
     /** Every chat model of the catalog with a known price: the targets of {@code --all}. */
@@ -53,12 +64,19 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
         if (replay.monthsSpanned() == null) {
             notes.add("no monthly projection: the log has no timestamps spanning a period");
         }
-        if (replay.sampled()) {
-            notes.add("p50 / p95 / max per request come from a uniform sample of " + replay.sampleSize() + " requests; totals and overflow counts are exact");
+        if (!replay.percentilesExact()) {
+            notes.add("p50 / p95 / max per request are within " + percent(replay.percentileError()) + ": the log has more than "
+                    + Format.count(replay.shapeCapacity()) + " distinct request sizes, so token counts were rounded to "
+                    + "that precision for them; totals and overflow counts are exact");
         }
         notes.add("long-context rates apply per request (whole request above the threshold); standard tier");
         return new ReplayReport(log, replay.requests(), reader.skipped(), reader.problems(), reader.counted(), replay.recordedOn(),
-                replay.monthsSpanned(), replay.sampled(), rows, notes);
+                replay.monthsSpanned(), replay.percentilesExact(), rows, notes);
+    }
+
+    /** 0.0009765625 as "0.1%", 0.0078125 as "0.8%": the bound, rounded up so it stays a bound. */
+    private static String percent(double fraction) {
+        return BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.CEILING).stripTrailingZeros().toPlainString() + "%";
     }
 
     public String json() {

@@ -14,7 +14,7 @@ import java.util.Map;
  * The request-log replay page: the upload form and, after an upload, the report {@code modelatlas replay} prints
  * (the same columns, notes and skipped lines), the cheapest {@link #SHOWN} models in the table and 15 in the chart.
  */
-public record ReplayPage(Meta meta, String limit, String models, boolean all, Report report) {
+public record ReplayPage(Meta meta, String limit, String models, Report report) {
     public static final int SHOWN = 100;
 
     /** A replay's results, formatted as the CLI's table formats them. */
@@ -25,11 +25,11 @@ public record ReplayPage(Meta meta, String limit, String models, boolean all, Re
     public record Row(String id, String name, String total, String per1000, String perMonth, String p50, String p95, String max,
                       long overContext, long overMaxOutput, String saving, String note) {}
 
-    static ReplayPage form(WebContext ctx, long limitBytes, String models, boolean all) {
-        return new ReplayPage(meta(ctx), megabytes(limitBytes), models, all, null);
+    static ReplayPage form(WebContext ctx, long limitBytes) {
+        return new ReplayPage(meta(ctx), megabytes(limitBytes), null, null);
     }
 
-    static ReplayPage of(WebContext ctx, long limitBytes, String models, boolean all, ReplayReport r) {
+    static ReplayPage of(WebContext ctx, long limitBytes, String models, ReplayReport r) {
         List<Row> rows = r.models().stream().limit(SHOWN).map(m -> new Row(m.modelId(), m.name(), m.totalUsd() == null ? "price unknown" : Format.usdCents(m.totalUsd()),
                 cents(m.per1000Usd()), cents(m.monthlyUsd()), small(m.p50Usd()), small(m.p95Usd()), small(m.maxUsd()), m.overContext(), m.overMaxOutput(),
                 cents(m.savingVsRecordedUsd()), m.totalUsd() == null ? m.note() : null)).toList();
@@ -41,7 +41,7 @@ public record ReplayPage(Meta meta, String limit, String models, boolean all, Re
                 + (r.monthsSpanned() == null ? "" : ", spanning " + r.monthsSpanned().setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " months");
         Report report = new Report(r.log(), summary, rows, Math.max(0, r.models().size() - SHOWN), r.skippedLines(), r.problems(), r.notes(),
                 Json.mapper().valueToTree(chart).toString());
-        return new ReplayPage(meta(ctx), megabytes(limitBytes), models, all, report);
+        return new ReplayPage(meta(ctx), megabytes(limitBytes), models, report);
     }
 
     private static Meta meta(WebContext ctx) {
@@ -50,9 +50,11 @@ public record ReplayPage(Meta meta, String limit, String models, boolean all, Re
                 ctx.baseUrl() + "/replay", null);
     }
 
-    /** 52428800 as "50 MB" (binary megabytes, as file managers show sizes). */
+    /** 52428800 as "50 MB", 4096 as "4 KB" (binary units, as file managers show sizes). */
     static String megabytes(long bytes) {
-        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + " MB";
+        boolean mb = bytes >= 1024 * 1024;
+        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(mb ? 1024 * 1024 : 1024), 1, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()
+                + (mb ? " MB" : " KB");
     }
 
     private static String cents(BigDecimal v) {

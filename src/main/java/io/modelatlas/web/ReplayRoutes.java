@@ -5,11 +5,8 @@ import io.javalin.http.Context;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.replay.BadLineException;
 import io.modelatlas.replay.ReplayReport;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +35,7 @@ final class ReplayRoutes {
     }
 
     void install(JavalinConfig config) {
-        config.routes.get("/replay", c -> c.html(templates.render("replay/page.jte", "page", ReplayPage.form(context.get(), limitBytes, null, true))));
+        config.routes.get("/replay", c -> c.html(templates.render("replay/page.jte", "page", ReplayPage.form(context.get(), limitBytes))));
         config.routes.post("/replay", this::upload);
         config.routes.post("/api/v1/replay", this::api);
         config.routes.exception(UploadTooLargeException.class, (e, c) -> ErrorMapping.respond(c, templates,
@@ -51,19 +48,22 @@ final class ReplayRoutes {
         InputStream body = body(c, limitBytes + FORM_OVERHEAD);
         MultipartStream form = MultipartStream.of(c.contentType(), body);
         String models = null;
-        boolean all = false;
         ReplayReport report = null;
         for (MultipartStream.Part p = form.next(); p != null; p = form.next()) {
             switch (p.name()) {
-                case "models" -> models = blankToNull(p.text());
-                case "all" -> all = true;
+                case "models" -> {
+                    if (report != null) {
+                        // the log is priced as it streams in, so the models must be known before it
+                        throw new BadParameterException("models", "send the models field before the log file");
+                    }
+                    models = blankToNull(p.text());
+                }
                 case "log" -> {
                     if (p.filename() == null || p.filename().isBlank()) {
                         throw new BadParameterException("log", "choose a log file to upload");
                     }
-                    // the form lists the models before the file, so they are known when the file streams in
-                    report = ReplayReport.run(baseName(p.filename()), reader(new LimitedInputStream(p.body(), limitBytes)), context.get().catalog(),
-                            targets(models, all), false);
+                    report = ReplayReport.run(baseName(p.filename()), new LimitedInputStream(p.body(), limitBytes), context.get().catalog(),
+                            targets(models, models == null), false);
                 }
                 default -> { }
             }
@@ -71,7 +71,8 @@ final class ReplayRoutes {
         if (report == null) {
             throw new BadParameterException("log", "choose a log file to upload");
         }
-        c.html(templates.render("replay/page.jte", "page", ReplayPage.of(context.get(), limitBytes, models, all, report)));
+        c.header("Cache-Control", "no-store");
+        c.html(templates.render("replay/page.jte", "page", ReplayPage.of(context.get(), limitBytes, models, report)));
     }
 
     private void api(Context c) throws IOException {
@@ -81,7 +82,7 @@ final class ReplayRoutes {
             throw new BadParameterException("format", "query parameter 'format' must be jsonl or csv, got '" + format + "'");
         }
         boolean strict = "1".equals(Params.text(c, "strict"));
-        ReplayReport report = ReplayReport.run(csv ? "upload.csv" : "upload.jsonl", reader(body(c, limitBytes)), context.get().catalog(),
+        ReplayReport report = ReplayReport.run(csv ? "upload.csv" : "upload.jsonl", body(c, limitBytes), context.get().catalog(),
                 targets(Params.text(c, "models"), "1".equals(Params.text(c, "all"))), strict);
         c.contentType("application/json").result(report.json());
     }
@@ -102,11 +103,6 @@ final class ReplayRoutes {
             throw new BadParameterException("models", "name the models to price the log on (comma-separated ids), or choose every priced chat model");
         }
         return Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().map(context.get().catalog()::require).toList();
-    }
-
-    private static BufferedReader reader(InputStream in) {
-        // malformed UTF-8 becomes U+FFFD: a line with it is read (or reported) like any other
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
     }
 
     private static String blankToNull(String s) {

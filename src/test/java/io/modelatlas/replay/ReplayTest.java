@@ -11,8 +11,8 @@ import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.TokenRate;
 import io.modelatlas.tokens.TokenCounters;
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class ReplayTest {
     private static ReplayReport replay(String file, String log, boolean strict, Model... models) {
         Replay replay = new Replay(List.of(models));
         LogReader reader = new LogReader(file, strict, id -> TokenCounters.forModel(String.valueOf(id), "o200k_base"));
-        reader.read(new BufferedReader(new StringReader(log)), replay::add);
+        reader.read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), replay::add);
         return ReplayReport.of(file, replay, reader);
     }
 
@@ -119,5 +119,137 @@ class ReplayTest {
         assertThat(row(r, "mystery").note()).isEqualTo("price unknown");
         assertThat(r.table()).contains("price unknown").doesNotContain("mystery                               $0.00");
         assertThat(r.models().get(r.models().size() - 1).modelId()).isEqualTo("mystery");
+    }
+
+    @Test
+    void csv_logs_from_spreadsheets_with_a_byte_order_mark_and_crlf_line_ends_are_read() {
+        String log = "\uFEFFmodel,input_tokens,output_tokens,cached_input_tokens,timestamp\r\n"
+                + "gpt-4o-mini,1000,100,0,2026-05-01T00:00:00Z\r\n"
+                + "gpt-4o-mini,3000,300,1000,2026-05-31T00:00:00Z\r\n"
+                + "\r\n";
+        ReplayReport r = replay("export.csv", log, true, Fixtures.gpt4oMini());
+        assertThat(r.requests()).isEqualTo(2);
+        assertThat(r.skippedLines()).isZero();
+        assertThat(r.recordedOn()).as("the first column is 'model', not BOM + 'model'").isEqualTo("gpt-4o-mini");
+        assertThat(r.monthsSpanned()).isEqualByComparingTo("1");
+        // (1,000 + 2,000) x 0.15 + 1,000 x 0.075 + 400 x 0.60, per million
+        assertThat(row(r, "gpt-4o-mini").totalUsd()).isEqualByComparingTo("0.000765");
+    }
+
+    @Test
+    void jsonl_with_a_byte_order_mark_crlf_and_an_invalid_utf8_line_skips_only_that_line() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] good = "{\"model\":\"gpt-4o-mini\",\"input_tokens\":10,\"output_tokens\":1}\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] invalid = "{\"model\":\"gpt-4o-mini\u00ff\",\"input_tokens\":10,\"output_tokens\":1}\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        log.writeBytes(bom);
+        log.writeBytes(good);
+        log.writeBytes(invalid);
+        log.writeBytes(good);
+        Replay replay = new Replay(List.of(Fixtures.gpt4oMini()));
+        LogReader reader = new LogReader("log.jsonl", false, id -> TokenCounters.forEncoding("o200k_base"));
+        reader.read(new ByteArrayInputStream(log.toByteArray()), replay::add);
+        assertThat(replay.requests()).isEqualTo(2);
+        assertThat(reader.problems()).containsExactly("line 2: not valid UTF-8");
+    }
+
+    @Test
+    void a_line_longer_than_the_limit_is_reported_without_being_held_in_memory() throws Exception {
+        String log = "short\n" + "x".repeat(100) + "\nlast";
+        LogLines lines = new LogLines(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), 50);
+        List<String> seen = new java.util.ArrayList<>();
+        while (lines.next()) {
+            seen.add(lines.number() + (lines.tooLong() ? " too long" : " " + lines.text()));
+        }
+        assertThat(seen).containsExactly("1 short", "2 too long", "3 last");
+    }
+
+    @Test
+    void percentiles_are_exact_for_a_log_with_few_distinct_request_sizes() {
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder log = new StringBuilder();
+        List<java.math.BigDecimal> costs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            long in = 100 + random.nextInt(5_000);
+            long cached = random.nextBoolean() ? in / 3 : 0;
+            long out = random.nextInt(900);
+            log.append("{\"input_tokens\":").append(in).append(",\"cached_input_tokens\":").append(cached).append(",\"output_tokens\":").append(out).append("}\n");
+            costs.add(io.modelatlas.pricing.CostCalculator.price(Fixtures.gpt4oMini().prices().orElseThrow(), io.modelatlas.pricing.Usage.of(in, cached, out)).totalUsd());
+        }
+        costs.sort(java.math.BigDecimal::compareTo);
+        ReplayReport r = replay("log.jsonl", log.toString(), true, Fixtures.gpt4oMini());
+        assertThat(r.percentilesExact()).isTrue();
+        // nearest rank: the 1,000th and 1,900th smallest of 2,000 costs, priced one by one
+        assertThat(row(r, "gpt-4o-mini").p50Usd()).isEqualByComparingTo(costs.get(999));
+        assertThat(row(r, "gpt-4o-mini").p95Usd()).isEqualByComparingTo(costs.get(1_899));
+        assertThat(row(r, "gpt-4o-mini").maxUsd()).isEqualByComparingTo(costs.get(1_999));
+        assertThat(r.notes()).noneMatch(n -> n.contains("within"));
+    }
+
+    @Test
+    void past_the_shape_capacity_percentiles_stay_within_the_stated_error_and_the_tier_of_each_request() {
+        PriceSheet tiered = PriceSheet.builder().rate(PriceKind.INPUT, "3").rate(PriceKind.OUTPUT, "15").rate(PriceKind.CACHED_INPUT, "0.3")
+                .tier(PriceKind.INPUT, 200_000, TokenRate.perMillion("6")).tier(PriceKind.OUTPUT, 200_000, TokenRate.perMillion("22.5")).build();
+        RequestShapes shapes = new RequestShapes(8192);
+        java.util.Random random = new java.util.Random(11);
+        long[][] requests = new long[20_000][];
+        for (int i = 0; i < requests.length; i++) {
+            long in = random.nextInt(10) == 0 ? 200_000 + random.nextInt(300_000) : 1 + random.nextInt(199_999);
+            long cached = random.nextInt(4) == 0 ? random.nextInt((int) in) : 0;
+            long out = random.nextInt(8_000);
+            requests[i] = new long[] {in, cached, out};
+            shapes.add(in > 200_000 ? 1 : 0, in - cached, cached, out);
+        }
+        assertThat(shapes.exact()).isFalse();
+        assertThat(shapes.size()).isLessThanOrEqualTo(8192);
+        assertThat(shapes.relativeError()).as("rounded, but not to nothing").isGreaterThan(0).isLessThanOrEqualTo(1.0 / 16);
+        // rates in units of 10^-7 USD per million tokens (scale 1): below and above the 200K threshold
+        long[][] rates = {{30, 3, 150}, {60, 3, 225}};
+        long[] got = shapes.percentiles(rates, 50, 95, 100);
+        long[] exact = new long[requests.length];
+        for (int i = 0; i < requests.length; i++) {
+            long[] q = requests[i];
+            java.math.BigDecimal usd = io.modelatlas.pricing.CostCalculator.price(tiered, io.modelatlas.pricing.Usage.of(q[0], q[1], q[2])).totalUsd();
+            exact[i] = usd.movePointRight(7).longValueExact();
+        }
+        java.util.Arrays.sort(exact);
+        long[] want = {exact[9_999], exact[18_999], exact[19_999]};
+        for (int k = 0; k < 3; k++) {
+            assertThat((double) Math.abs(got[k] - want[k]) / want[k]).as("percentile %d", k).isLessThanOrEqualTo(shapes.relativeError());
+        }
+    }
+
+    @Test
+    void weighted_select_finds_the_nearest_rank_among_repeated_values() {
+        long[] v = {5, 1, 9, 5, 3};
+        long[] w = {2, 1, 1, 3, 3};
+        // in order: 1, 3, 3, 3, 5, 5, 5, 5, 5, 9
+        long[] expected = {1, 3, 3, 3, 5, 5, 5, 5, 5, 9};
+        for (int rank = 1; rank <= 10; rank++) {
+            assertThat(RequestShapes.select(v.clone(), w.clone(), rank)).as("rank %d", rank).isEqualTo(expected[rank - 1]);
+        }
+    }
+
+    @Test
+    void costs_past_a_long_are_selected_exactly_in_128_bits() {
+        RequestShapes shapes = new RequestShapes(1024);
+        java.util.Random random = new java.util.Random(5);
+        // a rate with float-artefact decimals, scaled to an integer: 0.49299999999999994 per million at scale 17
+        long[][] rates = {{49_299_999_999_999_994L, 4_929_999_999_999_999L, 197_199_999_999_999_976L}};
+        java.math.BigInteger[] exact = new java.math.BigInteger[500];
+        for (int i = 0; i < exact.length; i++) {
+            long u = random.nextInt(400_000);
+            long c = random.nextInt(100_000);
+            long o = random.nextInt(20_000);
+            shapes.add(0, u, c, o);
+            exact[i] = big(u).multiply(big(rates[0][0])).add(big(c).multiply(big(rates[0][1]))).add(big(o).multiply(big(rates[0][2])));
+        }
+        assertThatThrownBy(() -> shapes.percentiles(rates, 50)).isInstanceOf(ArithmeticException.class);
+        java.util.Arrays.sort(exact);
+        assertThat(shapes.widePercentiles(rates, 50, 95, 100)).containsExactly(exact[249], exact[474], exact[499]);
+    }
+
+    private static java.math.BigInteger big(long v) {
+        return java.math.BigInteger.valueOf(v);
     }
 }

@@ -218,7 +218,7 @@ public final class LogReader {
                     case "input_tokens" -> in = whole(p, value, field);
                     case "output_tokens" -> out = whole(p, value, field);
                     case "cached_input_tokens" -> cached = whole(p, value, field);
-                    case "timestamp", "created" -> ts = value == JsonToken.VALUE_NUMBER_INT ? Instant.ofEpochSecond(p.getLongValue())
+                    case "timestamp", "created" -> ts = value == JsonToken.VALUE_NUMBER_INT ? epochSeconds(p.getLongValue())
                             : value == JsonToken.VALUE_NULL ? null : time(p.getText());
                     default -> p.skipChildren();
                 }
@@ -266,14 +266,24 @@ public final class LogReader {
     }
 
     private static Instant time(JsonNode v) {
-        return v.isNull() ? null : v.isNumber() ? Instant.ofEpochSecond(v.asLong()) : time(v.asText());
+        return v.isNull() ? null : v.isNumber() ? epochSeconds(v.asLong()) : time(v.asText());
     }
 
     private static Instant time(String v) {
         try {
-            return !v.isEmpty() && v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v)) : Instant.parse(v);
+            return !v.isEmpty() && v.chars().allMatch(Character::isDigit) ? epochSeconds(Long.parseLong(v)) : Instant.parse(v);
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("timestamp must be ISO-8601 (2026-05-01T12:00:00Z) or epoch seconds, got '" + v + "'");
         }
+    }
+
+    /** Past this, a number is not epoch seconds (it would be after the year 5000) but most likely milliseconds. */
+    static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
+
+    static Instant epochSeconds(long seconds) {
+        if (seconds < 0 || seconds >= MAX_EPOCH_SECONDS) {
+            throw new IllegalArgumentException("timestamp " + seconds + " is out of range for epoch seconds (epoch milliseconds are not accepted)");
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 }

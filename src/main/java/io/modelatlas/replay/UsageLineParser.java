@@ -86,7 +86,7 @@ final class UsageLineParser {
                         ts = time(from, to);
                     } else {
                         long seconds = whole();
-                        if (seconds < 0) {
+                        if (seconds < 0 || seconds >= LogReader.MAX_EPOCH_SECONDS) {
                             return null;
                         }
                         ts = Instant.ofEpochSecond(seconds);
@@ -178,7 +178,7 @@ final class UsageLineParser {
     private Instant time(int from, int to) {
         String s = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         try {
-            return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? Instant.ofEpochSecond(Long.parseLong(s)) : Instant.parse(s);
+            return s.chars().allMatch(Character::isDigit) && !s.isEmpty() ? LogReader.epochSeconds(Long.parseLong(s)) : Instant.parse(s);
         } catch (RuntimeException e) {
             return null;
         }

@@ -252,4 +252,78 @@ class ReplayTest {
     private static java.math.BigInteger big(long v) {
         return java.math.BigInteger.valueOf(v);
     }
+
+    @Test
+    void the_tier_boundary_follows_each_sheets_rule_in_totals_and_percentiles() {
+        PriceSheet.Builder above = PriceSheet.builder().rate(PriceKind.INPUT, "3").rate(PriceKind.OUTPUT, "15")
+                .tier(PriceKind.INPUT, 200_000, TokenRate.perMillion("6"));
+        Model strict = model("above-200k", above.build());
+        Model inclusive = model("from-200k", above.tierRule(io.modelatlas.pricing.TierRule.AT_OR_ABOVE).build());
+        String log = """
+                {"model":"x","input_tokens":199999,"output_tokens":0}
+                {"model":"x","input_tokens":200000,"output_tokens":0}
+                {"model":"x","input_tokens":200001,"output_tokens":0}
+                """;
+        ReplayReport r = replay("edge.jsonl", log, true, strict, inclusive);
+        // (199,999 + 200,000) x $3 + 200,001 x $6 per million, against 199,999 x $3 + (200,000 + 200,001) x $6
+        assertThat(row(r, "above-200k").totalUsd()).isEqualByComparingTo("2.400003");
+        assertThat(row(r, "from-200k").totalUsd()).isEqualByComparingTo("3.000003");
+        assertThat(row(r, "above-200k").p50Usd()).isEqualByComparingTo("0.6");
+        assertThat(row(r, "from-200k").p50Usd()).isEqualByComparingTo("1.2");
+        assertThat(row(r, "from-200k").maxUsd()).isEqualByComparingTo("1.200006");
+    }
+
+    @Test
+    void epoch_milliseconds_are_refused_not_read_as_seconds_in_the_year_55000() {
+        String log = "{\"model\":\"gpt-4o-mini\",\"input_tokens\":1,\"output_tokens\":1,\"timestamp\":1767225600000}\n";
+        ReplayReport r = replay("ms.jsonl", log, false, Fixtures.gpt4oMini());
+        assertThat(r.problems()).containsExactly("line 1: timestamp 1767225600000 is out of range for epoch seconds (epoch milliseconds are not accepted)");
+        ReplayReport csv = replay("ms.csv", "model,input_tokens,output_tokens,timestamp\ngpt-4o-mini,1,1,1767225600000\n", false, Fixtures.gpt4oMini());
+        assertThat(csv.problems()).containsExactly("line 2: timestamp 1767225600000 is out of range for epoch seconds (epoch milliseconds are not accepted)");
+    }
+
+    private static Model model(String id, PriceSheet sheet) {
+        Model base = Fixtures.gpt41();
+        return new Model(id, id, "acme", "Acme", null, List.of(), base.type(), null, null, null, null, null, null, null, null,
+                base.capabilities(), List.of(), base.status(), List.of(), List.of(), List.of(),
+                List.of(new Offering("acme", id, Fact.of(sheet, Fixtures.LITELLM), null, null)), null);
+    }
+
+    @Test
+    void the_fast_usage_line_parser_agrees_with_jackson_or_leaves_the_line_to_it() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String[] values = {"0", "7", "1200", "007", "-5", "1.0", "1e3", "\"12\"", "null", "true", "18446744073709551616", "123456789012345678"};
+        String[] models = {"\"gpt-4o-mini\"", "\"gpt\\u002d4o\"", "\"\"", "null", "5", "\"modèle\"", "{\"a\":1}"};
+        String[] stamps = {"1746057600", "\"2026-05-01T00:00:00Z\"", "\"1746057600\"", "\"yesterday\"", "1767225600000", "null", "1.5"};
+        String[] extras = {"", ",\"user\":\"u1\"", ",\"tags\":[1,2]", ",\"latency\":0.25", ",\"ok\":true", ",\"messages\":[]", ",\"x\":-1e-3"};
+        java.util.Random random = new java.util.Random(17);
+        UsageLineParser fast = new UsageLineParser();
+        int taken = 0;
+        for (int i = 0; i < 5_000; i++) {
+            String sp = random.nextBoolean() ? "" : " ";
+            String line = "{" + sp + "\"model\":" + sp + pick(random, models) + "," + sp + "\"input_tokens\":" + pick(random, values)
+                    + ",\"output_tokens\":" + pick(random, values) + (random.nextBoolean() ? ",\"cached_input_tokens\":" + pick(random, values) : "")
+                    + (random.nextBoolean() ? ",\"timestamp\":" + pick(random, stamps) : "") + pick(random, extras) + sp + "}" + (random.nextInt(10) == 0 ? "x" : "");
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+            LoggedRequest got = fast.parse(bytes, bytes.length);
+            if (got == null) {
+                continue;
+            }
+            taken++;
+            com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+            assertThat(got.model()).as(line).isEqualTo(n.get("model").isNull() ? null : n.get("model").asText());
+            assertThat(got.inputTokens()).as(line).isEqualTo(n.get("input_tokens").longValue());
+            assertThat(got.outputTokens()).as(line).isEqualTo(n.get("output_tokens").longValue());
+            assertThat(got.cachedInputTokens()).as(line).isEqualTo(n.has("cached_input_tokens") ? n.get("cached_input_tokens").longValue() : 0);
+            com.fasterxml.jackson.databind.JsonNode ts = n.get("timestamp");
+            assertThat(got.timestamp()).as(line).isEqualTo(ts == null ? null
+                    : ts.isNumber() ? java.time.Instant.ofEpochSecond(ts.longValue())
+                    : ts.asText().chars().allMatch(Character::isDigit) ? java.time.Instant.ofEpochSecond(Long.parseLong(ts.asText())) : java.time.Instant.parse(ts.asText()));
+        }
+        assertThat(taken).as("the plain lines take the fast path").isGreaterThan(20);
+    }
+
+    private static String pick(java.util.Random random, String[] options) {
+        return options[random.nextInt(options.length)];
+    }
 }

@@ -15,8 +15,14 @@ import java.util.function.Supplier;
 /**
  * {@code /replay}: upload a request log and get the report {@code modelatlas replay} prints, with a chart; and
  * {@code POST /api/v1/replay}, the same report as JSON for a log sent as the request body. The log is read as it
- * arrives, line by line, and never stored (not in memory as a whole, not on disk); past {@link #limitBytes} the
- * upload is refused with 413. Nothing changes on the server, so there is no CSRF token.
+ * arrives, line by line, and never stored (not in memory as a whole, not on disk: no temporary file either); past
+ * {@link #limitBytes} the upload is refused with 413, at once when the declared length says so, else as soon as the
+ * count passes it. The uploaded file's name is only shown (its last path segment, escaped) and picks CSV or JSONL.
+ *
+ * <p>No CSRF token: the computation is read-only. A form on another site can make a browser post a log of that
+ * site's choosing and render the report, but it changes nothing here and, without CORS, the other site cannot read
+ * the answer; the page's Content-Security-Policy ({@code form-action 'self'}) keeps our own form from posting
+ * elsewhere.
  */
 final class ReplayRoutes {
     /** 50 MB: a day of a busy service's usage records; larger logs belong to the command line. */

@@ -66,8 +66,9 @@ public final class LogReader {
                 if (in.blank()) {
                     continue;
                 }
+                LoggedRequest r;
                 try {
-                    LoggedRequest r = csv ? null : fast.parse(in.bytes(), in.length());
+                    r = csv ? null : fast.parse(in.bytes(), in.length());
                     if (r == null) {
                         String line = in.text();
                         if (csv) {
@@ -82,15 +83,19 @@ public final class LogReader {
                             r = jsonRecord(JSON.readTree(line));
                         }
                     }
-                    sink.accept(r);
-                    read++;
                 } catch (CharacterCodingException e) {
                     bad("not valid UTF-8");
+                    continue;
                 } catch (JsonProcessingException e) {
                     bad("not valid JSON (" + e.getOriginalMessage() + ")");
+                    continue;
                 } catch (IllegalArgumentException | ClassCastException e) {
                     bad(e.getMessage());
+                    continue;
                 }
+                // outside the try: a failure of the sink (an unknown target model, say) is not a bad line
+                sink.accept(r);
+                read++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

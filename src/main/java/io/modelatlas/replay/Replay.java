@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prices a whole request log on several models in O(requests + models) time and constant memory. Cost is linear in
@@ -133,15 +134,17 @@ public final class Replay {
     public List<ModelResult> results() {
         BigDecimal months = monthsSpanned();
         String recorded = recordedOn();
-        Map<String, BigDecimal> totals = new HashMap<>();
-        Map<String, BigInteger[]> percentilesByRates = new HashMap<>();
-        List<ModelResult> out = new ArrayList<>();
+        // first the totals, and which percentile work each model needs; then that work, distinct rates only, on
+        // every core; then the rows
+        record Priced(Model model, BigDecimal total, RateKey key, long overContext, long overOutput, String unknown) {}
+        List<Priced> priced = new ArrayList<>();
+        Map<String, long[][]> work = new HashMap<>();
         for (Model m : models) {
             PriceSheet sheet = m.prices().orElse(null);
             long overCtx = m.contextWindow() == null ? 0 : above(overContext, contextLimits, m.contextWindow().value());
             long overOut = m.maxOutputTokens() == null ? 0 : above(overOutput, outputLimits, m.maxOutputTokens().value());
             if (sheet == null) {
-                out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, overCtx, overOut, null, "price unknown"));
+                priced.add(new Priced(m, null, null, overCtx, overOut, "price unknown"));
                 continue;
             }
             try {
@@ -151,14 +154,33 @@ public final class Replay {
                         total = total.add(priceBucket(sheet, b));
                     }
                 }
-                BigDecimal[] p = requests == 0 ? new BigDecimal[3] : percentiles(sheet, percentilesByRates);
-                totals.put(m.id(), total);
-                BigDecimal per1000 = requests == 0 ? BigDecimal.ZERO : total.multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64);
-                BigDecimal monthly = months == null ? null : total.divide(months, MathContext.DECIMAL64);
-                out.add(new ModelResult(m.id(), m.displayName(), total, per1000, monthly, p[0], p[1], p[2], overCtx, overOut, null, null));
+                RateKey key = requests == 0 ? null : rateKey(sheet);
+                if (key != null) {
+                    work.putIfAbsent(key.key(), key.rates());
+                }
+                priced.add(new Priced(m, total, key, overCtx, overOut, null));
             } catch (PriceUnknownException e) {
-                out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, overCtx, overOut, null, e.getMessage()));
+                priced.add(new Priced(m, null, null, overCtx, overOut, e.getMessage()));
             }
+        }
+        Map<String, BigInteger[]> percentiles = new ConcurrentHashMap<>();
+        work.entrySet().parallelStream().forEach(e -> percentiles.put(e.getKey(), wide(shapes, e.getValue())));
+
+        Map<String, BigDecimal> totals = new HashMap<>();
+        List<ModelResult> out = new ArrayList<>();
+        for (Priced x : priced) {
+            Model m = x.model();
+            if (x.total() == null) {
+                out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, x.overContext(), x.overOutput(), null, x.unknown()));
+                continue;
+            }
+            BigDecimal[] p = requests == 0 ? new BigDecimal[3]
+                    : x.key() == null ? percentilesInBigDecimal(m.prices().orElseThrow()) : x.key().usd(percentiles.get(x.key().key()));
+            totals.put(m.id(), x.total());
+            BigDecimal per1000 = requests == 0 ? BigDecimal.ZERO
+                    : x.total().multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64);
+            BigDecimal monthly = months == null ? null : x.total().divide(months, MathContext.DECIMAL64);
+            out.add(new ModelResult(m.id(), m.displayName(), x.total(), per1000, monthly, p[0], p[1], p[2], x.overContext(), x.overOutput(), null, null));
         }
         BigDecimal base = recorded == null ? null : totals.get(recorded);
         if (base != null) {
@@ -172,12 +194,26 @@ public final class Replay {
     private static final int[] PERCENTS = {50, 95, 100};
 
     /**
-     * p50, p95 and max request cost on a sheet, from the request shapes priced in whole units of 10^-(6 + scale)
-     * dollars: each bucket's three rates (USD per million uncached input, cached input and output tokens, from
-     * CostCalculator, so its fallbacks and tier choice apply) scaled to integers. Models with the same rates (one
-     * model at several providers) share the work.
+     * What the percentiles of one sheet are computed from: per tier bucket, the three rates (USD per million uncached
+     * input, cached input and output tokens, from CostCalculator, so its fallbacks and tier choice apply) in whole
+     * units of 10^-scale, divided by their greatest common factor. Costs scaled by a common factor keep their order,
+     * so models whose rates are multiples of the same rates (input:cached:output 4:1:16 at several price points, one
+     * model at several providers) share one key and are priced once.
      */
-    private BigDecimal[] percentiles(PriceSheet sheet, Map<String, BigInteger[]> byRates) {
+    private record RateKey(String key, long[][] rates, int scale, long factor) {
+        /** p50, p95 and max in USD from the costs computed in units of the key's rates. */
+        BigDecimal[] usd(BigInteger[] units) {
+            BigDecimal[] usd = new BigDecimal[units.length];
+            for (int k = 0; k < units.length; k++) {
+                BigInteger v = units[k].multiply(BigInteger.valueOf(factor));
+                usd[k] = v.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(v, 6 + scale).stripTrailingZeros();
+            }
+            return usd;
+        }
+    }
+
+    /** The sheet's key, or null when a rate does not fit a long even as an integer (then BigDecimal it is). */
+    private RateKey rateKey(PriceSheet sheet) {
         BigDecimal[][] unit = new BigDecimal[buckets.length][];
         int scale = 0;
         for (int b = 0; b < buckets.length; b++) {
@@ -190,10 +226,9 @@ public final class Replay {
                 }
             }
         }
-        BigInteger[] units;
         long common = 0;
+        long[][] rates = new long[buckets.length][];
         try {
-            long[][] rates = new long[buckets.length][];
             for (int b = 0; b < buckets.length; b++) {
                 if (unit[b] != null) {
                     rates[b] = new long[3];
@@ -203,30 +238,21 @@ public final class Replay {
                     }
                 }
             }
-            // costs scaled by a common factor keep their order: models whose rates are multiples of the same rates
-            // (input:cached:output 4:1:16 at several price points) are priced once
-            StringBuilder key = new StringBuilder();
-            for (long[] r : rates) {
-                if (r == null) {
-                    key.append(";-");
-                    continue;
-                }
-                for (int k = 0; k < 3; k++) {
-                    r[k] = common == 0 ? 0 : r[k] / common;
-                    key.append(k == 0 ? ';' : ',').append(r[k]);
-                }
-            }
-            units = byRates.computeIfAbsent(key.toString(), k -> wide(shapes, rates));
         } catch (ArithmeticException rateTooLargeForLong) {
-            return percentilesInBigDecimal(sheet);
+            return null;
         }
-        BigInteger factor = BigInteger.valueOf(Math.max(1, common));
-        BigDecimal[] usd = new BigDecimal[units.length];
-        for (int k = 0; k < units.length; k++) {
-            BigInteger v = units[k].multiply(factor);
-            usd[k] = v.signum() == 0 ? BigDecimal.ZERO : new BigDecimal(v, 6 + scale).stripTrailingZeros();
+        StringBuilder key = new StringBuilder();
+        for (long[] r : rates) {
+            if (r == null) {
+                key.append(";-");
+                continue;
+            }
+            for (int k = 0; k < 3; k++) {
+                r[k] = common == 0 ? 0 : r[k] / common;
+                key.append(k == 0 ? ';' : ',').append(r[k]);
+            }
         }
-        return usd;
+        return new RateKey(key.toString(), rates, scale, Math.max(1, common));
     }
 
     private static long gcd(long a, long b) {

@@ -2,7 +2,8 @@
 # Replay of a generated usage log over every priced chat model, two jars side by side, alternating ROUNDS times:
 # wall, user CPU and max RSS per run, with the load average before each, and a check that both jars print the same
 # report except the p50/p95/max columns. Usage: bench/replay-ab.sh OLD_JAR NEW_JAR [ROUNDS] [REQUESTS]
-# (an old jar: git archive main | tar -x -C /tmp/old && (cd /tmp/old && ./mvnw -q -o -DskipTests package))
+# (an old jar: git archive main | tar -x -C /tmp/old && (cd /tmp/old && ./mvnw -q -o -DskipTests package)).
+# JAVA_FLAGS adds JVM flags to both, e.g. bin/modelatlas's: JAVA_FLAGS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 OLD="$1"; NEW="$2"; ROUNDS="${3:-5}"; N="${4:-1000000}"
@@ -13,7 +14,7 @@ for i in $(seq "$ROUNDS"); do
     jar=$([ "$which" = old ] && echo "$OLD" || echo "$NEW")
     load=$(cut -d' ' -f1 /proc/loadavg)
     timeout 120 /usr/bin/time -f "$which %e s wall %U s user %M KB max RSS (load before: $load)" \
-      java -Xmx512m -jar "$jar" replay "$LOG" --all --format csv > "/tmp/replay-ab-$which.csv"
+      java -Xmx512m ${JAVA_FLAGS:-} -jar "$jar" replay "$LOG" --all --format csv > "/tmp/replay-ab-$which.csv"
   done
 done
 python3 - <<'PY'

@@ -37,6 +37,8 @@ public final class LogReader {
     private final List<String> problems = new ArrayList<>();
     private long skipped;
     private long counted;
+    private long estimated;
+    private long withoutResponse;
     private long lines;
 
     public LogReader(String file, boolean strict, Function<String, TokenCounter> tokenizerOfModel) {
@@ -127,6 +129,16 @@ public final class LogReader {
         return counted;
     }
 
+    /** Of those, how many were counted with an estimate (the recording model's tokenizer is not public). */
+    public long estimated() {
+        return estimated;
+    }
+
+    /** Of those, how many had no response in the log, so their output tokens are unknown and counted as 0. */
+    public long withoutResponse() {
+        return withoutResponse;
+    }
+
     private static final List<String> COLUMNS = List.of("model", "input_tokens", "output_tokens", "cached_input_tokens", "timestamp");
 
     private String[] header(String line) {
@@ -187,6 +199,12 @@ public final class LogReader {
         }
         counted++;
         TokenCounter counter = tokenizerOfModel.apply(model);
+        if (!counter.exact()) {
+            estimated++;
+        }
+        if (response == null) {
+            withoutResponse++;
+        }
         ChatTokenCounter chat = new ChatTokenCounter(counter, model == null ? "" : model);
         List<Map<String, Object>> messages = JSON.convertValue(request.get("messages"), new TypeReference<List<Map<String, Object>>>() { });
         List<Map<String, Object>> tools = request.has("tools") ? JSON.convertValue(request.get("tools"), new TypeReference<List<Map<String, Object>>>() { }) : null;

@@ -61,6 +61,12 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
         } else {
             notes.add("token counts are the log's measured usage, taken as-is for every model; models with another tokenizer would count the same text differently");
         }
+        if (reader.estimated() > 0) {
+            notes.add(reader.estimated() + " of those were counted with an estimate, not exactly: the recording model's tokenizer is not public");
+        }
+        if (reader.withoutResponse() > 0) {
+            notes.add(reader.withoutResponse() + " requests have no response in the log: their output tokens are unknown and counted as 0, so output cost is missing for them");
+        }
         if (replay.monthsSpanned() == null) {
             notes.add("no monthly projection: the log has no timestamps spanning a period");
         }

@@ -326,4 +326,20 @@ class ReplayTest {
     private static String pick(java.util.Random random, String[] options) {
         return options[random.nextInt(options.length)];
     }
+
+    @Test
+    void requests_without_a_response_or_an_exact_tokenizer_are_named_in_the_notes() {
+        String log = """
+                {"model":"gpt-4o-mini","messages":[{"role":"user","content":"hello world"}]}
+                {"model":"claude-like","messages":[{"role":"user","content":"hello world"}],"response":{"choices":[{"message":{"content":"hi"}}]}}
+                """;
+        Replay replay = new Replay(List.of(Fixtures.gpt4oMini()));
+        LogReader reader = new LogReader("chat.jsonl", true, id -> TokenCounters.forModel(id, "gpt-4o-mini".equals(id) ? "o200k_base" : null));
+        reader.read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), replay::add);
+        ReplayReport r = ReplayReport.of("chat.jsonl", replay, reader);
+        assertThat(r.countedFromText()).isEqualTo(2);
+        assertThat(r.notes()).contains(
+                "1 of those were counted with an estimate, not exactly: the recording model's tokenizer is not public",
+                "1 requests have no response in the log: their output tokens are unknown and counted as 0, so output cost is missing for them");
+    }
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * shapes stays within {@link #SHAPE_BUDGET} shape pricings in all.
  */
 public final class Replay {
-    /** Shape pricings (shapes x models) for the percentiles of one replay: about a second on one core. */
+    /** Shape pricings (shapes x models) for the percentiles of one replay, at most: models with the same rates share theirs. */
     public static final long SHAPE_BUDGET = 1L << 27;
     public static final int MIN_SHAPES = 4_096;
     public static final int MAX_SHAPES = 1 << 18;

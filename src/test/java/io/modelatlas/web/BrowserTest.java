@@ -3,7 +3,10 @@ package io.modelatlas.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -22,6 +25,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The site in a real browser: Debian's chromium driven by Playwright. Screenshots at phone and desktop width are kept
@@ -122,6 +127,51 @@ class BrowserTest {
         assertThat(page.evaluate("() => Chart.getChart(document.getElementById('calc-chart')).data.datasets[0].data.join(',')")).isEqualTo("45,120");
         assertThat(problems).isEmpty();
         page.close();
+    }
+
+    /**
+     * axe-core (vendored in src/test/resources/vendor/axe-core) run on each kind of page at phone and desktop width.
+     * Serious and critical violations fail the test; the full report, minor findings included, is kept in
+     * target/axe/ next to the screenshots.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/models", "/models/gpt-4.1", "/compare/gpt-4.1-vs-gpt-4.1-mini",
+            "/calculator?models=gpt-4.1-mini,gpt-4o-mini", "/models/no-such-model"})
+    void pages_have_no_serious_or_critical_accessibility_violations(String path) throws Exception {
+        for (int width : new int[] {390, 1280}) {
+            // the site's CSP forbids inline scripts, so the injected checker needs the page's CSP bypassed
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(width, 900))) {
+                Page page = context.newPage();
+                page.navigate(url(path));
+                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
+                String report = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']})).violations)");
+                String name = path.replaceAll("[^a-z0-9.]+", "_") + "-" + width;
+                Files.createDirectories(Path.of("target", "axe"));
+                Files.writeString(Path.of("target", "axe", name + ".json"), report);
+                List<String> serious = seriousViolations(report);
+                assertThat(serious).as("axe violations on %s at %dpx", path, width).isEmpty();
+            }
+        }
+    }
+
+    private static String axeSource() throws Exception {
+        try (var in = BrowserTest.class.getResourceAsStream("/vendor/axe-core/axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One line per serious or critical violation and node: rule, impact, selector and axe's summary of the fix. */
+    private static List<String> seriousViolations(String report) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : new ObjectMapper().readTree(report)) {
+            if (!List.of("serious", "critical").contains(v.path("impact").asText())) {
+                continue;
+            }
+            for (JsonNode n : v.path("nodes")) {
+                out.add(v.path("id").asText() + " (" + v.path("impact").asText() + ") at " + n.path("target") + ": " + n.path("failureSummary").asText());
+            }
+        }
+        return out;
     }
 
     @Test

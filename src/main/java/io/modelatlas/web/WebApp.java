@@ -35,7 +35,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The web site and JSON API. {@link #create} returns an unstarted Javalin: {@code serve} starts it, tests start it
@@ -43,13 +42,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WebApp {
     private static final int CACHE_LIMIT = 20_000;
-    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private volatile CompletableFuture<WebContext> context;
     private final CompletableFuture<StoreBackend> backend;
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
-    private final Map<String, String> pageCache = new ConcurrentHashMap<>();
+    private final PageCache pageCache = new PageCache(CACHE_LIMIT);
     private volatile List<String> creatorIds;
 
     private WebApp(CompletableFuture<WebContext> context, CompletableFuture<StoreBackend> backend, RateLimiter limiter) {
@@ -115,6 +113,8 @@ public final class WebApp {
     private Javalin javalin() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // cached pages are answered in front of Javalin; see CachedPageHandler
+            config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(pageCache)));
             config.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -156,14 +156,11 @@ public final class WebApp {
     }
 
     private void dataQuality(Context c) {
-        c.html(pageCache("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))));
+        reply(c, pageCache.getOrRender("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))));
     }
 
     private void securityHeaders(Context c) {
-        c.header("Content-Security-Policy", CSP);
-        c.header("X-Content-Type-Options", "nosniff");
-        c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        c.header("X-Frame-Options", "DENY");
+        SecurityHeaders.ALL.forEach(c::header);
     }
 
     private Model model(String raw) {
@@ -221,9 +218,9 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        String cached = pageCache.get(canonical);
+        CachedPage cached = pageCache.get(canonical);
         if (cached != null) {
-            c.html(cached);
+            reply(c, cached);
             return;
         }
         List<HistoryEntry> history = List.of();
@@ -236,10 +233,7 @@ public final class WebApp {
             }
         }
         String html = templates.render("model/page.jte", "page", ModelPage.of(m, ctx(), history));
-        if (complete) {
-            pageCache(canonical, () -> html);
-        }
-        c.html(html);
+        reply(c, complete ? pageCache.getOrRender(canonical, () -> html) : CachedPage.of(html));
     }
 
     private void comparePage(Context c) {
@@ -265,7 +259,7 @@ public final class WebApp {
             return;
         }
         List<Model> ordered = ComparisonPaths.canonicalOrder(ids).stream().map(id -> ctx().catalog().byId(id).orElseThrow()).toList();
-        c.html(pageCache(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx().comparer().compare(ordered), ctx()))));
+        reply(c, pageCache.getOrRender(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx().comparer().compare(ordered), ctx()))));
     }
 
     private List<Model> models(Context c, String param) {
@@ -280,16 +274,19 @@ public final class WebApp {
         return ids.stream().map(this::model).toList();
     }
 
-    private String pageCache(String key, java.util.function.Supplier<String> render) {
-        String cached = pageCache.get(key);
-        if (cached != null) {
-            return cached;
+    /** The first answer for a cached page; later ones come from CachedPageHandler with the same headers. */
+    private static void reply(Context c, CachedPage page) {
+        CachedPage.Reply r = page.replyTo(c.header("Accept-Encoding"), c.header("If-None-Match"));
+        c.header("Cache-Control", CachedPage.CACHE_CONTROL).header("Vary", CachedPage.VARY).header("ETag", r.etag());
+        if (!r.sendsBody()) {
+            c.status(HttpStatus.NOT_MODIFIED).header("Content-Length", Integer.toString(r.body().length));
+            return;
         }
-        String html = render.get();
-        if (pageCache.size() < CACHE_LIMIT) {
-            pageCache.put(key, html);
+        if (r.contentEncoding() != null) {
+            // set before the body so that Javalin's own compression leaves it alone
+            c.header("Content-Encoding", r.contentEncoding());
         }
-        return html;
+        c.contentType(CachedPage.CONTENT_TYPE).result(r.body());
     }
 
     private void calculator(Context c) {

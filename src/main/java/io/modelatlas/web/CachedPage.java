@@ -1,5 +1,7 @@
 package io.modelatlas.web;
 
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,8 @@ import java.util.zip.GZIPOutputStream;
  * per request allocates nothing.
  */
 final class CachedPage {
-    static final String CONTENT_TYPE = "text/html; charset=utf-8";
+    /** Written the way Jetty's servlet layer normalises it, so both paths send the same header. */
+    static final String CONTENT_TYPE = "text/html;charset=utf-8";
     /**
      * Pages change only when the catalog does; five minutes of staleness is acceptable for prices, and the ETag
      * makes revalidation after that a cheap 304.
@@ -71,6 +74,22 @@ final class CachedPage {
             return gz ? gzipNotModified : plainNotModified;
         }
         return gz ? gzip : plain;
+    }
+
+    /** Answers through Javalin (the request that rendered the page); CachedPageHandler sends the same headers. */
+    void respond(Context c) {
+        Reply r = replyTo(c.header("Accept-Encoding"), c.header("If-None-Match"));
+        c.header("Cache-Control", CachedPage.CACHE_CONTROL).header("Vary", CachedPage.VARY).header("ETag", r.etag());
+        if (!r.sendsBody()) {
+            c.status(HttpStatus.NOT_MODIFIED).header("Content-Length", Integer.toString(r.body().length));
+            c.res().setContentType(null); // Javalin's default type; a 304 describes no representation of its own
+            return;
+        }
+        if (r.contentEncoding() != null) {
+            // set before the body so that Javalin's own compression leaves it alone
+            c.header("Content-Encoding", r.contentEncoding());
+        }
+        c.contentType(CachedPage.CONTENT_TYPE).header("Content-Length", Integer.toString(r.body().length)).result(r.body());
     }
 
     /**

@@ -38,7 +38,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The web site and JSON API. {@link #create} returns an unstarted Javalin: {@code serve} starts it, tests start it
- * on port 0. The catalog is immutable, so rendered model and comparison pages are cached whole.
+ * on port 0. The catalog is immutable, so rendered model and comparison pages are cached whole (with their gzip
+ * bodies and ETags) and, once cached, answered by {@link CachedPageHandler} before Javalin's pipeline.
  */
 public final class WebApp {
     private static final int CACHE_LIMIT = 20_000;
@@ -156,7 +157,7 @@ public final class WebApp {
     }
 
     private void dataQuality(Context c) {
-        reply(c, pageCache.getOrRender("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))));
+        pageCache.getOrRender("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))).respond(c);
     }
 
     private void securityHeaders(Context c) {
@@ -220,7 +221,7 @@ public final class WebApp {
         }
         CachedPage cached = pageCache.get(canonical);
         if (cached != null) {
-            reply(c, cached);
+            cached.respond(c);
             return;
         }
         List<HistoryEntry> history = List.of();
@@ -233,7 +234,7 @@ public final class WebApp {
             }
         }
         String html = templates.render("model/page.jte", "page", ModelPage.of(m, ctx(), history));
-        reply(c, complete ? pageCache.getOrRender(canonical, () -> html) : CachedPage.of(html));
+        (complete ? pageCache.getOrRender(canonical, () -> html) : CachedPage.of(html)).respond(c);
     }
 
     private void comparePage(Context c) {
@@ -259,7 +260,7 @@ public final class WebApp {
             return;
         }
         List<Model> ordered = ComparisonPaths.canonicalOrder(ids).stream().map(id -> ctx().catalog().byId(id).orElseThrow()).toList();
-        reply(c, pageCache.getOrRender(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx().comparer().compare(ordered), ctx()))));
+        pageCache.getOrRender(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx().comparer().compare(ordered), ctx()))).respond(c);
     }
 
     private List<Model> models(Context c, String param) {
@@ -272,21 +273,6 @@ public final class WebApp {
             throw new BadParameterException(param, "query parameter '" + param + "' needs 2 to 5 model ids, got " + ids.size());
         }
         return ids.stream().map(this::model).toList();
-    }
-
-    /** The first answer for a cached page; later ones come from CachedPageHandler with the same headers. */
-    private static void reply(Context c, CachedPage page) {
-        CachedPage.Reply r = page.replyTo(c.header("Accept-Encoding"), c.header("If-None-Match"));
-        c.header("Cache-Control", CachedPage.CACHE_CONTROL).header("Vary", CachedPage.VARY).header("ETag", r.etag());
-        if (!r.sendsBody()) {
-            c.status(HttpStatus.NOT_MODIFIED).header("Content-Length", Integer.toString(r.body().length));
-            return;
-        }
-        if (r.contentEncoding() != null) {
-            // set before the body so that Javalin's own compression leaves it alone
-            c.header("Content-Encoding", r.contentEncoding());
-        }
-        c.contentType(CachedPage.CONTENT_TYPE).result(r.body());
     }
 
     private void calculator(Context c) {

@@ -3,7 +3,9 @@ package io.modelatlas.app;
 import io.javalin.Javalin;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
+import io.modelatlas.export.SiteSource;
 import io.modelatlas.refresh.StoreBackend;
+import io.modelatlas.web.StaticSite;
 import io.modelatlas.web.WebApp;
 import io.modelatlas.web.WebContext;
 import java.io.PrintWriter;
@@ -23,17 +25,17 @@ final class Server {
 
     private Server() {}
 
-    /** Serves the site on a loopback port only while the exporter crawls it, so the files are exactly what it serves. */
+    /**
+     * Renders the site straight to files, in parallel on every core; the pages are the ones the server would serve
+     * (StaticSite renders them with the same templates, checked against a running server by ExportMatchesServerTest).
+     */
     static String export(Config config, Supplier<Catalog> catalog, Clock clock, java.nio.file.Path dir, int maxPages, PrintWriter progress) {
-        Javalin app = WebApp.create(WebContext.of(catalog.get(), clock, config.baseUrl())).start("127.0.0.1", 0);
-        try {
-            SiteExporter.Result r = new SiteExporter(java.net.URI.create("http://127.0.0.1:" + app.port()), progress).export(dir, maxPages);
-            long ms = Math.max(1, r.took().toMillis());
-            return String.format("exported %d pages and %d files (%,d bytes) to %s in %d ms (%d pages/s); %d internal links checked",
-                    r.pages(), r.files(), r.bytes(), dir, ms, r.pages() * 1000L / ms, r.linksChecked());
-        } finally {
-            app.stop();
-        }
+        StaticSite site = StaticSite.of(WebContext.of(catalog.get(), clock, config.baseUrl()));
+        SiteSource source = path -> site.get(path).map(r -> new SiteSource.Resource(r.contentType(), r.body()));
+        SiteExporter.Result r = new SiteExporter(source, Runtime.getRuntime().availableProcessors(), progress).export(dir, maxPages);
+        long ms = Math.max(1, r.took().toMillis());
+        return String.format("exported %d pages and %d files (%,d bytes) to %s in %d ms (%d pages/s); %d internal links checked",
+                r.pages(), r.files(), r.bytes(), dir, ms, r.pages() * 1000L / ms, r.linksChecked());
     }
 
     /**

@@ -138,7 +138,7 @@ public final class WebApp {
             config.routes.get("/data-quality", this::dataQuality);
             config.routes.get("/api/v1/models/{id}/history", c -> json(c, HistoryJson.of(model(c.pathParam("id")).id(), backend().catalog().history(model(c.pathParam("id")).id()))));
             config.routes.get("/sitemap.xml", this::sitemap);
-            config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx().baseUrl() + "/sitemap.xml\n"));
+            config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));
 
             config.routes.get("/api/v1/models", this::apiModels);
             config.routes.get("/api/v1/models/{id}", c -> json(c, ModelJson.from(model(c.pathParam("id")))));
@@ -290,25 +290,7 @@ public final class WebApp {
     }
 
     private void sitemap(Context c) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        xml.append("<url><loc>").append(ctx().baseUrl()).append("/models</loc></url>\n");
-        xml.append("<url><loc>").append(ctx().baseUrl()).append("/calculator</loc></url>\n");
-        java.util.Set<String> comparisons = new java.util.TreeSet<>();
-        for (Model m : ctx().catalog().models()) {
-            xml.append("<url><loc>").append(ctx().baseUrl()).append("/models/").append(xmlEscape(m.id())).append("</loc></url>\n");
-            if (m.isSuperseded() && ctx().catalog().byId(m.status().value().successorId()).isPresent()) {
-                comparisons.add(ComparisonPaths.path(List.of(m.id(), m.status().value().successorId())));
-            }
-        }
-        comparisons.add(ComparisonPaths.path(List.of("gpt-4.1", "gpt-4.1-mini")));
-        for (String p : comparisons) {
-            xml.append("<url><loc>").append(ctx().baseUrl()).append(xmlEscape(p)).append("</loc></url>\n");
-        }
-        c.contentType("application/xml").result(xml.append("</urlset>\n").toString());
-    }
-
-    private static String xmlEscape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        c.contentType("application/xml").result(Sitemap.xml(ctx()));
     }
 
     private void apiModels(Context c) {

@@ -9,6 +9,7 @@ import io.modelatlas.web.StaticSite;
 import io.modelatlas.web.WebApp;
 import io.modelatlas.web.WebContext;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -26,11 +27,13 @@ final class Server {
     private Server() {}
 
     /**
-     * Renders the site straight to files, in parallel on every core; the pages are the ones the server would serve
-     * (StaticSite renders them with the same templates, checked against a running server by ExportMatchesServerTest).
+     * Renders the site straight to files on every core, without HTTP: the store's catalog and price history when a
+     * store exists (as {@code serve} shows them), else the bundled catalog. StaticSite renders through the server's
+     * own page code; ExportMatchesServerTest checks the files against a running server byte for byte.
      */
-    static String export(Config config, Supplier<Catalog> catalog, Clock clock, java.nio.file.Path dir, int maxPages, PrintWriter progress) {
-        StaticSite site = StaticSite.of(WebContext.of(catalog.get(), clock, config.baseUrl()));
+    static String export(Config config, Supplier<Catalog> catalog, Supplier<StoreBackend> store, Clock clock, Path dir, int maxPages, PrintWriter progress) {
+        StaticSite site = config.storeExists() ? StaticSite.of(store.get(), clock, config.baseUrl())
+                : StaticSite.of(WebContext.of(catalog.get(), clock, config.baseUrl()));
         SiteSource source = path -> site.get(path).map(r -> new SiteSource.Resource(r.contentType(), r.body()));
         SiteExporter.Result r = new SiteExporter(source, Runtime.getRuntime().availableProcessors(), progress).export(dir, maxPages);
         long ms = Math.max(1, r.took().toMillis());

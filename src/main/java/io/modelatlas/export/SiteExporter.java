@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,8 +34,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * on a pool of threads, one breadth-first level at a time.
  */
 public final class SiteExporter {
-    private static final String[] MARKUP_LINKS = {"href=\"", "src=\"", "<loc>"};
-    private static final String[] ASSET_LINKS = {"\"/static/", "\"/webjars/"};
+    private static final byte[] HREF = ascii("href");
+    private static final byte[] SRC = ascii("src");
+    private static final byte[] LOC = ascii("<loc>");
+    private static final byte[] STATIC = ascii("/static/");
+    private static final byte[] WEBJARS = ascii("/webjars/");
 
     private final SiteSource site;
     private final int threads;
@@ -123,7 +129,7 @@ public final class SiteExporter {
             bytes.addAndGet(r.body().length);
             (r.isHtml() ? pages : files).incrementAndGet();
             if (r.mayLink()) {
-                List<String> links = links(path, new String(r.body(), StandardCharsets.UTF_8));
+                List<String> links = links(path, r.body());
                 linksChecked.addAndGet(links.size());
                 for (String link : links) {
                     Set<String> from = ConcurrentHashMap.newKeySet();
@@ -139,52 +145,117 @@ public final class SiteExporter {
 
         private void write(Path file, byte[] body) {
             try {
-                Path parent = file.getParent();
-                if (!madeDirs.contains(parent)) {
-                    Files.createDirectories(parent);
-                    madeDirs.add(parent);
-                }
-                Files.write(file, body);
+                folder(file.getParent());
+                // NOFOLLOW_LINKS: a symbolic link in place of the file is refused instead of written through
+                Files.write(file, body, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
+                if (Files.isSymbolicLink(file)) {
+                    throw new ExportException("refusing to write " + file + ": it is a symbolic link");
+                }
                 throw new UncheckedIOException("cannot write " + file, e);
             }
+        }
+
+        /**
+         * Makes a folder under the root, one level at a time. A folder this export created is a real folder inside a
+         * checked parent; one that was already there must be a folder itself, not a symbolic link that could lead
+         * outside the root. One mkdir per new folder (thousands of pages each have their own).
+         */
+        private void folder(Path dir) throws IOException {
+            if (dir.equals(root) || madeDirs.contains(dir)) {
+                return;
+            }
+            folder(dir.getParent());
+            try {
+                Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new ExportException("refusing to write into " + dir + ": it is a symbolic link or a file, not a folder inside " + root);
+                }
+            }
+            madeDirs.add(dir);
         }
     }
 
     /**
      * The internal paths a page or file links to, each once: {@code href}, {@code src} and sitemap {@code <loc>} in
      * markup, quoted {@code "/static/..."} and {@code "/webjars/..."} in scripts and styles (app.js loads Chart.js
-     * that way).
+     * that way). One pass over the UTF-8 bytes as they are written (the markers are ASCII, and so are the bytes that
+     * end a link), decoding only the links, not the page.
      */
-    static List<String> links(String page, String body) {
+    static List<String> links(String page, byte[] body) {
         Set<String> out = new LinkedHashSet<>();
-        for (String marker : MARKUP_LINKS) {
-            char end = marker.equals("<loc>") ? '<' : '"';
-            for (int i = body.indexOf(marker); i >= 0; i = body.indexOf(marker, i + 1)) {
-                int from = i + marker.length();
-                int to = body.indexOf(end, from);
+        int n = body.length;
+        for (int i = 0; i < n; i++) {
+            byte b = body[i];
+            if (b == '=' && i + 1 < n && body[i + 1] == '"' && (endsWith(body, i, HREF) || endsWith(body, i, SRC))) {
+                int to = indexOf(body, (byte) '"', i + 2);
                 if (to < 0) {
                     break;
                 }
-                String href = body.substring(from, to).replace("&amp;", "&");
-                if (end == '<') {
-                    href = rawPath(href);
-                }
-                if (href != null) {
-                    ExportPaths.internalPath(page, href).ifPresent(out::add);
-                }
-            }
-        }
-        for (String marker : ASSET_LINKS) {
-            for (int i = body.indexOf(marker); i >= 0; i = body.indexOf(marker, i + 1)) {
-                int to = body.indexOf('"', i + 1);
+                add(out, page, new String(body, i + 2, to - i - 2, StandardCharsets.UTF_8).replace("&amp;", "&"));
+                i = to;
+            } else if (b == '<' && startsWith(body, i, LOC)) {
+                int from = i + LOC.length;
+                int to = indexOf(body, (byte) '<', from);
                 if (to < 0) {
                     break;
                 }
-                ExportPaths.internalPath(page, body.substring(i + 1, to)).ifPresent(out::add);
+                String path = rawPath(new String(body, from, to - from, StandardCharsets.UTF_8).replace("&amp;", "&"));
+                if (path != null) {
+                    add(out, page, path);
+                }
+                i = to - 1;
+            } else if (b == '"' && (startsWith(body, i + 1, STATIC) || startsWith(body, i + 1, WEBJARS))) {
+                int to = indexOf(body, (byte) '"', i + 1);
+                if (to < 0) {
+                    break;
+                }
+                add(out, page, new String(body, i + 1, to - i - 1, StandardCharsets.UTF_8));
+                i = to - 1;
             }
         }
         return new ArrayList<>(out);
+    }
+
+    private static void add(Set<String> out, String page, String href) {
+        ExportPaths.internalPath(page, href).ifPresent(out::add);
+    }
+
+    /** Whether the attribute name {@code marker} ends just before position {@code at}, after white space. */
+    private static boolean endsWith(byte[] body, int at, byte[] marker) {
+        int start = at - marker.length;
+        return start >= 1 && startsWith(body, start, marker) && (body[start - 1] == ' ' || body[start - 1] == '\n' || body[start - 1] == '\t');
+    }
+
+    private static boolean startsWith(byte[] body, int at, byte[] marker) {
+        if (at + marker.length > body.length) {
+            return false;
+        }
+        for (int j = 0; j < marker.length; j++) {
+            if (body[at + j] != marker[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] body, byte b, int from) {
+        for (int i = from; i < body.length; i++) {
+            if (body[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static List<String> links(String page, String body) {
+        return links(page, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] ascii(String marker) {
+        return marker.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A sitemap location is an absolute URL on the public host; the export wants its path. */

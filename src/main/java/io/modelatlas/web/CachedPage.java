@@ -5,7 +5,6 @@ import io.javalin.http.HttpStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -55,8 +54,7 @@ final class CachedPage {
         this.gzipNotModified = new Reply(304, gzipTag, "gzip", gzipped);
     }
 
-    static CachedPage of(String html) {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    static CachedPage of(byte[] body) {
         return new CachedPage(hash(body), body, gzip(body));
     }
 

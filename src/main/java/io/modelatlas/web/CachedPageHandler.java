@@ -2,6 +2,7 @@ package io.modelatlas.web;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,16 +24,18 @@ final class CachedPageHandler extends Handler.Wrapper {
     private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, CachedPage.CONTENT_TYPE);
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
 
-    private final PageCache cache;
+    /** The cache of the catalog in use (replaced with it), or null while none is loaded. */
+    private final Supplier<PageCache> cache;
 
-    CachedPageHandler(PageCache cache) {
+    CachedPageHandler(Supplier<PageCache> cache) {
         this.cache = cache;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        CachedPage page = HttpMethod.GET.is(request.getMethod()) && request.getHttpURI().getQuery() == null
-                ? cache.get(request.getHttpURI().getPath()) : null;
+        PageCache pages = cache.get();
+        CachedPage page = pages != null && HttpMethod.GET.is(request.getMethod()) && request.getHttpURI().getQuery() == null
+                ? pages.get(request.getHttpURI().getPath()) : null;
         if (page == null) {
             return super.handle(request, response, callback);
         }

@@ -143,10 +143,8 @@ public record ModelPage(Meta meta, Model model, String description, String succe
         if (m.isSuperseded()) {
             ctx.catalog().byId(m.status().value().successorId()).ifPresent(s -> put(out, m, s, "successor"));
         }
-        ctx.catalog().models().stream()
-                .filter(o -> o != m && o.creatorId().equals(m.creatorId()) && o.type() == m.type() && o.releaseDate() != null && o.prices().isPresent())
-                .filter(o -> m.family() != null && m.family().equals(o.family()))
-                .sorted(Comparator.comparing((Model o) -> o.releaseDate().value()).reversed())
+        ctx.comparer().family(m).stream()
+                .filter(o -> o != m && o.prices().isPresent())
                 .limit(4)
                 .forEach(o -> put(out, m, o, "same family"));
         return List.copyOf(out.values());

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Rendered model and comparison pages by canonical path. The catalog a site serves is immutable, so a page never goes
- * stale while its WebApp lives. Bounded: past the limit pages are rendered on every request instead of being kept.
+ * Rendered pages of one catalog by canonical path. A catalog is immutable, so a page never goes stale while its
+ * catalog is in use; a new catalog comes with a new, empty cache. Bounded: past the limit pages are rendered on every request instead of being kept.
  */
 final class PageCache {
     private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
@@ -21,11 +21,7 @@ final class PageCache {
         return pages.get(path);
     }
 
-    void clear() {
-        pages.clear();
-    }
-
-    CachedPage getOrRender(String path, Supplier<String> render) {
+    CachedPage getOrRender(String path, Supplier<byte[]> render) {
         CachedPage cached = pages.get(path);
         if (cached != null) {
             return cached;

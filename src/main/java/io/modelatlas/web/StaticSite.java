@@ -1,16 +1,16 @@
 package io.modelatlas.web;
 
-import io.modelatlas.api.Json;
-import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
+import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.compare.ComparisonPaths;
-import io.modelatlas.pricing.ServiceTier;
+import io.modelatlas.refresh.StoreBackend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,46 +18,51 @@ import java.util.Optional;
 
 /**
  * The site's pages rendered straight from the catalog, without HTTP, for {@code export-site}: what the server
- * answers with a 200 for a GET of a path without a query. Paths the server would redirect (non-canonical forms)
- * or answer with an error have no page here, so a static copy never links to them. The bytes are the server's;
- * ExportMatchesServerTest checks every exported file against a running server.
+ * answers with a 200 for a GET of a path without a query. Pages are rendered by the server's own {@link SitePages}
+ * with the server's defaults; paths the server would redirect (non-canonical forms) or answer with an error have no
+ * page here, so a static copy never links to them. ExportMatchesServerTest checks every exported file against a
+ * running server, byte for byte.
  *
  * <p>Thread-safe: pages are rendered from the immutable catalog, so an export renders in parallel.
  */
 public final class StaticSite {
-    /** The server's defaults for a request without query parameters (WebApp reads the same when none are given). */
-    private static final CalculatorPage.Inputs CALCULATOR_DEFAULTS = new CalculatorPage.Inputs(10_000L, 1_000L, 300L, 0, ServiceTier.STANDARD, null, false);
-    private static final int API_DEFAULT_LIMIT = 100;
     private static final Map<String, String> TYPES = Map.of("css", "text/css", "js", "text/javascript", "json", "application/json",
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "txt", "text/plain", "map", "application/json");
 
     private final WebContext ctx;
-    private final Templates templates = new Templates();
+    private final StoreBackend store;
+    private final SitePages pages = new SitePages();
     private final List<String> creatorIds;
 
-    private StaticSite(WebContext ctx) {
+    private StaticSite(WebContext ctx, StoreBackend store) {
         this.ctx = ctx;
-        this.creatorIds = ctx.catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
+        this.store = store;
+        this.creatorIds = SitePages.creatorIds(ctx);
     }
 
+    /** The site over a fixed catalog with no store, as {@code WebApp.create(ctx)} serves it: no price history. */
     public static StaticSite of(WebContext ctx) {
-        return new StaticSite(ctx);
+        return new StaticSite(ctx, null);
+    }
+
+    /** The site over a store's catalog and price history, as {@code serve} shows it. */
+    public static StaticSite of(StoreBackend store, Clock clock, String baseUrl) {
+        return new StaticSite(WebContext.of(store.catalog().catalog(), clock, baseUrl), store);
     }
 
     /** A page or file: its media type and bytes. */
-    public record Resource(String contentType, byte[] body) {
-        public boolean isHtml() {
-            return contentType.startsWith("text/html");
-        }
-    }
+    public record Resource(String contentType, byte[] body) {}
 
     /** What the server answers for a GET of {@code path} (raw, without query), or empty when that is not a 200. */
     public Optional<Resource> get(String path) {
         if (path.equals("/") || path.equals("/models")) {
-            return html(directory());
+            return html(pages.directory(ctx, ModelQuery.all().apply(ctx.catalog().models()), creatorIds));
         }
         if (path.equals("/calculator")) {
-            return html(templates.render("calculator/page.jte", "page", CalculatorPage.of(ctx.catalog().models(), CALCULATOR_DEFAULTS, ctx)));
+            return html(pages.calculator(ctx, SitePages.defaultCalculatorInputs()));
+        }
+        if (path.equals("/data-quality")) {
+            return html(pages.dataQuality(ctx));
         }
         if (path.equals("/sitemap.xml")) {
             return text("application/xml", Sitemap.xml(ctx));
@@ -66,14 +71,16 @@ public final class StaticSite {
             return text("text/plain", Sitemap.robots(ctx));
         }
         if (path.equals("/api/v1/models")) {
-            List<Model> all = ModelQuery.all().apply(ctx.catalog().models());
-            return text("application/json", Json.write(new ModelSummaryJson.Page(all.size(), 0, API_DEFAULT_LIMIT,
-                    all.stream().limit(API_DEFAULT_LIMIT).map(ModelSummaryJson::from).toList())));
+            return text("application/json", SitePages.apiModels(ModelQuery.all().apply(ctx.catalog().models()), 0, SitePages.DEFAULT_API_LIMIT));
+        }
+        if (path.startsWith("/api/v1/models/") && path.endsWith("/history") && store != null) {
+            return model(path.substring("/api/v1/models/".length(), path.length() - "/history".length()))
+                    .flatMap(m -> text("application/json", SitePages.apiHistory(m, history(m))));
         }
         if (path.startsWith("/models/")) {
             return model(path.substring("/models/".length()))
                     .filter(m -> path.equals("/models/" + m.id()))
-                    .flatMap(m -> html(templates.render("model/page.jte", "page", ModelPage.of(m, ctx))));
+                    .flatMap(m -> html(pages.model(ctx, m, history(m))));
         }
         if (path.startsWith("/compare/")) {
             return comparison(path);
@@ -87,11 +94,8 @@ public final class StaticSite {
         return Optional.empty();
     }
 
-    private String directory() {
-        Map<String, String> noFilters = DirectoryPage.filterMap("q", null, "creator", null, "type", null, "capability", null, "status", null,
-                "min_context", null, "max_input_price", null, "sort", null);
-        return templates.render("directory/page.jte", "page",
-                DirectoryPage.of(ModelQuery.all().apply(ctx.catalog().models()), noFilters, 1, creatorIds, ctx));
+    private List<HistoryEntry> history(Model m) {
+        return store == null ? List.of() : store.catalog().history(m.id());
     }
 
     /** A model named the way the server resolves it (ids, aliases, names); the caller checks the path is canonical. */
@@ -110,12 +114,10 @@ public final class StaticSite {
         if (a.isEmpty() || b.isEmpty()) {
             return Optional.empty();
         }
-        List<String> ids = ComparisonPaths.canonicalOrder(List.of(a.get().id(), b.get().id()));
-        if (!path.equals(ComparisonPaths.path(ids))) {
-            return Optional.empty();
+        if (!path.equals(ComparisonPaths.path(List.of(a.get().id(), b.get().id())))) {
+            return Optional.empty(); // the server redirects to the canonical path
         }
-        List<Model> ordered = ids.stream().map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
-        return html(templates.render("compare/page.jte", "page", ComparePage.of(ctx.comparer().compare(ordered), ctx)));
+        return html(pages.comparison(ctx, List.of(a.get(), b.get())));
     }
 
     /** A bundled file; paths that climb out of the folder or name a folder are not files. */
@@ -137,8 +139,8 @@ public final class StaticSite {
         }
     }
 
-    private static Optional<Resource> html(String page) {
-        return text("text/html", page);
+    private static Optional<Resource> html(byte[] page) {
+        return Optional.of(new Resource(CachedPage.CONTENT_TYPE, page));
     }
 
     private static Optional<Resource> text(String type, String body) {

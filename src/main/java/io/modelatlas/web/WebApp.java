@@ -6,7 +6,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.modelatlas.api.ComparisonJson;
 import io.modelatlas.api.CostJson;
-import io.modelatlas.api.HistoryJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
@@ -38,21 +37,32 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The web site and JSON API. {@link #create} returns an unstarted Javalin: {@code serve} starts it, tests start it
- * on port 0. The catalog is immutable, so rendered model and comparison pages are cached whole (with their gzip
- * bodies and ETags) and, once cached, answered by {@link CachedPageHandler} before Javalin's pipeline.
+ * on port 0. A catalog is immutable, so rendered model, comparison and data-quality pages are cached whole (with
+ * their gzip bodies and ETags) until the catalog is replaced and, once cached, answered by {@link CachedPageHandler}
+ * before Javalin's pipeline.
  */
 public final class WebApp {
     private static final int CACHE_LIMIT = 20_000;
 
-    private volatile CompletableFuture<WebContext> context;
+    /**
+     * One catalog and what derives from it: pages rendered from it are cached with it, so replacing the catalog
+     * drops them in the same step. A page rendered from the old catalog while the new one arrives goes into the old
+     * cache, which nothing reads any more: no page from a replaced catalog is served after the swap.
+     */
+    private record Site(WebContext ctx, PageCache pages, List<String> creatorIds) {
+        static Site of(WebContext ctx) {
+            return new Site(ctx, new PageCache(CACHE_LIMIT), SitePages.creatorIds(ctx));
+        }
+    }
+
+    private volatile CompletableFuture<Site> site;
     private final CompletableFuture<StoreBackend> backend;
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
-    private final PageCache pageCache = new PageCache(CACHE_LIMIT);
-    private volatile List<String> creatorIds;
+    private final SitePages pages = new SitePages();
 
     private WebApp(CompletableFuture<WebContext> context, CompletableFuture<StoreBackend> backend, RateLimiter limiter) {
-        this.context = context;
+        this.site = context.thenApply(Site::of);
         this.backend = backend;
         this.limiter = limiter;
     }
@@ -73,7 +83,7 @@ public final class WebApp {
     /**
      * The full site over a store: price history, the data-quality page, the admin API, rate limiting of the public
      * API ({@code perMinute} requests per client address, 0 for none). When the store's catalog changes (an import
-     * here or on another instance), the new catalog replaces the old in one step and rendered pages are dropped.
+     * here or on another instance), the new catalog and an empty page cache replace the old ones in one step.
      */
     public static Javalin create(CompletableFuture<StoreBackend> backend, java.time.Clock clock, String baseUrl, int perMinute) {
         CompletableFuture<WebContext> first = backend.thenApply(b -> WebContext.of(b.catalog().catalog(), clock, baseUrl));
@@ -88,13 +98,21 @@ public final class WebApp {
     }
 
     private void replace(WebContext next) {
-        context = CompletableFuture.completedFuture(next);
-        creatorIds = null;
-        pageCache.clear();
+        site = CompletableFuture.completedFuture(Site.of(next));
+    }
+
+    private Site site() {
+        return site.join();
     }
 
     private WebContext ctx() {
-        return context.join();
+        return site().ctx();
+    }
+
+    /** The page cache of the catalog in use, or null while the catalog is still loading (CachedPageHandler then passes). */
+    private PageCache currentPages() {
+        Site now = site.getNow(null);
+        return now == null ? null : now.pages();
     }
 
     private StoreBackend backend() {
@@ -104,18 +122,16 @@ public final class WebApp {
         return backend.join();
     }
 
-    private List<String> creatorIds() {
-        if (creatorIds == null) {
-            creatorIds = ctx().catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
-        }
-        return creatorIds;
+    /** The price history a model page shows: none without a store. */
+    private List<HistoryEntry> history(Model m) {
+        return backend == null ? List.of() : backend.join().catalog().history(m.id());
     }
 
     private Javalin javalin() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // cached pages are answered in front of Javalin; see CachedPageHandler
-            config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(pageCache)));
+            config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(this::currentPages)));
             config.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -136,7 +152,7 @@ public final class WebApp {
             config.routes.get("/compare", this::compareQuery);
             config.routes.get("/calculator", this::calculator);
             config.routes.get("/data-quality", this::dataQuality);
-            config.routes.get("/api/v1/models/{id}/history", c -> json(c, HistoryJson.of(model(c.pathParam("id")).id(), backend().catalog().history(model(c.pathParam("id")).id()))));
+            config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
             config.routes.get("/sitemap.xml", this::sitemap);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));
 
@@ -157,7 +173,8 @@ public final class WebApp {
     }
 
     private void dataQuality(Context c) {
-        pageCache.getOrRender("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))).respond(c);
+        Site s = site();
+        s.pages().getOrRender("/data-quality", () -> pages.dataQuality(s.ctx())).respond(c);
     }
 
     private void securityHeaders(Context c) {
@@ -174,8 +191,8 @@ public final class WebApp {
         Map<String, String> filters = DirectoryPage.filterMap("q", Params.text(c, "q"), "creator", Params.text(c, "creator"),
                 "type", Params.text(c, "type"), "capability", Params.text(c, "capability"), "status", Params.text(c, "status"),
                 "min_context", Params.text(c, "min_context"), "max_input_price", Params.text(c, "max_input_price"), "sort", Params.text(c, "sort"));
-        DirectoryPage page = DirectoryPage.of(query.apply(ctx().catalog().models()), filters, Params.page(c), creatorIds(), ctx());
-        c.html(templates.render("directory/page.jte", "page", page));
+        Site s = site();
+        html(c, pages.directory(s.ctx(), query.apply(s.ctx().catalog().models()), filters, Params.page(c), s.creatorIds()));
     }
 
     private ModelQuery query(Context c) {
@@ -219,22 +236,21 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        CachedPage cached = pageCache.get(canonical);
+        Site s = site();
+        CachedPage cached = s.pages().get(canonical);
         if (cached != null) {
             cached.respond(c);
             return;
         }
-        List<HistoryEntry> history = List.of();
-        boolean complete = true;
-        if (backend != null) {
-            try {
-                history = backend.join().catalog().history(m.id());
-            } catch (StoreException e) {
-                complete = false; // the page still serves; it is not cached without its history
-            }
+        List<HistoryEntry> history;
+        try {
+            history = history(m);
+        } catch (StoreException e) {
+            // the page still serves without its history, and is not cached that way
+            CachedPage.of(pages.model(s.ctx(), m, List.of())).respond(c);
+            return;
         }
-        String html = templates.render("model/page.jte", "page", ModelPage.of(m, ctx(), history));
-        (complete ? pageCache.getOrRender(canonical, () -> html) : CachedPage.of(html)).respond(c);
+        s.pages().getOrRender(canonical, () -> pages.model(s.ctx(), m, history)).respond(c);
     }
 
     private void comparePage(Context c) {
@@ -259,8 +275,8 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        List<Model> ordered = ComparisonPaths.canonicalOrder(ids).stream().map(id -> ctx().catalog().byId(id).orElseThrow()).toList();
-        pageCache.getOrRender(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx().comparer().compare(ordered), ctx()))).respond(c);
+        Site s = site();
+        s.pages().getOrRender(canonical, () -> pages.comparison(s.ctx(), models)).respond(c);
     }
 
     private List<Model> models(Context c, String param) {
@@ -283,10 +299,10 @@ public final class WebApp {
             throw new BadParameterException("tier", e.getMessage());
         }
         long cacheHit = Params.nonNegativeLong(c, "cache_hit", 0L);
-        CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", 10_000L),
-                Params.nonNegativeLong(c, "input_tokens", 1_000L), Params.nonNegativeLong(c, "output_tokens", 300L),
+        CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", SitePages.DEFAULT_REQUESTS_PER_DAY),
+                Params.nonNegativeLong(c, "input_tokens", SitePages.DEFAULT_INPUT_TOKENS), Params.nonNegativeLong(c, "output_tokens", SitePages.DEFAULT_OUTPUT_TOKENS),
                 (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), "1".equals(Params.text(c, "include_free")));
-        c.html(templates.render("calculator/page.jte", "page", CalculatorPage.of(ctx().catalog().models(), in, ctx())));
+        html(c, pages.calculator(ctx(), in));
     }
 
     private void sitemap(Context c) {
@@ -296,12 +312,17 @@ public final class WebApp {
     private void apiModels(Context c) {
         List<Model> matching = query(c).apply(ctx().catalog().models());
         int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
-        long limit = Params.nonNegativeLong(c, "limit", 100L);
+        long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_API_LIMIT);
         if (limit < 1 || limit > 1000) {
             throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
         }
-        json(c, new ModelSummaryJson.Page(matching.size(), offset, (int) limit,
-                matching.stream().skip(offset).limit(limit).map(ModelSummaryJson::from).toList()));
+        c.contentType("application/json").result(SitePages.apiModels(matching, offset, (int) limit));
+    }
+
+    private void apiHistory(Context c) {
+        Model m = model(c.pathParam("id"));
+        backend(); // 404 without a store
+        c.contentType("application/json").result(SitePages.apiHistory(m, history(m)));
     }
 
     private void apiCost(Context c) {
@@ -333,6 +354,10 @@ public final class WebApp {
         Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, List.of());
         Cost cost = CostCalculator.price(o.prices().value(), usage, tier);
         json(c, CostJson.from(m, o, usage, cost));
+    }
+
+    private static void html(Context c, byte[] page) {
+        c.contentType(CachedPage.CONTENT_TYPE).result(page);
     }
 
     private static void json(Context c, Object body) {

@@ -16,7 +16,12 @@ import java.util.Map;
 
 /** Everything {@code compare/page.jte} prints; money already formatted, chart data as JSON in an attribute. */
 public record ComparePage(Meta meta, Comparison comparison, List<String> sentences, List<CostTable> costTables, String chartJson,
-                          String switchSnippet) {
+                          String switchSnippet, java.util.Set<String> listedRecommendations) {
+
+    /** Whether a recommended model has a page: a successor the catalog does not list yet is named, not linked. */
+    public boolean listed(String modelId) {
+        return listedRecommendations.contains(modelId);
+    }
 
     /** A monthly cost table under one blend, formatted. */
     public record CostTable(String label, String definition, List<String> blended, List<List<String>> rows, String summary) {}
@@ -62,7 +67,9 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 "Compare " + c.title() + ". " + first + " Cost per month at 1M to 250M tokens, scenarios, benchmarks and which to choose.",
                 ctx.baseUrl() + ComparisonPaths.path(ids), Pages.faqJsonLd(c.faqs()));
         return new ComparePage(meta, c, c.differences().stream().map(Difference::sentence).toList(), tables,
-                series.isEmpty() ? null : Json.mapper().valueToTree(chart).toString(), snippet);
+                series.isEmpty() ? null : Json.mapper().valueToTree(chart).toString(), snippet,
+                c.recommendations().stream().map(Comparison.Recommendation::modelId).filter(id -> ctx.catalog().byId(id).isPresent())
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
 

@@ -94,13 +94,15 @@ public record ModelPage(Meta meta, Model model, String description, String succe
                         o.prices() == null ? null : o.prices().source().describe()))
                 .toList();
         String successor = m.status().value().lifecycle() == Lifecycle.SUPERSEDED ? m.status().value().successorId() : null;
+        // a successor the catalog does not list yet is named in the status row, not linked to a page that does not exist
+        boolean successorListed = successor != null && ctx.catalog().byId(successor).isPresent();
         List<Comparison.Faq> faqs = faqs(m, sheet);
         List<Comparison.Related> related = related(m, ctx);
         String description = m.description() == null ? m.displayName() + " is " + Format.withArticle(m.type().label()) + " model by " + m.creatorName() + "." : m.description().value();
         String metaDescription = m.displayName() + " by " + m.creatorName() + ": " + priceSummary(sheet) + contextSummary(m) + ". Every figure with its source.";
         Meta meta = new Meta(m.displayName() + " — prices, context window, benchmarks | ModelAtlas", metaDescription,
                 ctx.baseUrl() + "/models/" + m.id(), Pages.faqJsonLd(faqs));
-        return new ModelPage(meta, m, description, successor == null ? null : "/models/" + successor,
+        return new ModelPage(meta, m, description, successorListed ? "/models/" + successor : null,
                 successor == null ? null : ctx.catalog().byId(successor).map(Model::displayName).orElse(successor), prices, blended, specs, caps,
                 benchmarks, offerings, faqs, related, history.isEmpty() ? null : PriceHistory.of(m, history));
     }

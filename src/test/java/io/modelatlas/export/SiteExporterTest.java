@@ -99,6 +99,17 @@ class SiteExporterTest {
     }
 
     @Test
+    void api_links_are_checked_but_not_written() {
+        Path dir = tmp.resolve("site");
+        SiteExporter ok = exporter(Map.of("/", "<a href=\"/api/v1/models\">api</a>", "/api/v1/models", "{}", "/sitemap.xml", "<urlset/>", "/robots.txt", ""));
+        ok.export(dir, 100);
+        assertThat(dir.resolve("api")).doesNotExist();
+
+        SiteExporter broken = exporter(Map.of("/", "<a href=\"/api/v1/nope\">api</a>", "/sitemap.xml", "<urlset/>", "/robots.txt", ""));
+        assertThatThrownBy(() -> broken.export(tmp.resolve("other"), 100)).hasMessageContaining("/api/v1/nope is not a page");
+    }
+
+    @Test
     void more_pages_than_allowed_stops_the_export() {
         SiteExporter e = exporter(Map.of("/", "<a href=\"/a\"></a><a href=\"/b\"></a><a href=\"/c\"></a>", "/a", "", "/b", "", "/c", "",
                 "/sitemap.xml", "<urlset/>", "/robots.txt", ""));

@@ -42,7 +42,7 @@ wait_for() {
   echo "no answer from $1" >&2; exit 1
 }
 
-java -jar "$jar" serve --host 127.0.0.1 --port "$jar_port" >"$work/jar.log" 2>&1 & jar_pid=$!
+MODELATLAS_HOME="$work/home" java -jar "$jar" serve --host 127.0.0.1 --port "$jar_port" >"$work/jar.log" 2>&1 & jar_pid=$!   # a throwaway store
 wait_for "http://127.0.0.1:$jar_port$page"
 
 # nginx serves exactly the bytes ModelAtlas serves: the page and its gzip body (gzip_static), with the same
@@ -89,38 +89,48 @@ cmp -s <(curl -s -H 'Accept-Encoding: gzip' "http://127.0.0.1:$jar_port$page") <
   || { echo "nginx and ModelAtlas do not serve the same gzip bytes" >&2; exit 1; }
 
 # wrk prints "Requests/sec: N" and, with --latency, "99% 1.23ms" (us, ms or s)
-bench() { # url, accept-encoding ("" for none) -> "rps p99ms"
-  local args=(-t"$threads" -c"$conns" -d"$duration" --latency)
+# CPU ticks (user + system) used so far by a process and its children (nginx's workers): on a machine shared with
+# other work, requests/s moves with the load, while CPU time per request says what each server costs.
+ticks() { for p in "$1" $(pgrep -P "$1"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'; }
+hz=$(getconf CLK_TCK)
+bench() { # url, accept-encoding ("" for none), server pid -> "rps p99ms cpu_us_per_request"
+  local args=(-t"$threads" -c"$conns" -d"$duration" --latency) before after
   [ -n "$2" ] && args+=(-H "Accept-Encoding: $2")
-  wrk "${args[@]}" "$1" | awk '
+  before=$(ticks "$3")
+  wrk "${args[@]}" "$1" >"$work/wrk.out"
+  after=$(ticks "$3")
+  awk -v ticks=$((after - before)) -v hz="$hz" '
+    /requests in/ { n = $1 }
     /Requests\/sec/ { rps = $2 }
     $1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
                   p99 = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : v }
-    END { printf "%.0f %.2f\n", rps, p99 }'
+    END { printf "%.0f %.2f %.1f\n", rps, p99, (n > 0 ? ticks / hz * 1e6 / n : 0) }' "$work/wrk.out"
 }
 
 jar_url="http://127.0.0.1:$jar_port$page"
 nginx_url="http://127.0.0.1:$nginx_port$page/"
 echo "warm-up (JIT): 3 x 5s on ModelAtlas, 5s on nginx" >&2
-for _ in 1 2 3; do duration=5s bench "$jar_url" gzip >/dev/null; duration=5s bench "$jar_url" "" >/dev/null; done
-duration=5s bench "$nginx_url" "" >/dev/null
+for _ in 1 2 3; do duration=5s bench "$jar_url" gzip "$jar_pid" >/dev/null; duration=5s bench "$jar_url" "" "$jar_pid" >/dev/null; done
+duration=5s bench "$nginx_url" "" "$nginx_pid" >/dev/null
 
 echo "page $page ($(wc -c <"$root$page/index.html") bytes, gzip $(wc -c <"$root$page/index.html.gz")), wrk -t$threads -c$conns -d$duration, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-4s %-9s %12s %12s %7s %12s %12s\n' run encoding nginx_rps atlas_rps ratio nginx_p99ms atlas_p99ms
+fmt='%-4s %-9s %10s %10s %6s %11s %11s %12s %12s\n'
+printf "$fmt" run encoding nginx_rps atlas_rps ratio nginx_p99ms atlas_p99ms nginx_cpu_us atlas_cpu_us
 results="$work/results"
 for run in $(seq 1 "$runs"); do
   for enc in identity gzip; do
     ae=""; [ "$enc" = gzip ] && ae=gzip
-    if (( run % 2 )); then n=$(bench "$nginx_url" "$ae"); a=$(bench "$jar_url" "$ae")
-    else a=$(bench "$jar_url" "$ae"); n=$(bench "$nginx_url" "$ae"); fi
-    read -r nr np <<<"$n"; read -r ar ap <<<"$a"
+    if (( run % 2 )); then n=$(bench "$nginx_url" "$ae" "$nginx_pid"); a=$(bench "$jar_url" "$ae" "$jar_pid")
+    else a=$(bench "$jar_url" "$ae" "$jar_pid"); n=$(bench "$nginx_url" "$ae" "$nginx_pid"); fi
+    read -r nr np nc <<<"$n"; read -r ar ap ac <<<"$a"
     ratio=$(awk -v a="$ar" -v n="$nr" 'BEGIN { printf "%.2f", a / n }')
-    printf '%-4s %-9s %12s %12s %7s %12s %12s\n' "$run" "$enc" "$nr" "$ar" "$ratio" "$np" "$ap"
-    echo "$enc $nr $ar $ratio $np $ap" >>"$results"
+    printf "$fmt" "$run" "$enc" "$nr" "$ar" "$ratio" "$np" "$ap" "$nc" "$ac"
+    echo "$enc $nr $ar $ratio $np $ap $nc $ac" >>"$results"
   done
 done
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for enc in identity gzip; do
   col() { awk -v e="$enc" -v c="$1" '$1 == e { print $c }' "$results" | median; }
-  printf '%-4s %-9s %12s %12s %7s %12s %12s\n' med "$enc" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)"
+  printf "$fmt" med "$enc" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)" "$(col 7)" "$(col 8)"
 done
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,7 +32,11 @@ final class CachedPage {
      * What to send: status, validator, content coding ({@code null} for identity) and the selected representation's
      * bytes, which a 304 does not send but whose length it may state (RFC 9110 §8.6).
      */
-    record Reply(int status, String etag, String contentEncoding, byte[] body) {
+    record Reply(int status, String etag, String contentEncoding, byte[] body, org.eclipse.jetty.http.HttpField[] wireHeaders) {
+        Reply(int status, String etag, String contentEncoding, byte[] body) {
+            this(status, etag, contentEncoding, body, CachedPageHandler.encode(status == 200, etag, contentEncoding, body.length));
+        }
+
         boolean sendsBody() {
             return status == 200;
         }

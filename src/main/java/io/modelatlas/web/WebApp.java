@@ -34,6 +34,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The web site and JSON API. {@link #create} returns an unstarted Javalin: {@code serve} starts it, tests start it
@@ -130,6 +132,15 @@ public final class WebApp {
     private Javalin javalin() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // one selector thread per core: cached pages are answered on the selector thread that read the request
+            // (see CachedPageHandler), so Jetty's default of one selector on two cores would leave a core idle
+            var jetty = config.jetty;
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, -1, Runtime.getRuntime().availableProcessors(), new HttpConnectionFactory(http));
+                connector.setHost(jetty.host); // set by start(host, port) before the connector is made
+                connector.setPort(jetty.port);
+                return connector;
+            });
             // cached pages are answered in front of Javalin; see CachedPageHandler
             config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(this::currentPages)));
             config.staticFiles.add(s -> {

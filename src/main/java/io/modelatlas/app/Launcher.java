@@ -34,7 +34,7 @@ public final class Launcher {
             Supplier<Catalog> catalog = new Lazy<>(() -> config.storeExists() ? store.get().catalog().catalog() : CatalogLoader.loadBundled());
             CliContext context = new CliContext(catalog, clock, System.in, out, err,
                     (host, port) -> Server.run(config, store, clock, host, port, err),
-                    (dir, maxPages, progress) -> Server.export(config, catalog, clock, dir, maxPages, progress), store,
+                    (dir, maxPages, progress) -> Server.export(config, catalog, store, clock, dir, maxPages, progress), store,
                     evalSupport(store, catalog, clock));
             code = new Main(context).run(args);
             store.ifCreated(b -> b.store().close());

@@ -39,7 +39,7 @@ public record DataQuality(List<Disagreement> disagreements, List<String> unprice
             check(disagreements, m, "max_output_tokens", m.maxOutputTokens(), String::valueOf);
             check(disagreements, m, "knowledge_cutoff", m.knowledgeCutoff(), String::valueOf);
             check(disagreements, m, "release_date", m.releaseDate(), String::valueOf);
-            for (Map.Entry<Capability, Fact<Boolean>> c : m.capabilities().entrySet()) {
+            for (Map.Entry<Capability, Fact<Boolean>> c : new java.util.TreeMap<>(m.capabilities()).entrySet()) { // enum order: the same page on every run
                 check(disagreements, m, "capability." + c.getKey().jsonName(), c.getValue(), String::valueOf);
             }
             for (Offering o : m.offerings()) {

@@ -76,6 +76,11 @@ public final class Comparer {
                 related.of(models));
     }
 
+    /** The models of m's creator, family and type that have a release date (m among them), newest first. */
+    public List<Model> family(Model m) {
+        return related.family(m);
+    }
+
     /** Display name of a catalog id, or the id itself when the catalog lacks it (a successor not yet listed). */
     private String nameOf(String id) {
         return catalog.byId(id).map(Model::displayName).orElse(id);

@@ -2,16 +2,12 @@ package io.modelatlas.compare;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
  * The one place where numbers become text. Money is rounded here, once, and nowhere else.
  */
 public final class Format {
-    private static final DecimalFormatSymbols US = DecimalFormatSymbols.getInstance(Locale.US);
-
     private Format() {}
 
     /**
@@ -27,11 +23,28 @@ public final class Format {
         BigDecimal shown = a.setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
         scale = Math.max(2, Math.max(0, shown.scale()));
         shown = shown.setScale(scale, RoundingMode.UNNECESSARY);
-        DecimalFormat f = new DecimalFormat("#,##0", US);
-        f.setMinimumFractionDigits(scale);
-        f.setMaximumFractionDigits(scale);
-        f.setRoundingMode(RoundingMode.HALF_EVEN);
-        return "$" + f.format(shown);
+        return "$" + grouped(shown.toPlainString());
+    }
+
+    /**
+     * Thousands separators in the whole part of a plain decimal ({@code 1234.50} to {@code 1,234.50}), as
+     * {@code DecimalFormat("#,##0")} writes them in the US locale, without building a DecimalFormat per number
+     * (pages print hundreds of figures). The digits are the caller's: no rounding happens here.
+     */
+    private static String grouped(String plain) {
+        int dot = plain.indexOf('.');
+        int whole = dot < 0 ? plain.length() : dot;
+        if (whole <= 3) {
+            return plain;
+        }
+        StringBuilder out = new StringBuilder(plain.length() + whole / 3);
+        for (int i = 0; i < whole; i++) {
+            if (i > 0 && (whole - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(plain.charAt(i));
+        }
+        return out.append(plain, whole, plain.length()).toString();
     }
 
     /**
@@ -65,14 +78,12 @@ public final class Format {
         if (amount.signum() < 0) {
             return "-" + usdCents(amount.negate());
         }
-        DecimalFormat f = new DecimalFormat("#,##0.00", US);
-        f.setRoundingMode(RoundingMode.HALF_EVEN);
-        return "$" + f.format(amount.setScale(2, RoundingMode.HALF_EVEN));
+        return "$" + grouped(amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString());
     }
 
     /** {@code 1,047,576}. */
     public static String count(long n) {
-        return new DecimalFormat("#,##0", US).format(n);
+        return n < 0 ? "-" + grouped(Long.toString(n).substring(1)) : grouped(Long.toString(n));
     }
 
     /** {@code 1.05M}, {@code 128K}, {@code 400K}: compact, for tables and headlines. */

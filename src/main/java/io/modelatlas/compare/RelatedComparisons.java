@@ -21,8 +21,11 @@ final class RelatedComparisons {
     private final Catalog catalog;
     /** Models with a release date by creator, family and type, newest first: built once, read per comparison. */
     private final java.util.Map<String, List<Model>> families = new java.util.HashMap<>();
-    /** Current models sold by their creator, newest first: the pool of price peers. */
-    private final List<Model> peers;
+    /** Current models sold by their creator with a known input price, newest first: the pool of price peers. */
+    private final List<Peer> peers;
+
+    /** A peer with its input price, worked out once (a model's price is derived from its offerings on each call). */
+    private record Peer(Model model, BigDecimal inputPerMillion) {}
 
     RelatedComparisons(Catalog catalog) {
         this.catalog = catalog;
@@ -37,7 +40,13 @@ final class RelatedComparisons {
                 .filter(o -> !o.isSuperseded() && o.releaseDate() != null)
                 .filter(o -> o.primaryOffering().map(off -> off.provider().equals(o.creatorId())).orElse(false))
                 .sorted(newestFirst)
+                .flatMap(o -> o.prices().flatMap(s -> s.rate(PriceKind.INPUT)).map(r -> new Peer(o, r.usdPerMillion())).stream())
                 .toList();
+    }
+
+    /** The models of m's creator, family and type that have a release date (m too), newest first; empty without a family. */
+    List<Model> family(Model m) {
+        return m.family() == null ? List.of() : families.getOrDefault(familyKey(m), List.of());
     }
 
     private static String familyKey(Model m) {
@@ -68,9 +77,9 @@ final class RelatedComparisons {
             BigDecimal low = rate.get().usdPerMillion().divide(PEER_BAND);
             BigDecimal high = rate.get().usdPerMillion().multiply(PEER_BAND);
             peers.stream()
-                    .filter(o -> !o.creatorId().equals(m.creatorId()) && o.type() == m.type())
-                    .filter(o -> o.prices().flatMap(s -> s.rate(PriceKind.INPUT))
-                            .map(r -> r.usdPerMillion().compareTo(low) >= 0 && r.usdPerMillion().compareTo(high) <= 0).orElse(false))
+                    .filter(p -> !p.model().creatorId().equals(m.creatorId()) && p.model().type() == m.type())
+                    .filter(p -> p.inputPerMillion().compareTo(low) >= 0 && p.inputPerMillion().compareTo(high) <= 0)
+                    .map(Peer::model)
                     .limit(2)
                     .forEach(o -> add(out, seen, inComparison, m, o, "similar price, other provider"));
         }

@@ -4,161 +4,311 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes the whole site as static files: crawls a running ModelAtlas server from {@code /}, {@code /sitemap.xml} and
- * {@code /robots.txt}, following every internal link (links with a query string, such as directory filters, are
- * dynamic and not exported), and fails when any internal link is broken. Pages are fetched concurrently over
- * loopback, so the exported bytes are exactly what the server serves.
+ * Writes the whole site as static files: starts from {@code /}, {@code /sitemap.xml} and {@code /robots.txt} and
+ * follows every internal link (links with a query string, such as directory filters, are dynamic and not exported;
+ * the JSON API under {@code /api/} is checked but not written), failing when any internal link leads nowhere.
+ * Pages come from a {@link SiteSource} (rendered in process, no HTTP) on a pool of threads, one breadth-first level
+ * at a time.
  */
 public final class SiteExporter {
-    private static final Pattern LINK = Pattern.compile("(?:href|src)=\"([^\"]*)\"|<loc>([^<]*)</loc>");
-    private static final int IN_FLIGHT = 8;
+    /**
+     * The JSON API takes parameters and needs the server; a static copy leaves it out. Links to it are still checked
+     * (the API must answer them), and {@code /api/v1/models} could not be both a file and the folder of
+     * {@code /api/v1/models/{id}/history} anyway.
+     */
+    private static final String API = "/api/";
+    private static final byte[] HREF = ascii("href");
+    private static final byte[] SRC = ascii("src");
+    private static final byte[] LOC = ascii("<loc>");
+    private static final byte[] STATIC = ascii("/static/");
+    private static final byte[] WEBJARS = ascii("/webjars/");
 
-    private final HttpClient http;
-    private final URI server;
-    private final PrintWriter progress;
+    private final SiteSource site;
+    private final int threads;
+    private final Progress progress;
 
-    public SiteExporter(URI server, PrintWriter progress) {
-        this.server = server;
-        this.progress = progress;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public SiteExporter(SiteSource site, int threads, PrintWriter progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.site = site;
+        this.threads = threads;
+        this.progress = new Progress(progress);
     }
 
     /** What an export wrote. */
-    public record Result(int pages, int files, long bytes, int linksChecked, Duration took) {}
+    public record Result(int pages, int files, long bytes, long linksChecked, Duration took) {}
 
     public Result export(Path dir, int maxPages) {
         long start = System.nanoTime();
+        Run run = new Run(dir.toAbsolutePath().normalize());
+        List<String> frontier = List.of("/", "/sitemap.xml", "/robots.txt");
+        frontier.forEach(p -> run.linkedFrom.put(p, ConcurrentHashMap.newKeySet()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "export");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
-        Map<String, Boolean> seen = new ConcurrentHashMap<>();
-        Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-        AtomicInteger pages = new AtomicInteger();
-        AtomicInteger files = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
-        Semaphore slots = new Semaphore(IN_FLIGHT);
-        ExecutorService parse = Executors.newFixedThreadPool(2);
-        List<CompletableFuture<Void>> pending = new ArrayList<>();
-        List<String> frontier = new ArrayList<>(List.of("/", "/sitemap.xml", "/robots.txt"));
-        frontier.forEach(p -> seen.put(p, true));
-        try {
+            Files.createDirectories(run.root);
             while (!frontier.isEmpty()) {
-                ConcurrentLinkedQueue<String> next = new ConcurrentLinkedQueue<>();
-                pending.clear();
-                for (String path : frontier) {
-                    if (pages.get() + files.get() >= maxPages) {
-                        throw new ExportException("more than " + maxPages + " pages linked; raise --max-pages if this is expected");
-                    }
-                    slots.acquireUninterruptibly();
-                    HttpRequest req = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30)).GET().build();
-                    pending.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray())
-                            .whenComplete((r, e) -> slots.release())
-                            .thenAcceptAsync(resp -> {
-                                if (resp.statusCode() != 200) {
-                                    failures.add(path + " answered " + resp.statusCode() + " (linked from " + linkedFrom.getOrDefault(path, Set.of()) + ")");
-                                    return;
-                                }
-                                String type = resp.headers().firstValue("Content-Type").orElse("");
-                                boolean html = type.startsWith("text/html");
-                                write(ExportPaths.fileFor(dir, path, html), resp.body());
-                                bytes.addAndGet(resp.body().length);
-                                (html ? pages : files).incrementAndGet();
-                                if (html || type.contains("xml")) {
-                                    for (String link : links(path, new String(resp.body(), StandardCharsets.UTF_8))) {
-                                        linkedFrom.computeIfAbsent(link, k -> ConcurrentHashMap.newKeySet()).add(path);
-                                        if (seen.putIfAbsent(link, true) == null) {
-                                            next.add(link);
-                                        }
-                                    }
-                                }
-                            }, parse)
-                            .exceptionally(e -> {
-                                failures.add(path + ": " + rootMessage(e));
-                                return null;
-                            }));
+                if (run.linkedFrom.size() > maxPages) {
+                    throw new ExportException("more than " + maxPages + " pages linked; raise --max-pages if this is expected");
                 }
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-                progress(pages.get() + files.get(), seen.size());
+                ConcurrentLinkedQueue<String> next = new ConcurrentLinkedQueue<>();
+                List<Callable<Void>> level = new ArrayList<>();
+                for (String path : frontier) {
+                    level.add(() -> {
+                        run.visit(path, next);
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(level)) {
+                    f.get();
+                }
                 frontier = new ArrayList<>(next);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExportException("export interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new ExportException(e.getCause().toString());
         } finally {
-            parse.shutdownNow();
+            pool.shutdownNow();
         }
-        if (progress != null) {
-            progress.println();
-            progress.flush();
+        progress.done(run.pages.get() + run.files.get(), run.linkedFrom.size());
+        if (!run.failures.isEmpty()) {
+            throw new ExportException(run.failures.size() + " broken internal link(s): " + String.join("; ", run.failures.stream().sorted().limit(10).toList()));
         }
-        if (!failures.isEmpty()) {
-            throw new ExportException(failures.size() + " broken internal link(s): " + String.join("; ", failures.stream().sorted().limit(10).toList()));
+        return new Result(run.pages.get(), run.files.get(), run.bytes.get(), run.linksChecked.get(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The state of one export, shared by the pool's threads. */
+    private final class Run {
+        final Path root;
+        /** Every path seen so far, with the pages that link to it (for the error message). */
+        final Map<String, Set<String>> linkedFrom = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        final Set<Path> madeDirs = ConcurrentHashMap.newKeySet();
+        final AtomicInteger pages = new AtomicInteger();
+        final AtomicInteger files = new AtomicInteger();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong linksChecked = new AtomicLong();
+
+        Run(Path root) {
+            this.root = root;
         }
-        return new Result(pages.get(), files.get(), bytes.get(), linkedFrom.values().stream().mapToInt(Set::size).sum(),
-                Duration.ofNanos(System.nanoTime() - start));
+
+        void visit(String path, ConcurrentLinkedQueue<String> next) {
+            Optional<SiteSource.Resource> found = site.get(path);
+            if (found.isEmpty()) {
+                failures.add(path + " is not a page (linked from " + linkedFrom.getOrDefault(path, Set.of()).stream().sorted().limit(3).toList() + ")");
+                return;
+            }
+            SiteSource.Resource r = found.get();
+            if (path.startsWith(API)) {
+                return; // checked: it answers; not written
+            }
+            write(ExportPaths.fileFor(root, path, r.isHtml()), r.body());
+            bytes.addAndGet(r.body().length);
+            (r.isHtml() ? pages : files).incrementAndGet();
+            if (r.mayLink()) {
+                List<String> links = links(path, r.body());
+                linksChecked.addAndGet(links.size());
+                for (String link : links) {
+                    Set<String> from = ConcurrentHashMap.newKeySet();
+                    Set<String> known = linkedFrom.putIfAbsent(link, from);
+                    (known == null ? from : known).add(path);
+                    if (known == null) {
+                        next.add(link);
+                    }
+                }
+            }
+            progress.update(pages.get() + files.get(), linkedFrom.size());
+        }
+
+        private void write(Path file, byte[] body) {
+            try {
+                folder(file.getParent());
+                // NOFOLLOW_LINKS: a symbolic link in place of the file is refused instead of written through
+                Files.write(file, body, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                if (Files.isSymbolicLink(file)) {
+                    throw new ExportException("refusing to write " + file + ": it is a symbolic link");
+                }
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+
+        /**
+         * Makes a folder under the root, one level at a time. A folder this export created is a real folder inside a
+         * checked parent; one that was already there must be a folder itself, not a symbolic link that could lead
+         * outside the root. One mkdir per new folder (thousands of pages each have their own).
+         */
+        private void folder(Path dir) throws IOException {
+            if (dir.equals(root) || madeDirs.contains(dir)) {
+                return;
+            }
+            folder(dir.getParent());
+            try {
+                Files.createDirectory(dir);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new ExportException("refusing to write into " + dir + ": it is a symbolic link or a file, not a folder inside " + root);
+                }
+            }
+            madeDirs.add(dir);
+        }
+    }
+
+    /**
+     * The internal paths a page or file links to, each once: {@code href}, {@code src} and sitemap {@code <loc>} in
+     * markup, quoted {@code "/static/..."} and {@code "/webjars/..."} in scripts and styles (app.js loads Chart.js
+     * that way). One pass over the UTF-8 bytes as they are written (the markers are ASCII, and so are the bytes that
+     * end a link), decoding only the links, not the page.
+     */
+    static List<String> links(String page, byte[] body) {
+        Set<String> out = new LinkedHashSet<>();
+        int n = body.length;
+        for (int i = 0; i < n; i++) {
+            byte b = body[i];
+            if (b == '=' && i + 1 < n && body[i + 1] == '"' && (endsWith(body, i, HREF) || endsWith(body, i, SRC))) {
+                int to = indexOf(body, (byte) '"', i + 2);
+                if (to < 0) {
+                    break;
+                }
+                add(out, page, new String(body, i + 2, to - i - 2, StandardCharsets.UTF_8).replace("&amp;", "&"));
+                i = to;
+            } else if (b == '<' && startsWith(body, i, LOC)) {
+                int from = i + LOC.length;
+                int to = indexOf(body, (byte) '<', from);
+                if (to < 0) {
+                    break;
+                }
+                String path = rawPath(new String(body, from, to - from, StandardCharsets.UTF_8).replace("&amp;", "&"));
+                if (path != null) {
+                    add(out, page, path);
+                }
+                i = to - 1;
+            } else if (b == '"' && (startsWith(body, i + 1, STATIC) || startsWith(body, i + 1, WEBJARS))) {
+                int to = indexOf(body, (byte) '"', i + 1);
+                if (to < 0) {
+                    break;
+                }
+                add(out, page, new String(body, i + 1, to - i - 1, StandardCharsets.UTF_8));
+                i = to - 1;
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void add(Set<String> out, String page, String href) {
+        ExportPaths.internalPath(page, href).ifPresent(out::add);
+    }
+
+    /** Whether the attribute name {@code marker} ends just before position {@code at}, after white space. */
+    private static boolean endsWith(byte[] body, int at, byte[] marker) {
+        int start = at - marker.length;
+        return start >= 1 && startsWith(body, start, marker) && (body[start - 1] == ' ' || body[start - 1] == '\n' || body[start - 1] == '\t');
+    }
+
+    private static boolean startsWith(byte[] body, int at, byte[] marker) {
+        if (at + marker.length > body.length) {
+            return false;
+        }
+        for (int j = 0; j < marker.length; j++) {
+            if (body[at + j] != marker[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] body, byte b, int from) {
+        for (int i = from; i < body.length; i++) {
+            if (body[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static List<String> links(String page, String body) {
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        Matcher m = LINK.matcher(body);
-        while (m.find()) {
-            String raw = m.group(1) != null ? m.group(1) : m.group(2);
-            String href = raw.replace("&amp;", "&");
-            if (m.group(2) != null) {
-                href = URI.create(href).getRawPath();
-            }
-            ExportPaths.internalPath(page, href).ifPresent(p -> out.put(p, true));
-        }
-        return new ArrayList<>(out.keySet());
+        return links(page, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void write(Path file, byte[] body) {
+    private static byte[] ascii(String marker) {
+        return marker.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A sitemap location is an absolute URL on the public host; the export wants its path. */
+    private static String rawPath(String loc) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            return URI.create(loc.trim()).getRawPath();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
-    private void progress(int done, int known) {
-        if (progress == null) {
-            return;
-        }
-        int width = 30;
-        int filled = known == 0 ? width : (int) ((long) done * width / known);
-        progress.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + known + " pages");
-        progress.flush();
-    }
+    /** A one-line progress bar, redrawn at most every 200 pages and at the end of the export. */
+    private static final class Progress {
+        private static final int WIDTH = 30;
+        private final PrintWriter out;
+        private volatile int lastDrawn = -1;
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
+        Progress(PrintWriter out) {
+            this.out = out;
         }
-        return t.getMessage();
+
+        void update(int done, int known) {
+            if (out != null && done - lastDrawn >= 200) {
+                draw(done, known);
+            }
+        }
+
+        synchronized void done(int done, int known) {
+            if (out != null) {
+                draw(done, known);
+                out.println();
+                out.flush();
+            }
+        }
+
+        private synchronized void draw(int done, int known) {
+            if (done <= lastDrawn) {
+                return;
+            }
+            lastDrawn = done;
+            int filled = known == 0 ? WIDTH : (int) Math.min(WIDTH, (long) done * WIDTH / known);
+            out.print("\r[" + "=".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + known + " pages");
+            out.flush();
+        }
     }
 }

@@ -35,8 +35,8 @@ final class EvalRoutes {
     }
 
     void install(JavalinConfig config) {
-        config.routes.get("/evals", c -> c.html(templates.render("eval/list.jte", "page", EvalListPage.of(runs.get().list(200), baseUrl.get()))));
-        config.routes.get("/evals/{id}", c -> c.html(templates.render("eval/run.jte", "page", EvalRunPage.of(report(c), baseUrl.get()))));
+        config.routes.get("/evals", c -> Pages.html(c, templates.render("eval/list.jte", "page", EvalListPage.of(runs.get().list(200), baseUrl.get()))));
+        config.routes.get("/evals/{id}", c -> Pages.html(c, templates.render("eval/run.jte", "page", EvalRunPage.of(report(c), baseUrl.get()))));
         config.routes.get("/api/v1/evals", c -> json(c, Map.of("runs", runs.get().list(200))));
         config.routes.get("/api/v1/evals/{id}", c -> json(c, EvalRunJson.from(report(c))));
     }

@@ -94,6 +94,7 @@ public record ModelPage(Meta meta, Model model, String description, String succe
                         o.prices() == null ? null : o.prices().source().describe()))
                 .toList();
         String successor = m.status().value().lifecycle() == Lifecycle.SUPERSEDED ? m.status().value().successorId() : null;
+        // a successor the catalog does not list yet is named in the status row, not linked to a page that does not exist
         List<Comparison.Faq> faqs = faqs(m, sheet);
         List<Comparison.Related> related = related(m, ctx);
         String description = m.description() == null ? m.displayName() + " is " + Format.withArticle(m.type().label()) + " model by " + m.creatorName() + "." : m.description().value();
@@ -145,10 +146,8 @@ public record ModelPage(Meta meta, Model model, String description, String succe
         if (m.isSuperseded()) {
             ctx.catalog().byId(m.status().value().successorId()).ifPresent(s -> put(out, m, s, "successor"));
         }
-        ctx.catalog().models().stream()
-                .filter(o -> o != m && o.creatorId().equals(m.creatorId()) && o.type() == m.type() && o.releaseDate() != null && o.prices().isPresent())
-                .filter(o -> m.family() != null && m.family().equals(o.family()))
-                .sorted(Comparator.comparing((Model o) -> o.releaseDate().value()).reversed())
+        ctx.comparer().family(m).stream()
+                .filter(o -> o != m && o.prices().isPresent())
                 .limit(4)
                 .forEach(o -> put(out, m, o, "same family"));
         return List.copyOf(out.values());

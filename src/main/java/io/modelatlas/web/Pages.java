@@ -2,6 +2,7 @@ package io.modelatlas.web;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
 import io.modelatlas.api.Json;
 import io.modelatlas.compare.Comparison;
 import java.util.List;
@@ -9,6 +10,11 @@ import java.util.List;
 /** Helpers shared by page records. */
 final class Pages {
     private Pages() {}
+
+    /** Answers with a page rendered to UTF-8 bytes (see {@link Templates#render}). */
+    static void html(Context c, byte[] page) {
+        c.contentType(CachedPage.CONTENT_TYPE).result(page);
+    }
 
     /** schema.org FAQPage JSON-LD for a FAQ list, or null when there are none. */
     static String faqJsonLd(List<Comparison.Faq> faqs) {

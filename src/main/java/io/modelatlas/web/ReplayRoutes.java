@@ -41,7 +41,7 @@ final class ReplayRoutes {
     }
 
     void install(JavalinConfig config) {
-        config.routes.get("/replay", c -> c.html(templates.render("replay/page.jte", "page", ReplayPage.form(context.get(), limitBytes))));
+        config.routes.get("/replay", c -> Pages.html(c, templates.render("replay/page.jte", "page", ReplayPage.form(context.get(), limitBytes))));
         config.routes.post("/replay", this::upload);
         config.routes.post("/api/v1/replay", this::api);
         config.routes.exception(UploadTooLargeException.class, (e, c) -> ErrorMapping.respond(c, templates,
@@ -78,7 +78,7 @@ final class ReplayRoutes {
             throw new BadParameterException("log", "choose a log file to upload");
         }
         c.header("Cache-Control", "no-store");
-        c.html(templates.render("replay/page.jte", "page", ReplayPage.of(context.get(), limitBytes, models, report)));
+        Pages.html(c, templates.render("replay/page.jte", "page", ReplayPage.of(context.get(), limitBytes, models, report)));
     }
 
     private void api(Context c) throws IOException {

@@ -7,12 +7,11 @@ import io.javalin.http.staticfiles.Location;
 import io.modelatlas.api.ComparisonJson;
 import io.modelatlas.api.CostJson;
 import io.modelatlas.api.DataQualityJson;
-import io.modelatlas.api.HistoryJson;
-import io.modelatlas.catalog.DataQuality;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.DataQuality;
 import io.modelatlas.catalog.Lifecycle;
 import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
@@ -38,26 +37,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The web site and JSON API. {@link #create} returns an unstarted Javalin: {@code serve} starts it, tests start it
- * on port 0. The catalog is immutable, so rendered model and comparison pages are cached whole.
+ * on port 0. A catalog is immutable, so rendered model, comparison and data-quality pages are cached whole (with
+ * their gzip bodies and ETags) until the catalog is replaced and, once cached, answered by {@link CachedPageHandler}
+ * before Javalin's pipeline.
  */
 public final class WebApp {
     private static final int CACHE_LIMIT = 20_000;
-    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    private static final int READY_WAIT_SECONDS = 20;
+    private static final long STOP_TIMEOUT_MS = 20_000;
+    /** How long a request in flight may stay silent once shutdown begins (Jetty's default of 1 s cuts slow uploads with a 408). */
+    private static final long SHUTDOWN_IDLE_TIMEOUT_MS = 10_000;
 
-    private volatile CompletableFuture<WebContext> context;
+    /**
+     * One catalog and what derives from it: pages rendered from it are cached with it, so replacing the catalog
+     * drops them in the same step. A page rendered from the old catalog while the new one arrives goes into the old
+     * cache, which nothing reads any more: no page from a replaced catalog is served after the swap.
+     */
+    private record Site(WebContext ctx, PageCache pages, Map<String, String> json, List<String> creatorIds) {
+        static Site of(WebContext ctx) {
+            return new Site(ctx, new PageCache(CACHE_LIMIT), new ConcurrentHashMap<>(), SitePages.creatorIds(ctx));
+        }
+    }
+
+    private volatile CompletableFuture<Site> site;
     private final CompletableFuture<StoreBackend> backend;
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
-    private static final int READY_WAIT_SECONDS = 20;
-    private static final long STOP_TIMEOUT_MS = 20_000;
-    private final Map<String, String> pageCache = new ConcurrentHashMap<>();
-    private volatile List<String> creatorIds;
+    private final SitePages pages = new SitePages();
 
     private WebApp(CompletableFuture<WebContext> context, CompletableFuture<StoreBackend> backend, RateLimiter limiter) {
-        this.context = context;
+        this.site = context.thenApply(Site::of);
         this.backend = backend;
         this.limiter = limiter;
     }
@@ -78,7 +96,7 @@ public final class WebApp {
     /**
      * The full site over a store: price history, the data-quality page, the admin API, rate limiting of the public
      * API ({@code perMinute} requests per client address, 0 for none). When the store's catalog changes (an import
-     * here or on another instance), the new catalog replaces the old in one step and rendered pages are dropped.
+     * here or on another instance), the new catalog and an empty page cache replace the old ones in one step.
      */
     public static Javalin create(CompletableFuture<StoreBackend> backend, java.time.Clock clock, String baseUrl, int perMinute) {
         CompletableFuture<WebContext> first = backend.thenApply(b -> WebContext.of(b.catalog().catalog(), clock, baseUrl));
@@ -93,13 +111,21 @@ public final class WebApp {
     }
 
     private void replace(WebContext next) {
-        context = CompletableFuture.completedFuture(next);
-        creatorIds = null;
-        pageCache.clear();
+        site = CompletableFuture.completedFuture(Site.of(next));
+    }
+
+    private Site site() {
+        return ready(site);
     }
 
     private WebContext ctx() {
-        return ready(context);
+        return site().ctx();
+    }
+
+    /** The page cache of the catalog in use, or null while the catalog is still loading (CachedPageHandler then passes). */
+    private PageCache currentPages() {
+        Site now = site.getNow(null);
+        return now == null ? null : now.pages();
     }
 
     private StoreBackend backend() {
@@ -112,30 +138,40 @@ public final class WebApp {
     /** Requests wait for the catalog while it loads, but not for a store that does not answer: that is a 503. */
     private static <T> T ready(CompletableFuture<T> loading) {
         try {
-            return loading.get(READY_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            return loading.get(READY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
             throw new StoreException("the catalog is not loaded yet: the store has not answered for " + READY_WAIT_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while the catalog loads");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
-    private List<String> creatorIds() {
-        if (creatorIds == null) {
-            creatorIds = ctx().catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
-        }
-        return creatorIds;
+    /** The price history a model page shows: none without a store. */
+    private List<HistoryEntry> history(Model m) {
+        return backend == null ? List.of() : backend().catalog().history(m.id());
     }
 
     private Javalin javalin() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // one selector thread per core: cached pages are answered on the selector thread that read the request
+            // (see CachedPageHandler), so Jetty's default of one selector on two cores would leave a core idle
+            var jetty = config.jetty;
+            config.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, -1, Runtime.getRuntime().availableProcessors(), new HttpConnectionFactory(http));
+                connector.setHost(jetty.host); // set by start(host, port) before the connector is made
+                connector.setPort(jetty.port);
+                connector.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT_MS);
+                return connector;
+            });
+            // cached pages are answered in front of Javalin; see CachedPageHandler
+            config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(this::currentPages)));
             // on stop, requests in flight finish (up to the timeout) before connections close; Jetty's default cuts them
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
-            config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler()));
+            config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new GracefulHandler()));
             config.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";
@@ -157,10 +193,10 @@ public final class WebApp {
             config.routes.get("/compare", this::compareQuery);
             config.routes.get("/calculator", this::calculator);
             config.routes.get("/data-quality", this::dataQuality);
-            config.routes.get("/api/v1/models/{id}/history", c -> json(c, HistoryJson.of(model(c.pathParam("id")).id(), backend().catalog().history(model(c.pathParam("id")).id()))));
+            config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
             new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);
-            config.routes.get("/robots.txt", c -> c.contentType("text/plain").result("User-agent: *\nAllow: /\nSitemap: " + ctx().baseUrl() + "/sitemap.xml\n"));
+            config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));
 
             config.routes.get("/api/v1/models", this::apiModels);
             config.routes.get("/api/v1/models/{id}", c -> json(c, ModelJson.from(model(c.pathParam("id")))));
@@ -180,20 +216,19 @@ public final class WebApp {
     }
 
     private void dataQuality(Context c) {
-        c.html(pageCache("/data-quality", () -> templates.render("quality/page.jte", "page", DataQualityPage.of(ctx()))));
+        Site s = site();
+        s.pages().getOrRender("/data-quality", () -> pages.dataQuality(s.ctx())).respond(c);
     }
 
     private void apiDataQuality(Context c) {
         String only = c.queryParam("model") == null ? null : model(c.queryParam("model")).id();
-        c.contentType("application/json").result(pageCache("/api/v1/data-quality?model=" + only,
-                () -> Json.write(DataQualityJson.of(DataQuality.of(ctx().catalog()), only))));
+        Site s = site();
+        c.contentType("application/json").result(s.json().computeIfAbsent("data-quality?model=" + only,
+                key -> Json.write(DataQualityJson.of(DataQuality.of(s.ctx().catalog()), only))));
     }
 
     private void securityHeaders(Context c) {
-        c.header("Content-Security-Policy", CSP);
-        c.header("X-Content-Type-Options", "nosniff");
-        c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        c.header("X-Frame-Options", "DENY");
+        SecurityHeaders.ALL.forEach(c::header);
     }
 
     private Model model(String raw) {
@@ -206,8 +241,8 @@ public final class WebApp {
         Map<String, String> filters = DirectoryPage.filterMap("q", Params.text(c, "q"), "creator", Params.text(c, "creator"),
                 "type", Params.text(c, "type"), "capability", Params.text(c, "capability"), "status", Params.text(c, "status"),
                 "min_context", Params.text(c, "min_context"), "max_input_price", Params.text(c, "max_input_price"), "sort", Params.text(c, "sort"));
-        DirectoryPage page = DirectoryPage.of(query.apply(ctx().catalog().models()), filters, Params.page(c), creatorIds(), ctx());
-        c.html(templates.render("directory/page.jte", "page", page));
+        Site s = site();
+        Pages.html(c, pages.directory(s.ctx(), query.apply(s.ctx().catalog().models()), filters, Params.page(c), s.creatorIds()));
     }
 
     private ModelQuery query(Context c) {
@@ -251,25 +286,21 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        String cached = pageCache.get(canonical);
+        Site s = site();
+        CachedPage cached = s.pages().get(canonical);
         if (cached != null) {
-            c.html(cached);
+            cached.respond(c);
             return;
         }
-        List<HistoryEntry> history = List.of();
-        boolean complete = true;
-        if (backend != null) {
-            try {
-                history = backend.join().catalog().history(m.id());
-            } catch (StoreException e) {
-                complete = false; // the page still serves; it is not cached without its history
-            }
+        List<HistoryEntry> history;
+        try {
+            history = history(m);
+        } catch (StoreException e) {
+            // the page still serves without its history, and is not cached that way
+            CachedPage.of(pages.model(s.ctx(), m, List.of())).respond(c);
+            return;
         }
-        String html = templates.render("model/page.jte", "page", ModelPage.of(m, ctx(), history));
-        if (complete) {
-            pageCache(canonical, () -> html);
-        }
-        c.html(html);
+        s.pages().getOrRender(canonical, () -> pages.model(s.ctx(), m, history)).respond(c);
     }
 
     private void comparePage(Context c) {
@@ -294,8 +325,8 @@ public final class WebApp {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        List<Model> ordered = ComparisonPaths.canonicalOrder(ids).stream().map(id -> ctx().catalog().byId(id).orElseThrow()).toList();
-        c.html(pageCache(canonical, () -> templates.render("compare/page.jte", "page", ComparePage.of(ctx().comparer().compare(ordered), ctx()))));
+        Site s = site();
+        s.pages().getOrRender(canonical, () -> pages.comparison(s.ctx(), models)).respond(c);
     }
 
     private List<Model> models(Context c, String param) {
@@ -310,18 +341,6 @@ public final class WebApp {
         return ids.stream().map(this::model).toList();
     }
 
-    private String pageCache(String key, java.util.function.Supplier<String> render) {
-        String cached = pageCache.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        String html = render.get();
-        if (pageCache.size() < CACHE_LIMIT) {
-            pageCache.put(key, html);
-        }
-        return html;
-    }
-
     private void calculator(Context c) {
         ServiceTier tier;
         try {
@@ -330,43 +349,30 @@ public final class WebApp {
             throw new BadParameterException("tier", e.getMessage());
         }
         long cacheHit = Params.nonNegativeLong(c, "cache_hit", 0L);
-        CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", 10_000L),
-                Params.nonNegativeLong(c, "input_tokens", 1_000L), Params.nonNegativeLong(c, "output_tokens", 300L),
+        CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", SitePages.DEFAULT_REQUESTS_PER_DAY),
+                Params.nonNegativeLong(c, "input_tokens", SitePages.DEFAULT_INPUT_TOKENS), Params.nonNegativeLong(c, "output_tokens", SitePages.DEFAULT_OUTPUT_TOKENS),
                 (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), "1".equals(Params.text(c, "include_free")));
-        c.html(templates.render("calculator/page.jte", "page", CalculatorPage.of(ctx().catalog().models(), in, ctx())));
+        Pages.html(c, pages.calculator(ctx(), in));
     }
 
     private void sitemap(Context c) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        xml.append("<url><loc>").append(ctx().baseUrl()).append("/models</loc></url>\n");
-        xml.append("<url><loc>").append(ctx().baseUrl()).append("/calculator</loc></url>\n");
-        java.util.Set<String> comparisons = new java.util.TreeSet<>();
-        for (Model m : ctx().catalog().models()) {
-            xml.append("<url><loc>").append(ctx().baseUrl()).append(xmlEscape(Links.model(m.id()))).append("</loc></url>\n");
-            if (m.isSuperseded() && ctx().catalog().byId(m.status().value().successorId()).isPresent()) {
-                comparisons.add(ComparisonPaths.path(List.of(m.id(), m.status().value().successorId())));
-            }
-        }
-        comparisons.add(ComparisonPaths.path(List.of("gpt-4.1", "gpt-4.1-mini")));
-        for (String p : comparisons) {
-            xml.append("<url><loc>").append(ctx().baseUrl()).append(xmlEscape(p)).append("</loc></url>\n");
-        }
-        c.contentType("application/xml").result(xml.append("</urlset>\n").toString());
-    }
-
-    private static String xmlEscape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        c.contentType("application/xml").result(Sitemap.xml(ctx()));
     }
 
     private void apiModels(Context c) {
         List<Model> matching = query(c).apply(ctx().catalog().models());
         int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
-        long limit = Params.nonNegativeLong(c, "limit", 100L);
+        long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_API_LIMIT);
         if (limit < 1 || limit > 1000) {
             throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
         }
-        json(c, new ModelSummaryJson.Page(matching.size(), offset, (int) limit,
-                matching.stream().skip(offset).limit(limit).map(ModelSummaryJson::from).toList()));
+        c.contentType("application/json").result(SitePages.apiModels(matching, offset, (int) limit));
+    }
+
+    private void apiHistory(Context c) {
+        Model m = model(c.pathParam("id"));
+        backend(); // 404 without a store
+        c.contentType("application/json").result(SitePages.apiHistory(m, history(m)));
     }
 
     private void apiCost(Context c) {

@@ -3,12 +3,26 @@ package io.modelatlas.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.javalin.Javalin;
+import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.fixtures.MiniData;
+import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.StoreBackend;
+import io.modelatlas.store.Store;
+import io.modelatlas.store.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
 import io.modelatlas.fixtures.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +36,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The site in a real browser: Debian's chromium driven by Playwright. Screenshots at phone and desktop width are kept
@@ -30,6 +46,8 @@ import org.junit.jupiter.api.Test;
 class BrowserTest {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static Javalin app;
+    private static Javalin storeApp;
+    private static Store store;
     private static Playwright playwright;
     private static Browser browser;
 
@@ -39,6 +57,11 @@ class BrowserTest {
         Catalog catalog = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini()));
         app = WebApp.create(WebContext.of(catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC), "http://127.0.0.1"))
                 .start("127.0.0.1", 0);
+        store = Store.open(TestDatabases.newDatabase("sqlite"));
+        StoreBackend backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        // a price change, so that the model page has a price history chart as well as its table
+        backend.catalog().importFile("litellm", "litellm-new.json", MiniData.litellmWithMiniInput("2.5e-07"), java.time.LocalDate.of(2026, 11, 22), false, "test");
+        storeApp = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "http://127.0.0.1", 0).start("127.0.0.1", 0);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -56,6 +79,16 @@ class BrowserTest {
         if (app != null) {
             app.stop();
         }
+        if (storeApp != null) {
+            storeApp.stop();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static String storeUrl(String path) {
+        return "http://127.0.0.1:" + storeApp.port() + path;
     }
 
     private static String url(String path) {
@@ -122,6 +155,84 @@ class BrowserTest {
         assertThat(page.evaluate("() => Chart.getChart(document.getElementById('calc-chart')).data.datasets[0].data.join(',')")).isEqualTo("45,120");
         assertThat(problems).isEmpty();
         page.close();
+    }
+
+    /**
+     * axe-core (vendored in src/test/resources/vendor/axe-core) run on each kind of page at phone and desktop width.
+     * Serious and critical violations fail the test; the full report, minor findings included, is kept in
+     * target/axe/ next to the screenshots.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/models", "/models/gpt-4.1", "/compare/gpt-4.1-vs-gpt-4.1-mini",
+            "/calculator?models=gpt-4.1-mini,gpt-4o-mini", "/models/no-such-model"})
+    void pages_have_no_serious_or_critical_accessibility_violations(String path) throws Exception {
+        assertNoSeriousViolations(url(path), path);
+    }
+
+    /**
+     * The pages a store adds: the model page with its price history (table and chart) and the data-quality page,
+     * served over a real SQLite store seeded with the mini data set's dated source copies.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/models/gpt-4.1-mini", "/data-quality"})
+    void store_pages_have_no_serious_or_critical_accessibility_violations(String path) throws Exception {
+        String page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(storeUrl(path))).build(), HttpResponse.BodyHandlers.ofString()).body();
+        if (path.startsWith("/models/")) {
+            assertThat(page).as("the page under test shows a price history").contains("Price history").contains("id=\"history-chart\"");
+        }
+        assertNoSeriousViolations(storeUrl(path), "store" + path);
+    }
+
+    private void assertNoSeriousViolations(String url, String path) throws Exception {
+        for (int width : new int[] {390, 1280}) {
+            // the site's CSP forbids inline scripts, so the injected checker needs the page's CSP bypassed
+            try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(width, 900))) {
+                Page page = context.newPage();
+                List<String> consoleErrors = new java.util.ArrayList<>();
+                page.onConsoleMessage(m -> {
+                    if (m.type().equals("error")) {
+                        consoleErrors.add(m.text());
+                    }
+                });
+                page.onResponse(r -> {
+                    if (r.status() >= 400 && !path.contains("no-such-model")) {
+                        consoleErrors.add(r.status() + " " + r.url());
+                    }
+                });
+                page.navigate(url);
+                page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
+                String report = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']})).violations)");
+                String name = path.replaceAll("[^a-z0-9.]+", "_") + "-" + width;
+                Files.createDirectories(Path.of("target", "axe"));
+                Files.writeString(Path.of("target", "axe", name + ".json"), report);
+                List<String> serious = seriousViolations(report);
+                assertThat(serious).as("axe violations on %s at %dpx", path, width).isEmpty();
+                if (!path.contains("no-such-model")) {
+                    assertThat(consoleErrors).as("console errors on %s", path).isEmpty();
+                }
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "axe", name + ".png")).setFullPage(true));
+            }
+        }
+    }
+
+    private static String axeSource() throws Exception {
+        try (var in = BrowserTest.class.getResourceAsStream("/vendor/axe-core/axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** One line per serious or critical violation and node: rule, impact, selector and axe's summary of the fix. */
+    private static List<String> seriousViolations(String report) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : new ObjectMapper().readTree(report)) {
+            if (!List.of("serious", "critical").contains(v.path("impact").asText())) {
+                continue;
+            }
+            for (JsonNode n : v.path("nodes")) {
+                out.add(v.path("id").asText() + " (" + v.path("impact").asText() + ") at " + n.path("target") + ": " + n.path("failureSummary").asText());
+            }
+        }
+        return out;
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -174,6 +175,31 @@ class StoreWebTest {
             assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 12L));
             assertThat(limited.body()).contains("5 requests per minute");
             assertThat(site.get("/models/gpt-4.1-mini").statusCode()).as("pages are not limited").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void cached_pages_are_dropped_when_an_import_changes_the_catalog() throws Exception {
+        try (Site site = Site.open(TestDatabases.newDatabase("sqlite"), 0)) {
+            List<String> paths = List.of("/models/gpt-4.1-mini", "/compare/gpt-4.1-vs-gpt-4.1-mini");
+            java.util.Map<String, String> etags = new java.util.HashMap<>();
+            for (String path : paths) {
+                String first = site.get(path).body();
+                HttpResponse<String> cached = site.get(path); // answered from the page cache, in front of Javalin
+                assertThat(cached.body()).as(path).isEqualTo(first).doesNotContain("$0.25");
+                etags.put(path, cached.headers().firstValue("ETag").orElseThrow());
+            }
+
+            site.backend().catalog().importFile("litellm", "litellm-new.json", MiniData.litellmWithMiniInput("2.5e-07"),
+                    LocalDate.of(2026, 11, 22), false, "test");
+
+            for (String path : paths) {
+                HttpResponse<String> after = site.get(path);
+                assertThat(after.body()).as(path).contains("$0.25");
+                assertThat(after.headers().firstValue("ETag")).as(path).isPresent().isNotEqualTo(java.util.Optional.of(etags.get(path)));
+                HttpResponse<String> again = site.get(path);
+                assertThat(again.body()).as(path + " cached again, from the new catalog").isEqualTo(after.body());
+            }
         }
     }
 

@@ -1,0 +1,73 @@
+package io.modelatlas.web;
+
+import io.modelatlas.api.HistoryJson;
+import io.modelatlas.api.Json;
+import io.modelatlas.api.ModelSummaryJson;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.compare.ComparisonPaths;
+import io.modelatlas.pricing.ServiceTier;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the site's pages and JSON from one catalog. The server ({@link WebApp}) and the static export
+ * ({@link StaticSite}) both render through here, with the same defaults for a request without a query, so a page
+ * exported to a file has the bytes the server sends for it.
+ */
+final class SitePages {
+    /** The calculator's inputs when the query names none. */
+    static final long DEFAULT_REQUESTS_PER_DAY = 10_000L;
+    static final long DEFAULT_INPUT_TOKENS = 1_000L;
+    static final long DEFAULT_OUTPUT_TOKENS = 300L;
+    /** Models per page of {@code /api/v1/models} when no {@code limit} is given. */
+    static final int DEFAULT_API_LIMIT = 100;
+
+    private final Templates templates = new Templates();
+
+    byte[] directory(WebContext ctx, List<Model> matching, Map<String, String> filters, int page, List<String> creatorIds) {
+        return templates.render("directory/page.jte", "page", DirectoryPage.of(matching, filters, page, creatorIds, ctx));
+    }
+
+    /** The directory as {@code /models} shows it with no filter. */
+    byte[] directory(WebContext ctx, List<Model> all, List<String> creatorIds) {
+        return directory(ctx, all, DirectoryPage.filterMap("q", null, "creator", null, "type", null, "capability", null, "status", null,
+                "min_context", null, "max_input_price", null, "sort", null), 1, creatorIds);
+    }
+
+    byte[] model(WebContext ctx, Model m, List<HistoryEntry> history) {
+        return templates.render("model/page.jte", "page", ModelPage.of(m, ctx, history));
+    }
+
+    /** The comparison of these models (already resolved), in their canonical order. */
+    byte[] comparison(WebContext ctx, List<Model> models) {
+        List<Model> ordered = ComparisonPaths.canonicalOrder(models.stream().map(Model::id).toList()).stream()
+                .map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
+        return templates.render("compare/page.jte", "page", ComparePage.of(ctx.comparer().compare(ordered), ctx));
+    }
+
+    byte[] calculator(WebContext ctx, CalculatorPage.Inputs in) {
+        return templates.render("calculator/page.jte", "page", CalculatorPage.of(ctx.catalog().models(), in, ctx));
+    }
+
+    static CalculatorPage.Inputs defaultCalculatorInputs() {
+        return new CalculatorPage.Inputs(DEFAULT_REQUESTS_PER_DAY, DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, 0, ServiceTier.STANDARD, null, false);
+    }
+
+    byte[] dataQuality(WebContext ctx) {
+        return templates.render("quality/page.jte", "page", DataQualityPage.of(ctx));
+    }
+
+    static String apiModels(List<Model> matching, int offset, int limit) {
+        return Json.write(new ModelSummaryJson.Page(matching.size(), offset, limit,
+                matching.stream().skip(offset).limit(limit).map(ModelSummaryJson::from).toList()));
+    }
+
+    static String apiHistory(Model m, List<HistoryEntry> history) {
+        return Json.write(HistoryJson.of(m.id(), history));
+    }
+
+    static List<String> creatorIds(WebContext ctx) {
+        return ctx.catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
+    }
+}

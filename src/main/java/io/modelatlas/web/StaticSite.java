@@ -1,0 +1,149 @@
+package io.modelatlas.web;
+
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelQuery;
+import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.compare.ComparisonPaths;
+import io.modelatlas.refresh.StoreBackend;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site's pages rendered straight from the catalog, without HTTP, for {@code export-site}: what the server
+ * answers with a 200 for a GET of a path without a query. Pages are rendered by the server's own {@link SitePages}
+ * with the server's defaults; paths the server would redirect (non-canonical forms) or answer with an error have no
+ * page here, so a static copy never links to them. ExportMatchesServerTest checks every exported file against a
+ * running server, byte for byte.
+ *
+ * <p>Thread-safe: pages are rendered from the immutable catalog, so an export renders in parallel.
+ */
+public final class StaticSite {
+    private static final Map<String, String> TYPES = Map.of("css", "text/css", "js", "text/javascript", "json", "application/json",
+            "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "txt", "text/plain", "map", "application/json");
+
+    private final WebContext ctx;
+    private final StoreBackend store;
+    private final SitePages pages = new SitePages();
+    private final List<String> creatorIds;
+
+    private StaticSite(WebContext ctx, StoreBackend store) {
+        this.ctx = ctx;
+        this.store = store;
+        this.creatorIds = SitePages.creatorIds(ctx);
+    }
+
+    /** The site over a fixed catalog with no store, as {@code WebApp.create(ctx)} serves it: no price history. */
+    public static StaticSite of(WebContext ctx) {
+        return new StaticSite(ctx, null);
+    }
+
+    /** The site over a store's catalog and price history, as {@code serve} shows it. */
+    public static StaticSite of(StoreBackend store, Clock clock, String baseUrl) {
+        return new StaticSite(WebContext.of(store.catalog().catalog(), clock, baseUrl), store);
+    }
+
+    /** A page or file: its media type and bytes. */
+    public record Resource(String contentType, byte[] body) {}
+
+    /** What the server answers for a GET of {@code path} (raw, without query), or empty when that is not a 200. */
+    public Optional<Resource> get(String path) {
+        if (path.equals("/") || path.equals("/models")) {
+            return html(pages.directory(ctx, ModelQuery.all().apply(ctx.catalog().models()), creatorIds));
+        }
+        if (path.equals("/calculator")) {
+            return html(pages.calculator(ctx, SitePages.defaultCalculatorInputs()));
+        }
+        if (path.equals("/data-quality")) {
+            return html(pages.dataQuality(ctx));
+        }
+        if (path.equals("/sitemap.xml")) {
+            return text("application/xml", Sitemap.xml(ctx));
+        }
+        if (path.equals("/robots.txt")) {
+            return text("text/plain", Sitemap.robots(ctx));
+        }
+        if (path.equals("/api/v1/models")) {
+            return text("application/json", SitePages.apiModels(ModelQuery.all().apply(ctx.catalog().models()), 0, SitePages.DEFAULT_API_LIMIT));
+        }
+        if (path.startsWith("/api/v1/models/") && path.endsWith("/history") && store != null) {
+            return model(path.substring("/api/v1/models/".length(), path.length() - "/history".length()))
+                    .flatMap(m -> text("application/json", SitePages.apiHistory(m, history(m))));
+        }
+        if (path.startsWith("/models/")) {
+            return model(path.substring("/models/".length()))
+                    .filter(m -> path.equals(Links.model(m.id())))
+                    .flatMap(m -> html(pages.model(ctx, m, history(m))));
+        }
+        if (path.startsWith("/compare/")) {
+            return comparison(path);
+        }
+        if (path.startsWith("/static/")) {
+            return classpath("static/", path.substring("/static/".length()));
+        }
+        if (path.startsWith("/webjars/")) {
+            return classpath("META-INF/resources/webjars/", path.substring("/webjars/".length()));
+        }
+        return Optional.empty();
+    }
+
+    private List<HistoryEntry> history(Model m) {
+        return store == null ? List.of() : store.catalog().history(m.id());
+    }
+
+    /** A model named the way the server resolves it (ids, aliases, names); the caller checks the path is canonical. */
+    private Optional<Model> model(String raw) {
+        return ctx.catalog().find(ComparisonPaths.unslug(URLDecoder.decode(raw, StandardCharsets.UTF_8)));
+    }
+
+    private Optional<Resource> comparison(String path) {
+        String pair = URLDecoder.decode(path.substring("/compare/".length()), StandardCharsets.UTF_8);
+        int vs = pair.indexOf("-vs-");
+        if (vs < 0) {
+            return Optional.empty();
+        }
+        Optional<Model> a = model(pair.substring(0, vs));
+        Optional<Model> b = model(pair.substring(vs + 4));
+        if (a.isEmpty() || b.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!path.equals(ComparisonPaths.path(List.of(a.get().id(), b.get().id())))) {
+            return Optional.empty(); // the server redirects to the canonical path
+        }
+        return html(pages.comparison(ctx, List.of(a.get(), b.get())));
+    }
+
+    /** A bundled file; paths that climb out of the folder or name a folder are not files. */
+    private static Optional<Resource> classpath(String folder, String rawName) {
+        String name = URLDecoder.decode(rawName.replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (name.isEmpty() || name.endsWith("/") || name.contains("\\") || name.contains("\0")
+                || List.of(name.split("/")).stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
+            return Optional.empty();
+        }
+        int dot = name.lastIndexOf('.');
+        String type = dot < 0 ? null : TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (type == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = StaticSite.class.getClassLoader().getResourceAsStream(folder + name)) {
+            return in == null ? Optional.empty() : Optional.of(new Resource(type, in.readAllBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled " + folder + name, e);
+        }
+    }
+
+    private static Optional<Resource> html(byte[] page) {
+        return Optional.of(new Resource(CachedPage.CONTENT_TYPE, page));
+    }
+
+    private static Optional<Resource> text(String type, String body) {
+        return Optional.of(new Resource(type + ";charset=utf-8", body.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -63,6 +63,28 @@ public final class Catalog {
         return sources;
     }
 
+    /** Every benchmark some model has a score on, by full name (name and variant), sorted: what a listing can sort by. */
+    public List<String> benchmarkNames() {
+        return models.stream().flatMap(m -> m.benchmarks().stream()).map(Benchmark::fullName).distinct().sorted().toList();
+    }
+
+    /** Every provider that offers some model, sorted. */
+    public List<String> providers() {
+        return models.stream().flatMap(m -> m.offerings().stream()).map(Offering::provider).distinct().sorted().toList();
+    }
+
+    /**
+     * Checks that an order names a benchmark of this catalog (case aside), so a typo is an error rather than a
+     * listing that silently ignores the sort.
+     */
+    public void requireKnown(ModelQuery.Order order) {
+        if (order != null && order.benchmark() != null
+                && benchmarkNames().stream().noneMatch(n -> n.equalsIgnoreCase(order.benchmark()))) {
+            throw new IllegalArgumentException("sort names no benchmark of the catalog: '" + order.benchmark() + "'; known: "
+                    + String.join(", ", benchmarkNames()));
+        }
+    }
+
     public int offeringCount() {
         return models.stream().mapToInt(m -> m.offerings().size()).sum();
     }

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -13,28 +15,68 @@ import java.util.stream.Stream;
  * filters match everything; a filter on an unknown value (price, context) excludes the model rather than guess.
  */
 public record ModelQuery(String search, String creator, String provider, ModelType type, Capability capability,
-                         Modality inputModality, Long minContext, BigDecimal maxInputPrice, Lifecycle status, Sort sort) {
+                         Modality inputModality, Long minContext, BigDecimal maxInputPrice, Lifecycle status, Order order) {
 
-    /** Orders a listing; unknown values sort last. */
+    /** What a listing is ordered by; unknown values sort last. */
     public enum Sort {
-        NAME, INPUT_PRICE, CONTEXT, RELEASE, ID;
+        NAME, INPUT_PRICE, CONTEXT, RELEASE, ID, BENCHMARK;
 
-        public static Sort parse(String text) {
-            for (Sort s : values()) {
-                if (s.name().equalsIgnoreCase(text.replace('-', '_'))) {
-                    return s;
+        public String param() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private static final String BENCHMARK_PREFIX = "benchmark:";
+
+    /**
+     * A listing's order: a sort key, and for {@link Sort#BENCHMARK} the benchmark's full name (best score first,
+     * models without that benchmark after them). Written {@code benchmark:NAME} in URLs and on the command line.
+     */
+    public record Order(Sort by, String benchmark) {
+        public static final Order NAME = new Order(Sort.NAME, null);
+
+        public Order {
+            Objects.requireNonNull(by, "by");
+            if ((by == Sort.BENCHMARK) != (benchmark != null && !benchmark.isBlank())) {
+                throw new IllegalArgumentException("sort by benchmark needs a benchmark name, and only it does: benchmark:NAME");
+            }
+        }
+
+        public static Order parse(String text) {
+            String t = text.trim();
+            if (t.regionMatches(true, 0, BENCHMARK_PREFIX, 0, BENCHMARK_PREFIX.length())) {
+                String name = t.substring(BENCHMARK_PREFIX.length()).trim();
+                if (name.isEmpty()) {
+                    throw new IllegalArgumentException("sort must name a benchmark after 'benchmark:'; got '" + text + "'");
+                }
+                return new Order(Sort.BENCHMARK, name);
+            }
+            for (Sort s : Sort.values()) {
+                if (s != Sort.BENCHMARK && s.name().equalsIgnoreCase(t.replace('-', '_'))) {
+                    return new Order(s, null);
                 }
             }
-            throw new IllegalArgumentException("sort must be one of name, input-price, context, release, id; got '" + text + "'");
+            throw new IllegalArgumentException("sort must be one of name, input-price, context, release, id, benchmark:NAME; got '" + text + "'");
+        }
+
+        /** The form {@link #parse} reads. */
+        public String param() {
+            return by == Sort.BENCHMARK ? BENCHMARK_PREFIX + benchmark : by.param();
+        }
+
+        /** The model's score on the benchmark this order names, if it has one. */
+        public Optional<Benchmark> score(Model m) {
+            return benchmark == null ? Optional.empty()
+                    : m.benchmarks().stream().filter(b -> b.fullName().equalsIgnoreCase(benchmark)).findFirst();
         }
     }
 
     public static ModelQuery all() {
-        return new ModelQuery(null, null, null, null, null, null, null, null, null, Sort.NAME);
+        return new ModelQuery(null, null, null, null, null, null, null, null, null, Order.NAME);
     }
 
     public List<Model> apply(List<Model> models) {
-        return models.stream().filter(predicate()).sorted(order()).toList();
+        return models.stream().filter(predicate()).sorted(comparator()).toList();
     }
 
     private Predicate<Model> predicate() {
@@ -71,9 +113,10 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
         return p;
     }
 
-    private Comparator<Model> order() {
+    private Comparator<Model> comparator() {
         Comparator<Model> byName = Comparator.comparing((Model m) -> m.displayName().toLowerCase(Locale.ROOT)).thenComparing(Model::id);
-        return switch (sort == null ? Sort.NAME : sort) {
+        Order o = order == null ? Order.NAME : order;
+        return switch (o.by()) {
             case NAME -> byName;
             case ID -> Comparator.comparing(Model::id);
             case INPUT_PRICE -> Comparator.comparing(ModelQuery::inputPrice, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byName);
@@ -81,7 +124,14 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
                     Comparator.nullsLast(Comparator.<Long>reverseOrder())).thenComparing(byName);
             case RELEASE -> Comparator.comparing((Model m) -> m.releaseDate() == null ? null : m.releaseDate().value(),
                     Comparator.nullsLast(Comparator.<PartialDate>reverseOrder())).thenComparing(byName);
+            case BENCHMARK -> Comparator.comparing((Model m) -> o.score(m).map(ModelQuery::bestFirst).orElse(null),
+                    Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder())).thenComparing(byName);
         };
+    }
+
+    /** A score as a sort key where smaller comes first: negated where higher is better. */
+    private static BigDecimal bestFirst(Benchmark b) {
+        return b.kind().higherIsBetter() ? b.score().negate() : b.score();
     }
 
     static BigDecimal inputPrice(Model m) {

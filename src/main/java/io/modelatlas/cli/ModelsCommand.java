@@ -34,7 +34,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--min-context", description = "Minimum context window in tokens.")
     Long minContext;
 
-    @Option(names = "--sort", defaultValue = "id", description = "id, name, input-price, context or release (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sort", defaultValue = "id", description = "id, name, input-price, context, release or benchmark:NAME (best score first; names as in `show`) (default: ${DEFAULT-VALUE}).")
     String sort;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many rows (default: ${DEFAULT-VALUE}); 0 for all.")
@@ -53,28 +53,33 @@ final class ModelsCommand implements Callable<Integer> {
         try {
             query = new ModelQuery(search, creator, provider, type == null ? null : ModelQuery.parseEnum(ModelType.class, type, "--type"),
                     capability == null ? null : ModelQuery.parseEnum(Capability.class, capability, "--capability"), null, minContext, null, null,
-                    ModelQuery.Sort.parse(sort));
+                    ModelQuery.Order.parse(sort));
+            context.catalog().get().requireKnown(query.order());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         List<Model> models = query.apply(context.catalog().get().models());
         List<Model> shown = limit > 0 ? models.stream().limit(limit).toList() : models;
         switch (format) {
-            case TEXT -> printText(shown, models.size());
+            case TEXT -> printText(shown, models.size(), query.order());
             case JSON -> context.out().println(JsonOutput.models(shown, models.size()));
             default -> throw new UsageException("--format must be text or json for models");
         }
         return Main.OK;
     }
 
-    private void printText(List<Model> shown, int total) {
+    /** The listing; sorted by a benchmark, a last column shows each model's score on it. */
+    private void printText(List<Model> shown, int total, ModelQuery.Order order) {
         var out = context.out();
-        out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s%n", "ID", "NAME", "CREATOR", "TYPE", "CONTEXT", "INPUT/1M", "OUTPUT/1M");
+        String score = order.benchmark() == null ? "" : " %s";
+        out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s" + score + "%n", "ID", "NAME", "CREATOR", "TYPE", "CONTEXT", "INPUT/1M", "OUTPUT/1M",
+                order.benchmark());
         for (Model m : shown) {
             PriceSheet s = m.prices().orElse(null);
-            out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s%n", clip(m.id(), 36), clip(m.displayName(), 28), clip(m.creatorId(), 12),
+            out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s" + score + "%n", clip(m.id(), 36), clip(m.displayName(), 28), clip(m.creatorId(), 12),
                     m.type().jsonName(), m.contextWindow() == null ? "—" : Format.count(m.contextWindow().value()),
-                    price(s, PriceKind.INPUT), price(s, PriceKind.OUTPUT));
+                    price(s, PriceKind.INPUT), price(s, PriceKind.OUTPUT),
+                    order.score(m).map(b -> b.score().toPlainString() + " " + b.kind().unit()).orElse("—"));
         }
         out.printf("%d of %d models%n", shown.size(), total);
     }

@@ -1,7 +1,9 @@
 package io.modelatlas.web;
 
 import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Format;
 import io.modelatlas.pricing.PriceKind;
@@ -13,32 +15,41 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The directory: filters echoed back (state lives in the URL), one page of rows, links to the other pages. */
-public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option> creators, List<Option> types, List<Option> capabilities,
-                            List<Option> statuses, List<Option> sorts, List<Line> rows, int total, int page, int pages, String prevHref,
-                            String nextHref) {
+public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option> creators, List<Option> providers, List<Option> types,
+                            List<Option> capabilities, List<Option> modalities, List<Option> statuses, List<Option> sorts,
+                            String benchmarkColumn, List<Line> rows, int total, int page, int pages, String prevHref, String nextHref) {
 
     public static final int PAGE_SIZE = 50;
 
     /** A select option. */
     public record Option(String value, String label, boolean selected) {}
 
-    /** One model in the listing. */
-    public record Line(String id, String name, String creator, String type, String context, String input, String output, String status) {}
+    /** One model in the listing; {@code benchmark} is its score when the listing is sorted by a benchmark. */
+    public record Line(String id, String name, String creator, String type, String context, String input, String output, String status,
+                       String benchmark) {}
 
-    static DirectoryPage of(List<Model> matching, Map<String, String> filters, int page, List<String> creatorIds, WebContext ctx) {
+    static DirectoryPage of(List<Model> matching, Map<String, String> filters, ModelQuery.Order order, int page, DirectoryChoices choices,
+                            WebContext ctx) {
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(page, pages);
-        List<Line> rows = matching.stream().skip((long) (current - 1) * PAGE_SIZE).limit(PAGE_SIZE).map(DirectoryPage::line).toList();
-        String selectedCreator = filters.getOrDefault("creator", "");
-        List<Option> creators = creatorIds.stream().map(c -> new Option(c, c, c.equals(selectedCreator))).toList();
+        List<Line> rows = matching.stream().skip((long) (current - 1) * PAGE_SIZE).limit(PAGE_SIZE).map(m -> line(m, order)).toList();
+        List<Option> creators = options(choices.creators(), filters.get("creator"));
+        List<Option> providers = options(choices.providers(), filters.get("provider"));
+        List<Option> modalities = java.util.Arrays.stream(Modality.values())
+                .map(m -> new Option(m.name().toLowerCase(java.util.Locale.ROOT), m.label(), m.name().equalsIgnoreCase(filters.get("modality")))).toList();
         List<Option> types = java.util.Arrays.stream(ModelType.values())
                 .map(t -> new Option(t.jsonName(), t.label(), t.jsonName().equals(filters.get("type")))).toList();
         List<Option> caps = java.util.Arrays.stream(Capability.values())
                 .map(c -> new Option(c.jsonName(), c.label(), c.jsonName().equals(filters.get("capability")))).toList();
         List<Option> statuses = List.of("current", "superseded", "deprecated").stream()
                 .map(s -> new Option(s, s, s.equals(filters.get("status")))).toList();
-        List<Option> sorts = List.of("name", "input-price", "context", "release").stream()
-                .map(s -> new Option(s, s.replace('-', ' '), s.equals(filters.getOrDefault("sort", "name")))).toList();
+        String sort = order.param();
+        List<Option> sorts = new java.util.ArrayList<>(List.of("name", "input-price", "context", "release").stream()
+                .map(s -> new Option(s, s.replace('-', ' '), s.equals(sort))).toList());
+        for (String b : choices.benchmarks()) {
+            String value = new ModelQuery.Order(ModelQuery.Sort.BENCHMARK, b).param();
+            sorts.add(new Option(value, "benchmark: " + b, value.equalsIgnoreCase(sort)));
+        }
         String query = filters.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         String base = "/models?" + (query.isEmpty() ? "" : query + "&") + "page=";
@@ -46,18 +57,23 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
                 "Every model of LiteLLM, models.dev and OpenRouter: " + ctx.catalog().models().size() + " models, " + ctx.catalog().offeringCount()
                         + " provider offerings, with prices, context windows and sources.",
                 ctx.baseUrl() + "/models", null);
-        return new DirectoryPage(meta, filters, creators, types, caps, statuses, sorts, rows, matching.size(), current, pages,
+        return new DirectoryPage(meta, filters, creators, providers, types, caps, modalities, statuses, sorts, order.benchmark(), rows, matching.size(), current, pages,
                 current > 1 ? base + (current - 1) : null, current < pages ? base + (current + 1) : null);
     }
 
-    private static Line line(Model m) {
+    private static List<Option> options(List<String> values, String selected) {
+        return values.stream().map(v -> new Option(v, v, v.equals(selected))).toList();
+    }
+
+    private static Line line(Model m, ModelQuery.Order order) {
         var sheet = m.prices();
         String input = sheet.map(s -> s.rate(PriceKind.INPUT).map(r -> Format.usd(r.usdPerMillion())).orElse("—")).orElse("unknown");
         String output = sheet.map(s -> s.rate(PriceKind.OUTPUT).map(r -> Format.usd(r.usdPerMillion()))
                 .orElse(s.cheapestImage().map(p -> Format.usd(p.usdPerImage()) + "/image").orElse("—"))).orElse("unknown");
         return new Line(m.id(), m.displayName(), m.creatorName(), m.type().label(),
                 m.contextWindow() == null ? "—" : Format.compactTokens(m.contextWindow().value()), input, output,
-                m.status().value().lifecycle().jsonName());
+                m.status().value().lifecycle().jsonName(),
+                order.benchmark() == null ? null : order.score(m).map(b -> b.score().toPlainString() + " " + b.kind().unit()).orElse("—"));
     }
 
     static Map<String, String> filterMap(String... keyValues) {

@@ -4,6 +4,7 @@ import io.modelatlas.api.HistoryJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.pricing.ServiceTier;
@@ -25,14 +26,14 @@ final class SitePages {
 
     private final Templates templates = new Templates();
 
-    byte[] directory(WebContext ctx, List<Model> matching, Map<String, String> filters, int page, List<String> creatorIds) {
-        return templates.render("directory/page.jte", "page", DirectoryPage.of(matching, filters, page, creatorIds, ctx));
+    byte[] directory(WebContext ctx, List<Model> matching, Map<String, String> filters, ModelQuery.Order order, int page, DirectoryChoices choices) {
+        return templates.render("directory/page.jte", "page", DirectoryPage.of(matching, filters, order, page, choices, ctx));
     }
 
     /** The directory as {@code /models} shows it with no filter. */
-    byte[] directory(WebContext ctx, List<Model> all, List<String> creatorIds) {
-        return directory(ctx, all, DirectoryPage.filterMap("q", null, "creator", null, "type", null, "capability", null, "status", null,
-                "min_context", null, "max_input_price", null, "sort", null), 1, creatorIds);
+    byte[] directory(WebContext ctx, List<Model> all, DirectoryChoices choices) {
+        return directory(ctx, all, DirectoryPage.filterMap("q", null, "creator", null, "provider", null, "type", null, "capability", null,
+                "modality", null, "status", null, "min_context", null, "max_input_price", null, "sort", null), ModelQuery.Order.NAME, 1, choices);
     }
 
     byte[] model(WebContext ctx, Model m, List<HistoryEntry> history) {
@@ -67,7 +68,4 @@ final class SitePages {
         return Json.write(HistoryJson.of(m.id(), history));
     }
 
-    static List<String> creatorIds(WebContext ctx) {
-        return ctx.catalog().models().stream().map(Model::creatorId).distinct().sorted().toList();
-    }
 }

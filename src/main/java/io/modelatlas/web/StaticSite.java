@@ -32,12 +32,12 @@ public final class StaticSite {
     private final WebContext ctx;
     private final StoreBackend store;
     private final SitePages pages = new SitePages();
-    private final List<String> creatorIds;
+    private final DirectoryChoices choices;
 
     private StaticSite(WebContext ctx, StoreBackend store) {
         this.ctx = ctx;
         this.store = store;
-        this.creatorIds = SitePages.creatorIds(ctx);
+        this.choices = DirectoryChoices.of(ctx.catalog());
     }
 
     /** The site over a fixed catalog with no store, as {@code WebApp.create(ctx)} serves it: no price history. */
@@ -56,7 +56,7 @@ public final class StaticSite {
     /** What the server answers for a GET of {@code path} (raw, without query), or empty when that is not a 200. */
     public Optional<Resource> get(String path) {
         if (path.equals("/") || path.equals("/models")) {
-            return html(pages.directory(ctx, ModelQuery.all().apply(ctx.catalog().models()), creatorIds));
+            return html(pages.directory(ctx, ModelQuery.all().apply(ctx.catalog().models()), choices));
         }
         if (path.equals("/calculator")) {
             return html(pages.calculator(ctx, SitePages.defaultCalculatorInputs()));

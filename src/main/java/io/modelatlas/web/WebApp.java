@@ -62,9 +62,9 @@ public final class WebApp {
      * drops them in the same step. A page rendered from the old catalog while the new one arrives goes into the old
      * cache, which nothing reads any more: no page from a replaced catalog is served after the swap.
      */
-    private record Site(WebContext ctx, PageCache pages, Map<String, String> json, List<String> creatorIds) {
+    private record Site(WebContext ctx, PageCache pages, Map<String, String> json, DirectoryChoices choices) {
         static Site of(WebContext ctx) {
-            return new Site(ctx, new PageCache(CACHE_LIMIT), new ConcurrentHashMap<>(), SitePages.creatorIds(ctx));
+            return new Site(ctx, new PageCache(CACHE_LIMIT), new ConcurrentHashMap<>(), DirectoryChoices.of(ctx.catalog()));
         }
     }
 
@@ -239,10 +239,11 @@ public final class WebApp {
     private void directory(Context c) {
         ModelQuery query = query(c);
         Map<String, String> filters = DirectoryPage.filterMap("q", Params.text(c, "q"), "creator", Params.text(c, "creator"),
-                "type", Params.text(c, "type"), "capability", Params.text(c, "capability"), "status", Params.text(c, "status"),
-                "min_context", Params.text(c, "min_context"), "max_input_price", Params.text(c, "max_input_price"), "sort", Params.text(c, "sort"));
+                "provider", Params.text(c, "provider"), "type", Params.text(c, "type"), "capability", Params.text(c, "capability"),
+                "modality", Params.text(c, "modality"), "status", Params.text(c, "status"), "min_context", Params.text(c, "min_context"),
+                "max_input_price", Params.text(c, "max_input_price"), "sort", Params.text(c, "sort"));
         Site s = site();
-        Pages.html(c, pages.directory(s.ctx(), query.apply(s.ctx().catalog().models()), filters, Params.page(c), s.creatorIds()));
+        Pages.html(c, pages.directory(s.ctx(), query.apply(s.ctx().catalog().models()), filters, query.order(), Params.page(c), s.choices()));
     }
 
     private ModelQuery query(Context c) {
@@ -253,6 +254,8 @@ public final class WebApp {
             String status = Params.text(c, "status");
             String sort = Params.text(c, "sort");
             String maxPrice = Params.text(c, "max_input_price");
+            ModelQuery.Order order = sort == null ? ModelQuery.Order.NAME : ModelQuery.Order.parse(sort);
+            ctx().catalog().requireKnown(order);
             Long minContext = Params.text(c, "min_context") == null ? null : Params.nonNegativeLong(c, "min_context", null);
             return new ModelQuery(Params.text(c, "q"), Params.text(c, "creator"), Params.text(c, "provider"),
                     type == null ? null : ModelQuery.parseEnum(ModelType.class, type, "type"),
@@ -260,7 +263,7 @@ public final class WebApp {
                     modality == null ? null : ModelQuery.parseEnum(Modality.class, modality, "modality"),
                     minContext, maxPrice == null ? null : decimal("max_input_price", maxPrice),
                     status == null ? null : ModelQuery.parseEnum(Lifecycle.class, status, "status"),
-                    sort == null ? ModelQuery.Sort.NAME : ModelQuery.Sort.parse(sort));
+                    order);
         } catch (IllegalArgumentException e) {
             // ModelQuery names the filter first in its messages ("type must be one of ...")
             throw new BadParameterException(e.getMessage().split(" ")[0], e.getMessage());

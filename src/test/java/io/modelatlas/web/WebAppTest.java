@@ -138,6 +138,31 @@ class WebAppTest {
     }
 
     @Test
+    void directory_sorts_by_a_benchmark_best_first_with_its_scores_shown_and_unscored_models_last() throws Exception {
+        String mmlu = get("/models?sort=benchmark:simple-evals+MMLU").body();
+        assertThat(mmlu).containsSubsequence(">simple-evals MMLU</th>", "GPT-4.1<", "90.2 score", "GPT-4.1 Mini", "87.5 score",
+                "GPT-4o Mini", "82.0 score", "GPT Image 1 Mini", "—");
+        assertThat(mmlu).contains("<option value=\"benchmark:simple-evals MMLU\" selected>benchmark: simple-evals MMLU</option>");
+        // time to first token: lower is better, so the fastest first
+        assertThat(get("/models?sort=benchmark:artificial+analysis+time+to+first+token").body())
+                .containsSubsequence("GPT-4.1<", "0.595 s", "GPT-4o Mini", "0.602 s", "GPT-4.1 Mini", "0.63 s");
+        HttpResponse<String> unknown = get("/models?sort=benchmark:MMLU");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("no benchmark of the catalog: &#39;MMLU&#39;", "simple-evals MMLU");
+        assertThat(get("/api/v1/models?sort=benchmark:simple-evals%20MMLU&limit=1").body()).contains("\"id\" : \"gpt-4.1\"");
+    }
+
+    @Test
+    void directory_filters_by_provider_and_input_modality_from_its_form() throws Exception {
+        String form = get("/models").body();
+        assertThat(form).contains("<select name=\"provider\">", "<option value=\"openai\">openai</option>", "<select name=\"modality\">",
+                "<option value=\"image\">Image</option>");
+        assertThat(get("/models?provider=nobody").body()).contains("0 models");
+        assertThat(get("/models?provider=openai&modality=image").body()).contains("<option value=\"openai\" selected>openai</option>",
+                "<option value=\"image\" selected>Image</option>");
+    }
+
+    @Test
     void calculator_prices_the_request_shape_on_every_chat_model_cheapest_first() throws Exception {
         String body = get("/calculator?requests_per_day=1000&input_tokens=2000&output_tokens=500&cache_hit=50").body();
         // GPT-4o Mini: 1,000 x 0.15 + 1,000 x 0.075 + 500 x 0.60 per million = $0.000525; x 30,000 requests = $15.75

@@ -22,6 +22,10 @@ final class ModelKeys {
         String id = apiModelId.toLowerCase(Locale.ROOT).trim();
         int slash = id.lastIndexOf('/');
         String last = slash >= 0 ? id.substring(slash + 1) : id;
+        if (last.chars().noneMatch(Character::isLetter)) {
+            // "bria/text-to-image/3.2" or a path ending in "/": the last segment alone names nothing, the path does
+            return id.replaceAll("/+$", "").replace('/', '-').replace('@', '-');
+        }
         last = REGION.matcher(last).replaceFirst("");
         if (VENDOR.matcher(last).find()) {
             last = VENDOR.matcher(last).replaceFirst("");

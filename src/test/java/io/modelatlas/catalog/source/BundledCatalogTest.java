@@ -47,6 +47,13 @@ class BundledCatalogTest {
     }
 
     @Test
+    void every_model_id_names_a_model_not_just_a_version() {
+        // LiteLLM lists "fireworks_ai/accounts/fireworks/models/" and "fal_ai/bria/text-to-image/3.2"
+        assertThat(catalog.models()).allSatisfy(m -> assertThat(m.id()).as("model id").containsPattern("[A-Za-z]"));
+        assertThat(catalog.find("bria-text-to-image-3.2")).isPresent();
+    }
+
+    @Test
     void gpt_4_1_prices_come_from_openai_with_batch_and_priority_tiers() {
         PriceSheet s = prices("gpt-4.1");
         assertThat(rate(s, PriceKind.INPUT)).isEqualByComparingTo("2");

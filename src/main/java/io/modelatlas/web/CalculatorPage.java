@@ -10,6 +10,7 @@ import io.modelatlas.pricing.PriceUnknownException;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Usage;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,13 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
 
     public static final int SHOWN = 50;
 
-    /** The form's values, validated. */
-    public record Inputs(long requestsPerDay, long inputTokens, long outputTokens, int cacheHitPercent, ServiceTier tier, String models, boolean includeFree) {
+    /**
+     * The form's values, validated. The monthly volume is either requests per day (30 days a month) or, when
+     * {@code tokensPerMonth} is set, tokens a month (input plus output), as the "1M / 10M / 100M tokens a month"
+     * pages put it; it then takes precedence.
+     */
+    public record Inputs(long requestsPerDay, Long tokensPerMonth, long inputTokens, long outputTokens, int cacheHitPercent, ServiceTier tier,
+                         String models, boolean includeFree) {
         public Inputs {
             if (inputTokens + outputTokens == 0) {
                 throw new BadParameterException("input_tokens", "a request needs some input or output tokens");
@@ -40,8 +46,20 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
             return BigDecimal.valueOf(inputTokens).multiply(BigDecimal.valueOf(cacheHitPercent)).divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_EVEN).longValue();
         }
 
-        long requestsPerMonth() {
-            return requestsPerDay * 30;
+        /** Requests a month; fractional when a token volume is not a whole number of requests. */
+        BigDecimal requestsPerMonth() {
+            return tokensPerMonth == null ? BigDecimal.valueOf(requestsPerDay).multiply(BigDecimal.valueOf(30))
+                    : BigDecimal.valueOf(tokensPerMonth).divide(BigDecimal.valueOf(inputTokens + outputTokens), MathContext.DECIMAL128);
+        }
+
+        private String volume() {
+            if (tokensPerMonth == null) {
+                return Format.count(requestsPerDay * 30) + " requests a month (" + Format.count(requestsPerDay) + " a day for 30 days)";
+            }
+            BigDecimal requests = requestsPerMonth();
+            long whole = requests.setScale(0, RoundingMode.HALF_EVEN).longValue();
+            return Format.count(tokensPerMonth) + " tokens a month, that is " + (requests.compareTo(BigDecimal.valueOf(whole)) == 0 ? "" : "about ")
+                    + Format.count(whole) + " requests";
         }
     }
 
@@ -72,7 +90,7 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
                     free++; // free tiers are rate-limited trials, not a budget: listed only on request
                     continue;
                 }
-                BigDecimal month = c.totalUsd().multiply(BigDecimal.valueOf(in.requestsPerMonth()));
+                BigDecimal month = c.totalUsd().multiply(in.requestsPerMonth());
                 String note = c.lines().stream().map(l -> l.note()).filter(n -> n != null).findFirst().orElse(null);
                 results.add(new Result(m.id(), m.displayName(), m.creatorName(), Format.usd(c.totalUsd()), Format.usdCents(month), month, note));
             } catch (PriceUnknownException e) {
@@ -84,7 +102,7 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", shown.stream().limit(15).map(Result::name).toList());
         chart.put("costs", shown.stream().limit(15).map(Result::monthlyUsd).toList());
-        String definition = Format.count(in.requestsPerMonth()) + " requests a month (" + Format.count(in.requestsPerDay()) + " a day for 30 days), each "
+        String definition = in.volume() + ", each "
                 + Format.count(in.inputTokens()) + " input tokens (" + in.cacheHitPercent() + "% read from the prompt cache) and "
                 + Format.count(in.outputTokens()) + " output tokens, " + in.tier().jsonName() + " tier. Long-context prices apply where a request crosses a threshold; "
                 + "models whose context window is too small, or with no " + in.tier().jsonName() + " price, are left out.";

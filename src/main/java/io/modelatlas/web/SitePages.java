@@ -52,7 +52,7 @@ final class SitePages {
     }
 
     static CalculatorPage.Inputs defaultCalculatorInputs() {
-        return new CalculatorPage.Inputs(DEFAULT_REQUESTS_PER_DAY, DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, 0, ServiceTier.STANDARD, null, false);
+        return new CalculatorPage.Inputs(DEFAULT_REQUESTS_PER_DAY, null, DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, 0, ServiceTier.STANDARD, null, false);
     }
 
     byte[] dataQuality(WebContext ctx) {

@@ -352,7 +352,8 @@ public final class WebApp {
             throw new BadParameterException("tier", e.getMessage());
         }
         long cacheHit = Params.nonNegativeLong(c, "cache_hit", 0L);
-        CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", SitePages.DEFAULT_REQUESTS_PER_DAY),
+        Long tokensPerMonth = Params.text(c, "tokens_per_month") == null ? null : Params.nonNegativeLong(c, "tokens_per_month", null);
+        CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", SitePages.DEFAULT_REQUESTS_PER_DAY), tokensPerMonth,
                 Params.nonNegativeLong(c, "input_tokens", SitePages.DEFAULT_INPUT_TOKENS), Params.nonNegativeLong(c, "output_tokens", SitePages.DEFAULT_OUTPUT_TOKENS),
                 (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), "1".equals(Params.text(c, "include_free")));
         Pages.html(c, pages.calculator(ctx(), in));

@@ -163,6 +163,16 @@ class WebAppTest {
     }
 
     @Test
+    void calculator_takes_a_monthly_token_volume_as_the_cheaper_at_10m_tokens_pages_do() throws Exception {
+        String body = get("/calculator?tokens_per_month=10000000&input_tokens=3000&output_tokens=1000&requests_per_day=5").body();
+        // 10M tokens at 3,000 in + 1,000 out = 2,500 requests; GPT-4o Mini: $0.00045 + $0.0006 = $0.00105 each, $2.625 a month
+        assertThat(body).contains("10,000,000 tokens a month, that is 2,500 requests", "value=\"10000000\"")
+                .containsSubsequence("GPT-4o Mini", "$0.00105", "$2.62", "GPT-4.1 Mini");
+        assertThat(get("/calculator?tokens_per_month=1000000&input_tokens=2000&output_tokens=1000").body()).contains("that is about 333 requests");
+        assertThat(get("/calculator?tokens_per_month=-1").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void calculator_prices_the_request_shape_on_every_chat_model_cheapest_first() throws Exception {
         String body = get("/calculator?requests_per_day=1000&input_tokens=2000&output_tokens=500&cache_hit=50").body();
         // GPT-4o Mini: 1,000 x 0.15 + 1,000 x 0.075 + 500 x 0.60 per million = $0.000525; x 30,000 requests = $15.75

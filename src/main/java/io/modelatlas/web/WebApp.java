@@ -36,7 +36,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,9 +61,9 @@ public final class WebApp {
      * drops them in the same step. A page rendered from the old catalog while the new one arrives goes into the old
      * cache, which nothing reads any more: no page from a replaced catalog is served after the swap.
      */
-    private record Site(WebContext ctx, PageCache pages, Map<String, String> json, DirectoryChoices choices) {
+    private record Site(WebContext ctx, PageCache pages, JsonCache json, DirectoryChoices choices) {
         static Site of(WebContext ctx) {
-            return new Site(ctx, new PageCache(CACHE_LIMIT), new ConcurrentHashMap<>(), DirectoryChoices.of(ctx.catalog()));
+            return new Site(ctx, new PageCache(CACHE_LIMIT), new JsonCache(CACHE_LIMIT), DirectoryChoices.of(ctx.catalog()));
         }
     }
 
@@ -199,8 +198,8 @@ public final class WebApp {
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));
 
             config.routes.get("/api/v1/models", this::apiModels);
-            config.routes.get("/api/v1/models/{id}", c -> json(c, ModelJson.from(model(c.pathParam("id")))));
-            config.routes.get("/api/v1/compare", c -> json(c, ComparisonJson.from(ctx().comparer().compare(models(c, "models")))));
+            config.routes.get("/api/v1/models/{id}", c -> cachedJson(c, s -> Json.write(ModelJson.from(model(c.pathParam("id"))))));
+            config.routes.get("/api/v1/compare", c -> cachedJson(c, s -> Json.write(ComparisonJson.from(s.ctx().comparer().compare(models(c, "models"))))));
             config.routes.get("/api/v1/cost", this::apiCost);
             config.routes.get("/api/v1/data-quality", this::apiDataQuality);
         });
@@ -222,9 +221,17 @@ public final class WebApp {
 
     private void apiDataQuality(Context c) {
         String only = c.queryParam("model") == null ? null : model(c.queryParam("model")).id();
+        cachedJson(c, s -> Json.write(DataQualityJson.of(DataQuality.of(s.ctx().catalog()), only)));
+    }
+
+    /**
+     * Answers a public API GET from the current catalog's cache, keyed by path and query as sent (a bad request
+     * throws before anything is kept). Rate limiting has already run in a before-handler.
+     */
+    private void cachedJson(Context c, java.util.function.Function<Site, String> compute) {
         Site s = site();
-        c.contentType("application/json").result(s.json().computeIfAbsent("data-quality?model=" + only,
-                key -> Json.write(DataQualityJson.of(DataQuality.of(s.ctx().catalog()), only))));
+        String key = c.queryString() == null ? c.path() : c.path() + "?" + c.queryString();
+        c.contentType("application/json").result(s.json().getOrCompute(key, () -> compute.apply(s)));
     }
 
     private void securityHeaders(Context c) {
@@ -364,13 +371,15 @@ public final class WebApp {
     }
 
     private void apiModels(Context c) {
-        List<Model> matching = query(c).apply(ctx().catalog().models());
-        int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
-        long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_API_LIMIT);
-        if (limit < 1 || limit > 1000) {
-            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
-        }
-        c.contentType("application/json").result(SitePages.apiModels(matching, offset, (int) limit));
+        cachedJson(c, s -> {
+            List<Model> matching = query(c).apply(s.ctx().catalog().models());
+            int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
+            long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_API_LIMIT);
+            if (limit < 1 || limit > 1000) {
+                throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
+            }
+            return SitePages.apiModels(matching, offset, (int) limit);
+        });
     }
 
     private void apiHistory(Context c) {

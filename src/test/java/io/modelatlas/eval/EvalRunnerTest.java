@@ -63,12 +63,16 @@ class EvalRunnerTest {
     }
 
     private EvalRunner runner(EvalRun run, Duration timeout, EvalRunner.Sleeper sleeper, java.util.function.LongSupplier nanoTime) {
+        return runner(store.evalRuns(), run, timeout, sleeper, nanoTime);
+    }
+
+    private EvalRunner runner(RunStore runs, EvalRun run, Duration timeout, EvalRunner.Sleeper sleeper, java.util.function.LongSupplier nanoTime) {
         Map<String, ChatEndpoint> endpoints = new LinkedHashMap<>();
         for (Target t : run.targets()) {
             endpoints.put(t.name(), new OpenAiChatEndpoint(HttpClient.newHttpClient(), t, ApiKey.none(), timeout, TokenCounters.forEncoding("o200k_base"),
                     System::nanoTime, Clock.systemUTC()));
         }
-        return new EvalRunner(store.evalRuns(), endpoints, new Scorer(new JacksonJsonChecks(), null), new Pricer(CATALOG), CLOCK, sleeper, nanoTime,
+        return new EvalRunner(runs, endpoints, new Scorer(new JacksonJsonChecks(), null), new Pricer(CATALOG), CLOCK, sleeper, nanoTime,
                 EvalRunner.Listener.NONE);
     }
 
@@ -217,6 +221,42 @@ class EvalRunnerTest {
         assertThat(server.requestsFor("question 4")).isEqualTo(2);
         assertThat(server.requestsFor("question 5")).isEqualTo(1);
         assertThat(server.requestsFor("question 6")).isEqualTo(1);
+    }
+
+    @Test
+    void a_store_that_fails_mid_run_stops_it_with_every_stored_result_whole_and_a_resume_finishes_it() throws Exception {
+        String url = TestDatabases.newDatabase("sqlite") + "?busy_timeout=300";
+        try (Store locked = Store.open(url); java.sql.Connection other = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement st = other.createStatement()) {
+            // another process takes the database while the 3rd case is answered: its result cannot be written
+            server.script(r -> {
+                if (r.userMessage().equals("question 3") && server.requestsFor("question 3") == 1) {
+                    try {
+                        st.execute("BEGIN EXCLUSIVE");
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return Reply.text("ok");
+            });
+            EvalRun run = new EvalRun("store-fault", CLOCK.instant(), "suite", "suite.yaml", "0".repeat(64), List.of(target("a", "gpt-4.1-mini")),
+                    null, cases(6), settings(1, 0, Duration.ofSeconds(30), 0), RunStatus.RUNNING, null);
+            locked.evalRuns().create(run);
+            EvalRunner.Outcome failed = runner(locked.evalRuns(), run, Duration.ofSeconds(30), recordingSleeper, System::nanoTime).run(run);
+            assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(failed.message()).contains("stopped");
+            assertThat(failed.stored()).isEqualTo(2);
+            st.execute("ROLLBACK");
+
+            assertThat(locked.evalRuns().results("store-fault")).hasSize(2)
+                    .allSatisfy(r -> assertThat(r.output()).as("a stored result is whole").isEqualTo("ok"));
+            EvalRunner.Outcome resumed = runner(locked.evalRuns(), run, Duration.ofSeconds(30), recordingSleeper, System::nanoTime).run(locked.evalRuns().find("store-fault").orElseThrow());
+            assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(resumed.skipped()).isEqualTo(2);
+            assertThat(locked.evalRuns().results("store-fault")).hasSize(6);
+            assertThat(server.requestsFor("question 1")).as("a stored case is not sent again").isEqualTo(1);
+            assertThat(server.requestsFor("question 3")).as("the case whose result was lost to the store is sent again").isEqualTo(2);
+        }
     }
 
     @Test

@@ -1,16 +1,14 @@
 package io.modelatlas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.javalin.Javalin;
+import io.modelatlas.testing.Chromium;
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.fixtures.MiniData;
@@ -26,13 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import io.modelatlas.fixtures.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,16 +40,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * in target/screenshots/ as test artifacts.
  */
 class BrowserTest {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static Javalin app;
     private static Javalin storeApp;
     private static Store store;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed: scripts/test installs it");
         Catalog catalog = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini()));
         app = WebApp.create(WebContext.of(catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC), "http://127.0.0.1"))
                 .start("127.0.0.1", 0);
@@ -62,19 +56,14 @@ class BrowserTest {
         // a price change, so that the model page has a price history chart as well as its table
         backend.catalog().importFile("litellm", "litellm-new.json", MiniData.litellmWithMiniInput("2.5e-07"), java.time.LocalDate.of(2026, 11, 22), false, "test");
         storeApp = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "http://127.0.0.1", 0).start("127.0.0.1", 0);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-quic")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (app != null) {
             app.stop();
@@ -98,14 +87,8 @@ class BrowserTest {
     @Test
     void comparison_page_shows_the_figures_and_draws_the_cost_chart_without_console_errors() throws Exception {
         for (int width : new int[] {390, 1280}) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, 900));
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error")) {
-                    problems.add(m.text());
-                }
-            });
-            page.onPageError(problems::add);
+            Chromium.WatchedPage watched = chromium.open(width);
+            Page page = watched.page();
             page.navigate(url("/compare/gpt-4o-mini-vs-gpt-4.1-mini"));
             page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('cost-chart'))");
 
@@ -115,10 +98,8 @@ class BrowserTest {
             Object datasets = page.evaluate("() => Chart.getChart(document.getElementById('cost-chart')).data.datasets.map(d => d.label + ':' + d.data[3])");
             assertThat(datasets.toString()).contains("GPT-4.1 Mini:100", "GPT-4o Mini:37.5");
             assertThat((Integer) page.evaluate("() => document.getElementById('cost-chart').getBoundingClientRect().height")).isGreaterThan(100);
-            assertThat(problems).isEmpty();
-
-            Files.createDirectories(Path.of("target", "screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "compare-" + width + ".png")).setFullPage(true));
+            assertThat(watched.problems()).isEmpty();
+            Chromium.screenshot(page, "screenshots", "compare-" + width);
             page.close();
         }
     }
@@ -139,9 +120,8 @@ class BrowserTest {
 
     @Test
     void calculator_figures_and_chart_follow_the_inputs() {
-        Page page = browser.newPage();
-        List<String> problems = new ArrayList<>();
-        page.onPageError(problems::add);
+        Chromium.WatchedPage watched = chromium.open(1280);
+        Page page = watched.page();
         page.navigate(url("/calculator?requests_per_day=1000&input_tokens=1000&output_tokens=0&models=gpt-4.1-mini,gpt-4o-mini"));
         page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('calc-chart'))");
         assertThat(page.locator("table.calc-results td.month").allTextContents()).containsExactly("$4.50", "$12.00");
@@ -153,7 +133,7 @@ class BrowserTest {
         // 60,000 requests x (1,000 x 0.15 + 1,000 x 0.60) per million = $45.00; GPT-4.1 Mini: x (0.40 + 1.60) = $120.00
         assertThat(page.locator("table.calc-results td.month").allTextContents()).containsExactly("$45.00", "$120.00");
         assertThat(page.evaluate("() => Chart.getChart(document.getElementById('calc-chart')).data.datasets[0].data.join(',')")).isEqualTo("45,120");
-        assertThat(problems).isEmpty();
+        assertThat(watched.problems()).isEmpty();
         page.close();
     }
 
@@ -187,18 +167,8 @@ class BrowserTest {
         for (int width : new int[] {390, 1280}) {
             // the site's CSP forbids inline scripts, so the injected checker needs the page's CSP bypassed
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setBypassCSP(true).setViewportSize(width, 900))) {
-                Page page = context.newPage();
-                List<String> consoleErrors = new java.util.ArrayList<>();
-                page.onConsoleMessage(m -> {
-                    if (m.type().equals("error")) {
-                        consoleErrors.add(m.text());
-                    }
-                });
-                page.onResponse(r -> {
-                    if (r.status() >= 400 && !path.contains("no-such-model")) {
-                        consoleErrors.add(r.status() + " " + r.url());
-                    }
-                });
+                Chromium.WatchedPage watched = Chromium.WatchedPage.of(context.newPage());
+                Page page = watched.page();
                 page.navigate(url);
                 page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
                 String report = (String) page.evaluate("async () => JSON.stringify((await axe.run(document, {resultTypes: ['violations']})).violations)");
@@ -207,10 +177,10 @@ class BrowserTest {
                 Files.writeString(Path.of("target", "axe", name + ".json"), report);
                 List<String> serious = seriousViolations(report);
                 assertThat(serious).as("axe violations on %s at %dpx", path, width).isEmpty();
-                if (!path.contains("no-such-model")) {
-                    assertThat(consoleErrors).as("console errors on %s", path).isEmpty();
+                if (!path.contains("no-such-model")) { // that page is a 404 on purpose
+                    assertThat(watched.problems()).as("console errors and failed loads on %s", path).isEmpty();
                 }
-                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "axe", name + ".png")).setFullPage(true));
+                Chromium.screenshot(page, "axe", name);
             }
         }
     }

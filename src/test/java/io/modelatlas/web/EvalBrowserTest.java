@@ -1,13 +1,11 @@
 package io.modelatlas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.javalin.Javalin;
+import io.modelatlas.testing.Chromium;
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.eval.EvalRun;
 import io.modelatlas.eval.GoldenRun;
@@ -16,12 +14,7 @@ import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An eval run's page in Debian's chromium: verdict, figures, marked differences, the volume form; phone and desktop screenshots. */
 class EvalBrowserTest {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static Store store;
     private static Javalin app;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     private static EvalRun run;
     @TempDir
@@ -41,24 +33,18 @@ class EvalBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed: scripts/test installs it");
         store = Store.open(TestDatabases.newDatabase("sqlite"));
         StoreBackend backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
         run = GoldenRun.create(store.evalRuns(), backend.catalog().catalog(), dir);
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "http://127.0.0.1", 0).start("127.0.0.1", 0);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-quic")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (app != null) {
             app.stop();
@@ -71,20 +57,8 @@ class EvalBrowserTest {
     @Test
     void the_run_page_shows_the_verdict_the_figures_and_the_marked_differences_at_phone_and_desktop_width() throws Exception {
         for (int width : new int[] {390, 1280}) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, 900));
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                // the site has no favicon yet (not this page's concern); Chromium asks for one after the form's navigation
-                if (m.type().equals("error") && !m.location().contains("/favicon.ico")) {
-                    problems.add(m.text() + " " + m.location());
-                }
-            });
-            page.onPageError(problems::add);
-            page.onResponse(r -> {
-                if (r.status() >= 400) {
-                    problems.add(r.status() + " " + r.url());
-                }
-            });
+            Chromium.WatchedPage watched = chromium.open(width);
+            Page page = watched.page();
             page.navigate("http://127.0.0.1:" + app.port() + "/evals/" + run.id());
 
             assertThat(page.locator(".verdict").first().textContent()).isEqualTo("gpt-4.1-mini passes 2 of gpt-4.1's 3 passing cases at 18% of the cost.");
@@ -100,10 +74,8 @@ class EvalBrowserTest {
             page.waitForURL("**/evals/" + run.id() + "?volume=10000");
             assertThat(page.locator("#targets thead th").last().textContent()).isEqualTo("Monthly at 10,000");
             assertThat(page.locator("#targets tbody tr").nth(0).locator("td").last().textContent()).isEqualTo("$2.07");
-            assertThat(problems).isEmpty();
-
-            Files.createDirectories(Path.of("target", "screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "eval-run-" + width + ".png")).setFullPage(true));
+            assertThat(watched.problems()).isEmpty();
+            Chromium.screenshot(page, "screenshots", "eval-run-" + width);
             page.close();
         }
     }

@@ -1,14 +1,12 @@
 package io.modelatlas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import io.javalin.Javalin;
+import io.modelatlas.testing.Chromium;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.fixtures.Fixtures;
 import java.io.IOException;
@@ -16,13 +14,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,30 +27,23 @@ import org.junit.jupiter.api.Test;
  * and the chart of the report, bad lines by number, and a file over the limit. Screenshots go to target/screenshots/.
  */
 class ReplayBrowserTest {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static Javalin app;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Debian's chromium is not installed: scripts/test installs it");
         Catalog catalog = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini()));
         app = WebApp.create(WebContext.of(catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC), "http://127.0.0.1"))
                 .start("127.0.0.1", 0);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run", "--disable-quic")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (app != null) {
             app.stop();
@@ -69,14 +57,8 @@ class ReplayBrowserTest {
     @Test
     void uploading_a_log_shows_the_figures_and_draws_the_chart() throws IOException {
         for (int width : new int[] {390, 1280}) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, 900));
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error")) {
-                    problems.add(m.text());
-                }
-            });
-            page.onPageError(problems::add);
+            Chromium.WatchedPage watched = chromium.open(width);
+            Page page = watched.page();
             page.navigate(url("/replay"));
             assertThat(page.locator("main p.definition").textContent()).contains("Logs of up to 50 MB");
             page.fill("input[name=models]", "gpt-4.1-mini, gpt-4o-mini");
@@ -98,9 +80,8 @@ class ReplayBrowserTest {
                     .anySatisfy(p -> assertThat(p).startsWith("line 3: not valid JSON"))
                     .contains("line 4: input_tokens must be a non-negative whole number, got -3");
             assertThat(page.locator("input[name=models]").inputValue()).as("the form keeps its models").isEqualTo("gpt-4.1-mini, gpt-4o-mini");
-            assertThat(problems).isEmpty();
-            Files.createDirectories(Path.of("target", "screenshots"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "replay-" + width + ".png")).setFullPage(true));
+            assertThat(watched.problems()).isEmpty();
+            Chromium.screenshot(page, "screenshots", "replay-" + width);
             page.close();
         }
     }

@@ -88,6 +88,42 @@ public final class Mutator {
         };
     }
 
+    /** YAML scalars and fragments that have broken YAML loaders: other bases, special floats, tags, aliases, flow junk. */
+    public static final List<String> NASTY_YAML = List.of("0x1F", "0o17", "1_000", "+12", ".inf", "-.inf", ".nan", "~", "null", "", "''", "\"", "'",
+            "99999999999999999999999", "-1", "0", "1e999", "!!binary aGk=", "!!python/object/apply:os.system [ls]", "!!java.io.File [/etc/passwd]",
+            "*nowhere", "&a x", "<<: {}", "{", "[", "}", "]", "? complex", "- - -", "|", ">-", "%YAML 1.1", "---", "...", "\t", "@x", "`x`",
+            "{a: [b, {c: [d]}]}", "[" + "[".repeat(200) + "]".repeat(200) + "]", "\"\\ud800\"", "\"\\x00\"", "<script>alert(1)</script>");
+
+    /** One damaged copy of a YAML text: one to three damages to its lines, scalars, indentation or bytes. */
+    public byte[] mutateYaml(String yaml) {
+        String text = yaml;
+        int damages = 1 + random.nextInt(3);
+        for (int d = 0; d < damages && !text.isEmpty(); d++) {
+            text = switch (random.nextInt(9)) {
+                case 0 -> text.substring(0, random.nextInt(text.length() + 1));
+                case 1 -> new String(flipByte(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+                case 2, 3 -> replaceScalar(text, pick(NASTY_YAML));
+                case 4 -> onLine(text, line -> pick(List.of("", " ", "  ", "\t", "    ")) + line); // indentation off
+                case 5 -> onLine(text, line -> line.stripLeading()); // a nested line pulled to the top
+                case 6 -> onLine(text, line -> line + "\n" + line); // a key written twice
+                case 7 -> onLine(text, line -> pick(NASTY_YAML));
+                default -> insertAt(text, pick(List.of(":", "- ", "#", "\"", "'", "{", "[", "\u0000", "\uFEFF", "&x ", "*x", "!!str ", "\t")));
+            };
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Replaces the value after a random {@code ": "} or {@code "- "} up to the end of its line. */
+    private String replaceScalar(String text, String value) {
+        int from = random.nextInt(text.length());
+        int at = text.indexOf(random.nextBoolean() ? ": " : "- ", from);
+        if (at < 0) {
+            return text + value;
+        }
+        int end = text.indexOf('\n', at);
+        return text.substring(0, at + 2) + value + (end < 0 ? "" : text.substring(end));
+    }
+
     private String replaceNumber(String text, String value) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![\\w.-])\\d+(?![\\w.:-])").matcher(text);
         List<int[]> spans = new java.util.ArrayList<>();

@@ -114,9 +114,21 @@ final class ReplayRoutes {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** A browser sends the file's name; some old ones send its whole path. */
-    private static String baseName(String filename) {
-        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
-        return name.isBlank() ? "upload.jsonl" : name;
+    /** Longer names are cut to their end, which holds the extension; 255 is what file systems allow. */
+    private static final int MAX_NAME = 255;
+
+    /**
+     * The name to show for an uploaded file: a browser sends the file's name, some old ones its whole path, and a
+     * hostile client anything. Only the last segment is kept, without control or bidirectional formatting characters,
+     * and it is only ever shown (escaped by the template) and read for its extension, never used as a path.
+     */
+    static String baseName(String filename) {
+        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1)
+                .codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "upload.jsonl";
+        }
+        return name.length() <= MAX_NAME ? name : "…" + name.substring(name.length() - MAX_NAME + 1);
     }
 }

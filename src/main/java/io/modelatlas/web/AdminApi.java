@@ -96,7 +96,7 @@ final class AdminApi {
      * body sent in chunks is cut off once it passes it (Javalin's own body reading would hold any chunked body whole).
      */
     private static JsonNode body(Context c) throws IOException {
-        Supplier<BodyTooLargeException> tooLarge = () -> new BodyTooLargeException("the admin API takes request bodies of at most " + MAX_BODY + " bytes");
+        Supplier<BodyTooLargeException> tooLarge = () -> new BodyTooLargeException("Request body too large", "the admin API takes request bodies of at most " + MAX_BODY + " bytes");
         if (c.req().getContentLengthLong() > MAX_BODY) {
             throw tooLarge.get();
         }

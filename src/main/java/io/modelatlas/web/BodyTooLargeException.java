@@ -6,14 +6,21 @@ package io.modelatlas.web;
  */
 final class BodyTooLargeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String title;
 
-    BodyTooLargeException(String message) {
+    /** {@code title} heads the error page or problem: what the person who sent the body would call it. */
+    BodyTooLargeException(String title, String message) {
         super(message);
+        this.title = title;
+    }
+
+    String title() {
+        return title;
     }
 
     /** A replay log over the page's limit: the command line has none. */
     static BodyTooLargeException upload(long limitBytes) {
-        return new BodyTooLargeException("the upload is larger than the limit of " + ReplayPage.megabytes(limitBytes)
+        return new BodyTooLargeException("Upload too large", "the upload is larger than the limit of " + ReplayPage.megabytes(limitBytes)
                 + "; price a larger log with the command line: modelatlas replay LOG --models ...");
     }
 }

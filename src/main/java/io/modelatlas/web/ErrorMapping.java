@@ -38,7 +38,7 @@ final class ErrorMapping {
         config.routes.exception(UnauthorizedException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/unauthorized", "Unauthorized", 401, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(BodyTooLargeException.class, (e, ctx) -> respond(ctx, templates,
-                new Problem("/problems/too-large", "Request body too large", 413, e.getMessage(), ctx.path(), null, null)));
+                new Problem("/problems/too-large", e.title(), 413, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(RateLimitedException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             respond(ctx, templates, new Problem("/problems/rate-limited", "Too many requests", 429, e.getMessage(), ctx.path(), null, null));

@@ -119,7 +119,7 @@ class OversizedBodyTest {
                 : ReplayWebTest.upload(smallReplay, "gpt-4o-mini", "big.jsonl", body.repeat(10).getBytes(StandardCharsets.UTF_8), "text/html");
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(contentType(chunked)).startsWith(type);
-        assertThat(chunked.body()).contains("Request body too large", "larger than the limit of 4 KB");
+        assertThat(chunked.body()).contains("Upload too large", "larger than the limit of 4 KB");
     }
 
     /** Sends a request head only (no body) and reads the answer's head and body. */

@@ -139,10 +139,10 @@ class ReplayWebTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(api.statusCode()).isEqualTo(413);
         assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(api.body()).contains("\"title\" : \"Request body too large\"", "limit of 4 KB");
+        assertThat(api.body()).contains("\"title\" : \"Upload too large\"", "limit of 4 KB");
         HttpResponse<String> page = upload(small, "", "usage.jsonl", big, "text/html");
         assertThat(page.statusCode()).isEqualTo(413);
-        assertThat(page.body()).contains("Request body too large");
+        assertThat(page.body()).contains("Upload too large");
         // and the server still answers
         assertThat(upload(small, "", "usage.jsonl", LOG.getBytes(StandardCharsets.UTF_8), "text/html").statusCode()).isEqualTo(200);
     }

@@ -86,6 +86,10 @@ public final class LogReader {
                         }
                     }
                 } catch (CharacterCodingException e) {
+                    if (csv && header == null) {
+                        // the header names the columns of every line after it: without it no line can be read
+                        throw new BadLineException(file, lines, "the CSV header is not valid UTF-8");
+                    }
                     bad("not valid UTF-8");
                     continue;
                 } catch (JsonProcessingException e) {

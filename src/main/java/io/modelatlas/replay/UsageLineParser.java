@@ -115,7 +115,7 @@ final class UsageLineParser {
             return null;
         }
         skipSpace();
-        if (i != end || in < 0 || out < 0 || cached > in) {
+        if (i != end || in < 0 || out < 0 || cached > in || in > LoggedRequest.MAX_TOKENS || out > LoggedRequest.MAX_TOKENS) {
             return null;
         }
         return new LoggedRequest(model, in, cached, out, ts, true);

@@ -13,8 +13,12 @@ import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.StoreBackend;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The operators' API under {@code /api/v1/admin}: corrections to the curated overlay, the audit log and the catalog
@@ -87,11 +91,20 @@ final class AdminApi {
         return patch;
     }
 
-    private static JsonNode body(Context c) {
-        String text = c.body();
-        if (text.length() > MAX_BODY) {
-            throw new BodyTooLargeException("the request body is " + text.length() + " bytes; the admin API takes at most " + MAX_BODY);
+    /**
+     * The JSON body, read through a counter: a declared length over {@link #MAX_BODY} is refused before reading, and a
+     * body sent in chunks is cut off once it passes it (Javalin's own body reading would hold any chunked body whole).
+     */
+    private static JsonNode body(Context c) throws IOException {
+        Supplier<BodyTooLargeException> tooLarge = () -> new BodyTooLargeException("Request body too large", "the admin API takes request bodies of at most " + MAX_BODY + " bytes");
+        if (c.req().getContentLengthLong() > MAX_BODY) {
+            throw tooLarge.get();
         }
+        byte[] bytes;
+        try (InputStream in = new LimitedInputStream(c.req().getInputStream(), MAX_BODY, tooLarge)) {
+            bytes = in.readAllBytes();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new SourceFormatException("request body", "", "is empty; send a JSON object");
         }

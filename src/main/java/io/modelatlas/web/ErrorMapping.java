@@ -38,7 +38,7 @@ final class ErrorMapping {
         config.routes.exception(UnauthorizedException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/unauthorized", "Unauthorized", 401, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(BodyTooLargeException.class, (e, ctx) -> respond(ctx, templates,
-                new Problem("/problems/too-large", "Request body too large", 413, e.getMessage(), ctx.path(), null, null)));
+                new Problem("/problems/too-large", e.title(), 413, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(RateLimitedException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             respond(ctx, templates, new Problem("/problems/rate-limited", "Too many requests", 429, e.getMessage(), ctx.path(), null, null));
@@ -57,6 +57,9 @@ final class ErrorMapping {
             LOG.error("request {} failed", ctx.path(), e);
             respond(ctx, templates, new Problem("/problems/internal", "Internal error", 500, "the server could not answer this request", ctx.path(), null, null));
         });
+        config.routes.error(405, ctx -> respond(ctx, templates, new Problem("/problems/method-not-allowed", "Method not allowed", 405,
+                ctx.method() + " is not allowed on " + ctx.path() + (ctx.res().getHeader("Allow") == null ? "" : "; allowed: " + ctx.res().getHeader("Allow")),
+                ctx.path(), null, null)));
         config.routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 respond(ctx, templates, new Problem("/problems/not-found", "Not found", 404, "no page at " + ctx.path(), ctx.path(), null, null));

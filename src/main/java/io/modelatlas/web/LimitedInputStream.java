@@ -3,24 +3,21 @@ package io.modelatlas.web;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /**
- * Passes bytes through and fails with {@link UploadTooLargeException} once more than {@code limit} have been read;
- * the exception states {@code stated}, the limit the page promises (the form's own fields get a little room on top).
+ * Passes bytes through and fails with the given {@link BodyTooLargeException} once more than {@code limit} have been
+ * read: a body sent in chunks declares no length, so counting is the only way to stop it.
  */
 final class LimitedInputStream extends FilterInputStream {
     private final long limit;
-    private final long stated;
+    private final Supplier<BodyTooLargeException> tooLarge;
     private long read;
 
-    LimitedInputStream(InputStream in, long limit) {
-        this(in, limit, limit);
-    }
-
-    LimitedInputStream(InputStream in, long limit, long stated) {
+    LimitedInputStream(InputStream in, long limit, Supplier<BodyTooLargeException> tooLarge) {
         super(in);
         this.limit = limit;
-        this.stated = stated;
+        this.tooLarge = tooLarge;
     }
 
     @Override
@@ -51,7 +48,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) {
         read += n;
         if (read > limit) {
-            throw new UploadTooLargeException(stated);
+            throw tooLarge.get();
         }
     }
 }

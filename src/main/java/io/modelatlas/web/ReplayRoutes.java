@@ -44,8 +44,6 @@ final class ReplayRoutes {
         config.routes.get("/replay", c -> Pages.html(c, templates.render("replay/page.jte", "page", ReplayPage.form(context.get(), limitBytes))));
         config.routes.post("/replay", this::upload);
         config.routes.post("/api/v1/replay", this::api);
-        config.routes.exception(UploadTooLargeException.class, (e, c) -> ErrorMapping.respond(c, templates,
-                new Problem("/problems/too-large", "Upload too large", 413, e.getMessage(), c.path(), null, null)));
         config.routes.exception(BadLineException.class, (e, c) -> ErrorMapping.respond(c, templates,
                 new Problem("/problems/unreadable-log", "Unreadable log", 400, e.getMessage(), c.path(), null, null)));
     }
@@ -68,7 +66,7 @@ final class ReplayRoutes {
                     if (p.filename() == null || p.filename().isBlank()) {
                         throw new BadParameterException("log", "choose a log file to upload");
                     }
-                    report = ReplayReport.run(baseName(p.filename()), new LimitedInputStream(p.body(), limitBytes), context.get().catalog(),
+                    report = ReplayReport.run(baseName(p.filename()), new LimitedInputStream(p.body(), limitBytes, () -> BodyTooLargeException.upload(limitBytes)), context.get().catalog(),
                             targets(models, models == null), false);
                 }
                 default -> { }
@@ -96,9 +94,10 @@ final class ReplayRoutes {
     /** The request body, refused at once when its declared length is over the limit, and counted as it is read. */
     private InputStream body(Context c, long limit) throws IOException {
         if (c.req().getContentLengthLong() > limit) {
-            throw new UploadTooLargeException(limitBytes);
+            throw BodyTooLargeException.upload(limitBytes);
         }
-        return new LimitedInputStream(c.req().getInputStream(), limit, limitBytes);
+        // the form's own fields get a little room on top of the limit the page states
+        return new LimitedInputStream(c.req().getInputStream(), limit, () -> BodyTooLargeException.upload(limitBytes));
     }
 
     private List<Model> targets(String models, boolean all) {
@@ -115,9 +114,21 @@ final class ReplayRoutes {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** A browser sends the file's name; some old ones send its whole path. */
-    private static String baseName(String filename) {
-        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
-        return name.isBlank() ? "upload.jsonl" : name;
+    /** Longer names are cut to their end, which holds the extension; 255 is what file systems allow. */
+    private static final int MAX_NAME = 255;
+
+    /**
+     * The name to show for an uploaded file: a browser sends the file's name, some old ones its whole path, and a
+     * hostile client anything. Only the last segment is kept, without control or bidirectional formatting characters,
+     * and it is only ever shown (escaped by the template) and read for its extension, never used as a path.
+     */
+    static String baseName(String filename) {
+        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1)
+                .codePoints().filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "upload.jsonl";
+        }
+        return name.length() <= MAX_NAME ? name : "…" + name.substring(name.length() - MAX_NAME + 1);
     }
 }

@@ -168,6 +168,10 @@ public final class WebApp {
             });
             // cached pages are answered in front of Javalin; see CachedPageHandler
             config.jetty.modifyServer(server -> server.setHandler(new CachedPageHandler(this::currentPages)));
+            // Jetty's own refusals (bad request line, headers too large) carry the security headers too
+            config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
+            // a known path with another method is 405 with Allow, not "no page here"
+            config.http.prefer405over404 = true;
             // on stop, requests in flight finish (up to the timeout) before connections close; Jetty's default cuts them
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new GracefulHandler()));

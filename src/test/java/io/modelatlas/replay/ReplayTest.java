@@ -110,6 +110,20 @@ class ReplayTest {
     }
 
     @Test
+    void token_counts_no_request_can_hold_are_bad_lines_not_an_overflow_of_the_sums() {
+        String log = """
+                {"input_tokens":9223372036854775807,"output_tokens":0}
+                {"input_tokens":9223372036854775807,"output_tokens":0}
+                {"input_tokens":10,"output_tokens":1}
+                """;
+        ReplayReport r = replay("huge.jsonl", log, false, Fixtures.gpt4oMini());
+        assertThat(r.requests()).isEqualTo(1);
+        assertThat(r.problems()).containsExactly("line 1: input tokens 9223372036854775807 is more than any request holds (at most 1000000000)",
+                "line 2: input tokens 9223372036854775807 is more than any request holds (at most 1000000000)");
+        assertThat(row(r, "gpt-4o-mini").totalUsd()).isEqualByComparingTo("0.0000021");
+    }
+
+    @Test
     void a_model_without_a_price_is_unknown_never_zero() {
         Model base = Fixtures.gpt41();
         Model unpriced = new Model("mystery", "Mystery", "acme", "Acme", null, List.of(), base.type(), null, null, null, null, null, null, null, null,

@@ -62,6 +62,10 @@ public final class SuiteLoader {
             List<EvalCase> cases = jsonl(text, file, List.of(), null);
             return new Suite(stem(path), file, HexFormat.of().formatHex(sha.digest()), cases);
         }
+        if (text.length() > YamlTree.MAX_CHARS) {
+            throw new SuiteFormatException(file, 0, null, "is larger than " + YamlTree.MAX_CHARS / (1024 * 1024)
+                    + " MB; put recorded requests in a JSONL file and name it in 'cases_from'");
+        }
         Node root = new YamlTree(file).read(new StringReader(text));
         if (!root.isMap()) {
             throw new SuiteFormatException(file, root.line(), null, "a suite is a mapping with 'cases' (and optionally 'name', 'defaults', 'cases_from')");
@@ -340,6 +344,7 @@ public final class SuiteLoader {
 
     private List<EvalCase> jsonl(String text, String file, List<Assertion> asserts, ObjectNode defaults) {
         List<EvalCase> out = new ArrayList<>();
+        Map<String, Integer> idLines = new java.util.HashMap<>();
         int lineNo = 0;
         for (String line : text.split("\n", -1)) {
             lineNo++;
@@ -349,6 +354,9 @@ public final class SuiteLoader {
             JsonNode n;
             try {
                 n = JSON.readTree(line);
+            } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+                throw new SuiteFormatException(file, lineNo, null, "nested more than "
+                        + com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels deep");
             } catch (JsonProcessingException e) {
                 throw new SuiteFormatException(file, lineNo, null, "not valid JSON: " + e.getOriginalMessage());
             }
@@ -366,6 +374,10 @@ public final class SuiteLoader {
                 }
             }
             String id = n.path("id").isTextual() && ID.matcher(n.get("id").asText()).matches() ? n.get("id").asText() : "line-" + lineNo;
+            Integer first = idLines.putIfAbsent(id, lineNo);
+            if (first != null) {
+                throw new SuiteFormatException(file, lineNo, "id", "the id '" + id + "' is also on line " + first + "; ids must differ");
+            }
             out.add(new EvalCase(id, r.toString(), lastUser(r), asserts));
         }
         if (out.isEmpty()) {

@@ -3,17 +3,32 @@ package io.modelatlas.eval.suite;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
-/** Reads YAML into {@link Node}s that keep their line numbers; a key written twice is an error, not a silent overwrite. */
+/**
+ * Reads YAML into {@link Node}s that keep their line numbers; a key written twice is an error, not a silent overwrite.
+ * A suite is a small hand-written file, so the limits are tight: at most {@link #MAX_CHARS} characters and
+ * {@link #MAX_DEPTH} levels of nesting, and no aliases at all (Jackson would read {@code *name} as the text "name",
+ * and aliases are how a "billion laughs" document multiplies itself).
+ */
 final class YamlTree {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** Far more than a suite of hand-written cases; recorded requests go in a JSONL file ({@code cases_from}). */
+    static final int MAX_CHARS = 4 * 1024 * 1024;
+    static final int MAX_DEPTH = 64;
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .loaderOptions(limits())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
 
     private final String file;
 
@@ -21,23 +36,71 @@ final class YamlTree {
         this.file = file;
     }
 
+    /**
+     * SnakeYAML's own limits, set here rather than left to its defaults. Its scanner enforces the code point limit; the
+     * alias and depth limits guard its composer, which Jackson does not use, so {@link #node} and the stream read
+     * constraints enforce those.
+     */
+    private static LoaderOptions limits() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CHARS);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setMaxAliasesForCollections(0);
+        return options;
+    }
+
     Node read(Reader in) {
-        try (JsonParser p = YAML.createParser(in)) {
+        JsonParser p = null;
+        try {
+            p = YAML.createParser(in);
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new SuiteFormatException(file, 1, null, "the file is empty");
             }
             return node(p, "");
+        } catch (StreamConstraintsException e) {
+            // this exception carries no location; the parser is where the limit was passed
+            throw new SuiteFormatException(file, p.currentLocation().getLineNr(), null, "nested more than " + MAX_DEPTH + " levels deep");
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SuiteFormatException(file, line, null, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new SuiteFormatException(file, line(e), null, "not valid YAML: " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new SuiteFormatException(file, 0, null, "cannot read: " + e.getMessage());
+        } finally {
+            close(p);
         }
+    }
+
+    private static void close(JsonParser p) {
+        try {
+            if (p != null) {
+                p.close();
+            }
+        } catch (IOException e) {
+            // reading a String: nothing to release
+        }
+    }
+
+    private static int line(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    /**
+     * The parser's first line, without the SnakeYAML class names it puts in some messages
+     * ({@code <org.yaml.snakeyaml.events.SequenceStartEvent(anchor=null, ...)>} becomes "a list").
+     */
+    static String plain(String message) {
+        String first = message.lines().findFirst().orElse("");
+        return first.replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.SequenceStartEvent[^>]*>", "a list")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.MappingStartEvent[^>]*>", "a mapping")
+                .replaceAll("<org\\.yaml\\.snakeyaml\\.events\\.(\\w+?)Event[^>]*>", "$1")
+                .replaceAll("org\\.yaml\\.snakeyaml\\.[\\w.$]+", "YAML");
     }
 
     private Node node(JsonParser p, String path) throws IOException {
         int line = p.currentTokenLocation().getLineNr();
+        if (((YAMLParser) p).isCurrentAlias()) {
+            throw new SuiteFormatException(file, line, path, "YAML aliases (*name) are not supported; write the value out");
+        }
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             Map<String, Node> map = new LinkedHashMap<>();

@@ -7,7 +7,7 @@
 #
 # Usage: bench/run.sh            the durations bench/RESULTS.md quotes (about 15 minutes on 2 quiet cores)
 #        QUICK=1 bench/run.sh    a smoke run with short durations (a few minutes; the figures are not the record)
-# Env:   LOAD_DURATION=60 (seconds per phase of bench/load.sh; QUICK: 10)
+# Env:   LOAD_DURATION=60 (seconds per phase of bench/load.sh; QUICK: 20)
 # Exit:  0 when every step ran or was "not run", 1 when a step failed (its row says how).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,7 +72,8 @@ for b in json.load(open(sys.argv[1])):
     key = names.get(b["benchmark"].rsplit(".", 2)[-2] + "." + b["benchmark"].rsplit(".", 1)[-1])
     if key:
         m = b["primaryMetric"]
-        out[key] = f"{m['score'] * scale[m['scoreUnit']][key.rsplit('_', 1)[1]]:.3g}"
+        value = m["score"] * scale[m["scoreUnit"]][key.rsplit("_", 1)[1]]
+        out[key] = format(float(f"{value:.3g}"), "g")  # three significant digits, no exponent below a million
 print("RESULT jmh " + " ".join(f"{k}={v}" for k, v in out.items()))
 PY
 }
@@ -98,7 +99,7 @@ if [ "$quick" = 1 ]; then
   display_command="JMH_ARGS='-f 1 -wi 1 -i 1 -w 1s -r 1s' bench/jmh.sh '.*(CatalogLoad|Cost)Bench.*'" \
     step jmh 600 env JMH_ARGS='-f 1 -wi 1 -i 1 -w 1s -r 1s' bash -c jmh_step
   display_command="java -jar target/modelatlas.jar export-site DIR" step export 300 bash -c export_step
-  duration=${LOAD_DURATION:-10}
+  duration=${LOAD_DURATION:-20}
   display_command="DURATION=$duration WARMUP=5 bench/load.sh" step load $((duration * 2 + 180)) env DURATION="$duration" WARMUP=5 bench/load.sh
 else
   step web 900 bench/web-vs-nginx.sh

@@ -8,6 +8,7 @@
 # Usage: bench/run.sh            the durations bench/RESULTS.md quotes (about 15 minutes on 2 quiet cores)
 #        QUICK=1 bench/run.sh    a smoke run with short durations (a few minutes; the figures are not the record)
 # Env:   LOAD_DURATION=60 (seconds per phase of bench/load.sh; QUICK: 20)
+#        ONLY=web,export runs only the named steps (web tokens replay startup jmh export load); the rest say "not run"
 # Exit:  0 when every step ran or was "not run", 1 when a step failed (its row says how).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,8 +44,12 @@ fi
 step() {
   local name=$1 limit=$2 status=0
   shift 2
-  echo "== $name (at most ${limit}s): $*" >&2
   echo "COMMAND $name ${display_command:-$*}" >>"$results"
+  if [ -n "${ONLY:-}" ] && [[ ",$ONLY," != *",$name,"* ]]; then
+    echo "NOTRUN $name not selected (ONLY=$ONLY)" >>"$results"
+    return
+  fi
+  echo "== $name (at most ${limit}s): $*" >&2
   timeout --kill-after=15 "$limit" "$@" >"$logs/$name.log" 2>&1 || status=$?
   grep "^RESULT $name " "$logs/$name.log" | tail -1 >>"$results" || true
   local last

@@ -26,6 +26,8 @@ export MODELATLAS_HOME=$work/home MODELATLAS_RATE_LIMIT=0 MODELATLAS_POLL_SECOND
 java -Xmx512m -jar "$jar" serve --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/models/gpt-4.1" && break; sleep 0.1; done
+curl -sf -o /dev/null "http://127.0.0.1:$port/models/gpt-4.1" \
+  || { echo "the server on port $port did not answer 200 on /models/gpt-4.1 within a minute: $(tail -1 "$work/server.log")" >&2; exit 1; }
 for p in /compare/gpt-4.1-vs-gpt-4.1-mini /models/gpt-4.1 /api/v1/models/gpt-4.1-mini; do curl -sf -o /dev/null "http://127.0.0.1:$port$p"; done
 
 rss_sampler() { while kill -0 "$server" 2>/dev/null; do ps -o rss= -p "$server" | tr -d ' '; sleep 2; done; }

@@ -149,6 +149,8 @@ def main():
         ran = [s for s in steps if s in results]
         if ran:
             figure, ok = judge(results[ran[0]])
+            if ran[0] in problems:  # a summary line, then an error (e.g. token counts that differ): say both
+                figure += f" ({problems[ran[0]]})"
         else:
             figure, ok = "; ".join(problems.get(s, "not run: the step printed no RESULT line") for s in steps), None
         command = " ; ".join(f"`{commands[s]}`" for s in steps if s in commands)

@@ -5,6 +5,7 @@
 # how many answers mixed two catalog versions (must be 0: readers never see a half-imported catalog). Ends with one
 # line `RESULT load key=value ...` for bench/run.sh; rss_growth is the highest RSS sample of the second half of the
 # whole run over the highest of the first half (about 1 when memory is flat, above when it keeps climbing).
+# Exits 1 when load was not held (any error, failed import or mixed answer), 2 when a prerequisite is missing.
 # 127.0.0.1 only, bounded in time. Usage: bench/load.sh   (needs target/modelatlas.jar, wrk, python3)
 # Env: DURATION=60 (seconds per phase), WARMUP=10 (seconds of wrk at 8 connections first, for the JIT; not counted),
 #      PORT (default: a free one)
@@ -106,3 +107,7 @@ echo "RESULT load duration_s=$duration rps_alone=$(field "$work/load1" rps) p99_
   "errors_alone=$(errors "$work/load1") rps_imports=$(field "$work/load2" rps) p99_ms_imports=$(field "$work/load2" p99_ms)" \
   "errors_imports=$(errors "$work/load2") imports=$imports import_errors=${import_errors:-0}" \
   "answers=$(field "$work/check.log" answers) mixed=$(field "$work/check.log" mixed) versions_loaded=$versions $rss"
+# the run fails when load was not held: an error answer or timeout, a failed import, or an answer mixing two versions
+mixed=$(field "$work/check.log" mixed)
+failures=$(( $(errors "$work/load1") + $(errors "$work/load2") + ${import_errors:-0} + ${mixed:-0} ))
+[ "$failures" -eq 0 ] || { echo "load not held: $failures errors, failed imports or mixed answers (see above)" >&2; exit 1; }

@@ -1,7 +1,131 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks (bounded: 1 fork, short iterations). Usage: bench/run.sh [JMH regex] [extra JMH args]
+# Reruns every benchmark of the project, one after another, each bounded in time, and prints one Markdown table:
+# benchmark | figure | goal | met? | command to rerun, after a machine note (cores, load average before and after,
+# JDK, date). The same goes to target/bench-summary.md; each step's full output to target/bench-logs/STEP.log.
+# A benchmark that cannot run (a tool or package missing and not installable, or out of time) says "not run: why"
+# in its row; the others still run. Load only against 127.0.0.1; network only to package registries (apt, npm).
+#
+# Usage: bench/run.sh            the durations bench/RESULTS.md quotes (about 15 minutes on 2 quiet cores)
+#        QUICK=1 bench/run.sh    a smoke run with short durations (a few minutes; the figures are not the record)
+# Env:   LOAD_DURATION=60 (seconds per phase of bench/load.sh; QUICK: 20)
+#        ONLY=web,export runs only the named steps (web tokens replay startup jmh export load); the rest say "not run"
+# Exit:  0 when every step ran or was "not run", 1 when a step failed (its row says how).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
-java -cp "$CP" org.openjdk.jmh.Main "${1:-.*Bench.*}" -f 1 -wi 2 -i 3 -w 1s -r 2s "${@:2}"
+quick=${QUICK:-0}
+logs=target/bench-logs
+results=$logs/results.txt
+mkdir -p "$logs"
+: >"$results"
+export LC_ALL=C   # decimal points, not commas, in every figure
+
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+started=$(date '+%Y-%m-%d %H:%M %Z')
+load_before=$(load_avg)
+
+jar=target/modelatlas.jar
+if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "== building $jar" >&2
+  ./mvnw -o -q -DskipTests package
+fi
+
+# wrk and nginx come from Debian; install them once if they are missing and we may (root, apt); else the rows
+# that need them say "not run"
+missing=()
+for tool in wrk nginx; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "== installing ${missing[*]} (apt)" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
+    >"$logs/apt.log" 2>&1 || echo "   could not install ${missing[*]}: see $logs/apt.log" >&2
+fi
+
+# step NAME SECONDS COMMAND...: runs one benchmark under a time limit (timeout signals its whole process group, and
+# each script's trap stops the servers it started), keeps its RESULT line, or why there is none
+step() {
+  local name=$1 limit=$2 status=0
+  shift 2
+  echo "COMMAND $name ${display_command:-$*}" >>"$results"
+  if [ -n "${ONLY:-}" ] && [[ ",$ONLY," != *",$name,"* ]]; then
+    echo "NOTRUN $name not selected (ONLY=$ONLY)" >>"$results"
+    return
+  fi
+  echo "== $name (at most ${limit}s): $*" >&2
+  timeout --kill-after=15 "$limit" "$@" >"$logs/$name.log" 2>&1 || status=$?
+  grep "^RESULT $name " "$logs/$name.log" | tail -1 >>"$results" || true
+  local last
+  last=$(grep -v '^RESULT ' "$logs/$name.log" | grep . | tail -1 | cut -c1-160 | tr '|' '/')
+  case $status in
+    0) ;;
+    2) echo "NOTRUN $name ${last:-exit 2}" >>"$results" ;;
+    124 | 137) echo "NOTRUN $name out of time after ${limit}s (see $logs/$name.log)" >>"$results" ;;
+    *) echo "FAILED $name exit $status: ${last:-no output} (see $logs/$name.log)" >>"$results" ;;
+  esac
+  echo "   exit $status; $(grep "^RESULT $name " "$logs/$name.log" | tail -1 || echo 'no RESULT line')" >&2
+}
+
+# the JMH benchmarks with a goal or a figure in RESULTS.md: catalog load (warm) and pricing, as one RESULT line
+jmh_step() {
+  rm -f target/bench-logs/jmh.json
+  bench/jmh.sh '.*(CatalogLoad|Cost)Bench.*' -rf json -rff target/bench-logs/jmh.json
+  python3 - target/bench-logs/jmh.json <<'PY'
+import json, sys
+names = {"CatalogLoadBench.loadBundled": "catalog_load_ms", "CostBench.priceOneRequest": "price_one_request_us",
+         "CostBench.compareTwoModels": "compare_two_models_us"}
+scale = {"ms/op": {"ms": 1, "us": 1e3}, "us/op": {"ms": 1e-3, "us": 1}, "s/op": {"ms": 1e3, "us": 1e6}}
+out = {}
+for b in json.load(open(sys.argv[1])):
+    key = names.get(b["benchmark"].rsplit(".", 2)[-2] + "." + b["benchmark"].rsplit(".", 1)[-1])
+    if key:
+        m = b["primaryMetric"]
+        value = m["score"] * scale[m["scoreUnit"]][key.rsplit("_", 1)[1]]
+        out[key] = format(float(f"{value:.3g}"), "g")  # three significant digits, no exponent below a million
+print("RESULT jmh " + " ".join(f"{k}={v}" for k, v in out.items()))
+PY
+}
+
+# export-site into a throwaway directory, from the bundled catalog (no store), as one RESULT line
+export_step() {
+  local work line
+  work=$(mktemp -d /tmp/bench-export.XXXXXX)
+  trap 'rm -rf "$work"' EXIT
+  line=$(MODELATLAS_HOME="$work/home" java -jar target/modelatlas.jar export-site "$work/site" | tee /dev/stderr | grep '^exported')
+  # "exported 5943 pages and 5 files (83,519,302 bytes) to DIR in 15500 ms (383 pages/s; 9000 ms CPU, 1.51 ms per page); ..."
+  sed -E 's/^exported ([0-9]+) pages and ([0-9]+) files \(([0-9,]+) bytes\) to .* in ([0-9]+) ms \(([0-9]+) pages\/s; ([0-9]+) ms CPU, ([0-9.]+) ms per page\).*/RESULT export pages=\1 files=\2 bytes=\3 ms=\4 pages_per_s=\5 cpu_ms=\6 cpu_ms_per_page=\7/' <<<"$line" \
+    | tr -d ',' | grep '^RESULT export ' || { echo "unexpected export-site output: $line" >&2; return 1; }
+}
+export -f jmh_step export_step
+
+if [ "$quick" = 1 ]; then
+  echo "QUICK=1: short durations, a smoke run; the figures are not the record" >&2
+  display_command="RUNS=1 DURATION=3s WARMUP=2s bench/web-vs-nginx.sh" step web 300 env RUNS=1 DURATION=3s WARMUP=2s bench/web-vs-nginx.sh
+  display_command="WARMUP=0.5 bench/tokens/run.sh 1" step tokens 1200 env WARMUP=0.5 bench/tokens/run.sh 1
+  step replay 300 bench/replay.sh 1
+  display_command="RUNS=1 bench/startup.sh" step startup 300 env RUNS=1 bench/startup.sh
+  display_command="JMH_ARGS='-f 1 -wi 1 -i 1 -w 1s -r 1s' bench/jmh.sh '.*(CatalogLoad|Cost)Bench.*'" \
+    step jmh 600 env JMH_ARGS='-f 1 -wi 1 -i 1 -w 1s -r 1s' bash -c jmh_step
+  display_command="java -jar target/modelatlas.jar export-site DIR" step export 300 bash -c export_step
+  duration=${LOAD_DURATION:-20}
+  display_command="DURATION=$duration WARMUP=5 bench/load.sh" step load $((duration * 2 + 180)) env DURATION="$duration" WARMUP=5 bench/load.sh
+else
+  step web 900 bench/web-vs-nginx.sh
+  step tokens 2400 bench/tokens/run.sh 5
+  step replay 900 bench/replay.sh 5
+  display_command="RUNS=7 bench/startup.sh" step startup 600 env RUNS=7 bench/startup.sh
+  display_command="bench/jmh.sh '.*(CatalogLoad|Cost)Bench.*'" step jmh 900 bash -c jmh_step
+  display_command="java -jar target/modelatlas.jar export-site DIR" step export 600 bash -c export_step
+  duration=${LOAD_DURATION:-60}
+  display_command="DURATION=$duration bench/load.sh" step load $((duration * 2 + 300)) env DURATION="$duration" bench/load.sh
+fi
+
+{
+  echo "# Benchmark summary$([ "$quick" = 1 ] && echo " (QUICK=1 smoke run: short durations, not the record)")"
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1 | tr -d '"'), node $(node --version 2>/dev/null || echo missing);" \
+    "$started to $(date '+%H:%M %Z'); load average $load_before before, $(load_avg) after (1, 5, 15 min); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
+  echo
+  python3 bench/summary.py "$results"
+  echo
+  echo "Each step's output: \`$logs/STEP.log\`. Figures and their context: \`bench/RESULTS.md\`."
+} | tee target/bench-summary.md
+
+! grep -q '^FAILED ' "$results"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Cold catalog load and server start, measured from process start (bounded: 5 runs each, 127.0.0.1 only).
-# Usage: bench/startup.sh   (needs target/modelatlas.jar)
+# Cold catalog load and server start, measured from process start (bounded: RUNS runs each, default 5, 127.0.0.1
+# only). Ends with one line `RESULT startup key=value ...` (medians, ms) for bench/run.sh.
+# Usage: bench/startup.sh   (needs target/modelatlas.jar)   Env: RUNS=5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/modelatlas.jar
@@ -12,24 +13,33 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 ms() { date +%s%3N; }
 
 cli_run() { local t0; t0=$(ms); "$@" >/dev/null; echo $(( $(ms) - t0 )); }
+show_ms=$(for i in $(seq "$runs"); do cli_run java -jar "$jar" show gpt-4.1; done | median)
+show_c1_ms=$(for i in $(seq "$runs"); do cli_run bin/modelatlas show gpt-4.1; done | median)
+help_ms=$(for i in $(seq "$runs"); do cli_run java -jar "$jar" --help; done | median)
 echo "show gpt-4.1 (JVM start + cold catalog load + output), ms, median of $runs:"
-echo "  java -jar:            $(for i in $(seq "$runs"); do cli_run java -jar "$jar" show gpt-4.1; done | median)"
-echo "  bin/modelatlas (C1):  $(for i in $(seq "$runs"); do cli_run bin/modelatlas show gpt-4.1; done | median)"
-echo "  --help (no catalog):  $(for i in $(seq "$runs"); do cli_run java -jar "$jar" --help; done | median)"
+echo "  java -jar:            $show_ms"
+echo "  bin/modelatlas (C1):  $show_c1_ms"
+echo "  --help (no catalog):  $help_ms"
 
 ready_run() { # MODELATLAS_HOME decides the store: a new one is created and seeded on the first start
-  local port=$((20000 + RANDOM % 20000)) t0 pid
+  local port t0 pid ready=""
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   t0=$(ms)
-  java -jar "$jar" serve --port "$port" >/dev/null 2>&1 & pid=$!
-  for _ in $(seq 1 300); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$port/models/gpt-4.1"; then break; fi
+  java -jar "$jar" serve --host 127.0.0.1 --port "$port" >/dev/null 2>&1 & pid=$!
+  for _ in $(seq 1 1000); do   # 0.02 s apart plus curl's own time: gives up after 20 s or more
+    if curl -sf -o /dev/null "http://127.0.0.1:$port/models/gpt-4.1"; then ready=$(( $(ms) - t0 )); break; fi
     sleep 0.02
   done
-  echo $(( $(ms) - t0 ))
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  [ -n "$ready" ] || { echo "serve on port $port never answered 200 on /models/gpt-4.1" >&2; exit 1; }
+  echo "$ready"
 }
 export MODELATLAS_HOME=$home/store
+first_ms=$(ready_run)
+ready_ms=$(for i in $(seq "$runs"); do ready_run; done | median)
+store_show_ms=$(for i in $(seq "$runs"); do cli_run java -jar "$jar" show gpt-4.1; done | median)
 echo "serve: process start to first 200 on /models/gpt-4.1, ms:"
-echo "  first start (creates the SQLite store, seeds history): $(ready_run)"
-echo "  next starts, median of $runs: $(for i in $(seq "$runs"); do ready_run; done | median)"
-echo "show gpt-4.1 with the store, ms, median of $runs: $(for i in $(seq "$runs"); do cli_run java -jar "$jar" show gpt-4.1; done | median)"
+echo "  first start (creates the SQLite store, seeds history): $first_ms"
+echo "  next starts, median of $runs: $ready_ms"
+echo "show gpt-4.1 with the store, ms, median of $runs: $store_show_ms"
+echo "RESULT startup runs=$runs show_ms=$show_ms show_c1_ms=$show_c1_ms help_ms=$help_ms serve_first_ms=$first_ms serve_ready_ms=$ready_ms show_store_ms=$store_show_ms"

@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # A comparison page served by ModelAtlas vs the same bytes served by nginx as a static file, measured with wrk on
 # 127.0.0.1. Bounded: RUNS rounds (default 3) of DURATION (default 10s) per server and encoding, the two servers
-# alternating (which goes first alternates too), after a warm-up. Prints each run and the medians.
+# alternating (which goes first alternates too), after a warm-up. Prints each run and the medians, then one line
+# `RESULT web key=value ...` for bench/run.sh (medians; the server's peak RSS, VmHWM, over the whole run).
 #
 # Usage: bench/web-vs-nginx.sh            (needs target/modelatlas.jar, wrk and nginx: apt-get install -y wrk nginx)
-# Env:   RUNS=3 DURATION=10s CONNECTIONS=64 THREADS=2 PAGE=/compare/gpt-4.1-vs-gpt-4.1-mini
+# Env:   RUNS=3 DURATION=10s WARMUP=5s CONNECTIONS=64 THREADS=2 PAGE=/compare/gpt-4.1-vs-gpt-4.1-mini
+# Exit:  0 measured (goals are judged by the reader or bench/run.sh), 1 failed, 2 a prerequisite is missing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/modelatlas.jar
 runs=${RUNS:-3}
 duration=${DURATION:-10s}
+warmup=${WARMUP:-5s}
 conns=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 page=${PAGE:-/compare/gpt-4.1-vs-gpt-4.1-mini}
@@ -109,14 +112,15 @@ bench() { # url, accept-encoding ("" for none), server pid -> "rps p99ms cpu_us_
 
 jar_url="http://127.0.0.1:$jar_port$page"
 nginx_url="http://127.0.0.1:$nginx_port$page/"
-echo "warm-up (JIT): 3 x 5s on ModelAtlas, 5s on nginx" >&2
-for _ in 1 2 3; do duration=5s bench "$jar_url" gzip "$jar_pid" >/dev/null; duration=5s bench "$jar_url" "" "$jar_pid" >/dev/null; done
-duration=5s bench "$nginx_url" "" "$nginx_pid" >/dev/null
+echo "warm-up (JIT): 3 x $warmup on ModelAtlas, $warmup on nginx" >&2
+for _ in 1 2 3; do duration=$warmup bench "$jar_url" gzip "$jar_pid" >/dev/null; duration=$warmup bench "$jar_url" "" "$jar_pid" >/dev/null; done
+duration=$warmup bench "$nginx_url" "" "$nginx_pid" >/dev/null
 
 echo "page $page ($(wc -c <"$root$page/index.html") bytes, gzip $(wc -c <"$root$page/index.html.gz")), wrk -t$threads -c$conns -d$duration, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 fmt='%-4s %-9s %10s %10s %6s %11s %11s %12s %12s\n'
 printf "$fmt" run encoding nginx_rps atlas_rps ratio nginx_p99ms atlas_p99ms nginx_cpu_us atlas_cpu_us
 results="$work/results"
+summary=""
 for run in $(seq 1 "$runs"); do
   for enc in identity gzip; do
     ae=""; [ "$enc" = gzip ] && ae=gzip
@@ -132,5 +136,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 for enc in identity gzip; do
   col() { awk -v e="$enc" -v c="$1" '$1 == e { print $c }' "$results" | median; }
   printf "$fmt" med "$enc" "$(col 2)" "$(col 3)" "$(col 4)" "$(col 5)" "$(col 6)" "$(col 7)" "$(col 8)"
+  summary+=" ratio_$enc=$(col 4) nginx_rps_$enc=$(col 2) atlas_rps_$enc=$(col 3) nginx_p99_ms_$enc=$(col 5) atlas_p99_ms_$enc=$(col 6) atlas_cpu_us_$enc=$(col 8)"
 done
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+# peak resident memory of the server process since it started (warm-up and every run)
+rss_kb=$(awk '/^VmHWM:/ { print $2 }' "/proc/$jar_pid/status")
+echo "RESULT web$summary connections=$conns runs=$runs duration=$duration server_max_rss_mb=$((rss_kb / 1024))"

@@ -1,5 +1,6 @@
 """Table of a token benchmark run (JSON lines from TokenThroughput and throughput.mjs): median MB/s per file and
-implementation, totals over the large corpus, ratios to jtokkit; exits 1 if any count differs from tiktoken's."""
+implementation, totals over the large corpus, ratios to jtokkit, then one line `RESULT tokens key=value ...` for
+bench/run.sh; exits 1 if any count differs from tiktoken's."""
 import json
 import statistics
 import sys
@@ -27,10 +28,20 @@ for f in files:
 large = [f for f in files if f.endswith(".txt")]
 def total(i, fs):
     return sum(runs[(i, f)]["bytes"] for f in fs) / sum(statistics.median(runs[(i, f)]["seconds"]) for f in fs) / 1e6
-for label, fs in [("large corpus (all .txt)", large), ("request-log shape (requests.jsonl)", [f for f in files if f.endswith(".jsonl")])]:
+result = {}
+for label, key, fs in [("large corpus (all .txt)", "large", large),
+                       ("request-log shape (requests.jsonl)", "short", [f for f in files if f.endswith(".jsonl")])]:
     if fs and all((i, f) in runs for i in impls for f in fs):
         t = {i: total(i, fs) for i in impls}
         print(f"\n{label}: " + ", ".join(f"{i} {t[i]:.1f} MB/s ({t[i] / t['jtokkit']:.2f}x jtokkit)" for i in impls))
+        result[f"{key}_mb"] = f"{sum(runs[(impls[0], f)]['bytes'] for f in fs) / 1e6:.2f}"
+        for i in impls:
+            result[f"{key}_{i.replace('-', '_')}_mbs"] = f"{t[i]:.1f}"
+            if i != "modelatlas" and "modelatlas" in t:
+                result[f"{key}_x_{i.replace('-', '_')}"] = f"{t['modelatlas'] / t[i]:.2f}"
+rounds = min((len(r["seconds"]) for r in runs.values()), default=0)
+print("RESULT tokens " + " ".join(f"{k}={v}" for k, v in result.items())
+      + f" rounds={rounds} counts={'different' if mismatches else 'equal'}")
 if mismatches:
     print("token counts differ from tiktoken on: " + ", ".join(mismatches))
     sys.exit(1)

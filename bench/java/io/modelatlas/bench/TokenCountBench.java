@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * o200k_base counting, jtokkit against ModelAtlas's BPE, on the first megabyte of each corpus file of
  * bench/tokens/build-corpus.sh ({@code requests.jsonl}: all of its short texts, each counted on its own). One
- * operation counts {@code bytes} UTF-8 bytes, so MB/s = bytes / (ms/op) / 1000. Run: {@code bench/run.sh TokenCountBench}.
+ * operation counts {@code bytes} UTF-8 bytes, so MB/s = bytes / (ms/op) / 1000. Run: {@code bench/jmh.sh TokenCountBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

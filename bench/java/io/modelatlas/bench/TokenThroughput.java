@@ -20,17 +20,19 @@ import java.util.stream.Stream;
 /**
  * Token-counting throughput of jtokkit 1.1.0 and ModelAtlas's BPE, o200k_base, ordinary text, single thread: the
  * Java half of bench/tokens/run.sh (throughput.mjs is the npm half and prints the same JSON lines). Usage:
- * {@code TokenThroughput DIR [ROUNDS]}. Each implementation counts each file for 3 s before the timed rounds.
+ * {@code TokenThroughput DIR [ROUNDS] [WARM_UP_SECONDS]}. Each implementation counts each file for the warm-up time
+ * (default 3 s) before the timed rounds.
  */
 public final class TokenThroughput {
-    /** Warm-up per implementation and file, the same in throughput.mjs. */
-    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    /** Warm-up per implementation and file unless given, the same in throughput.mjs. */
+    private static final double DEFAULT_WARM_UP_SECONDS = 3;
 
     private TokenThroughput() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        long warmUpNanos = (long) ((args.length > 2 ? Double.parseDouble(args[2]) : DEFAULT_WARM_UP_SECONDS) * 1e9);
         Encoding jtokkit = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
         TokenCounter modelatlas = TokenCounters.forEncoding("o200k_base");
         Map<String, ToIntFunction<String>> impls = new LinkedHashMap<>();
@@ -47,7 +49,7 @@ public final class TokenThroughput {
             for (Map.Entry<String, ToIntFunction<String>> impl : impls.entrySet()) {
                 // warm-up by time, not by passes: a 0.3 MB file takes 40 ms a pass, far too short for the JIT
                 long tokens = countAll(texts, impl.getValue());
-                long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+                long warmUntil = System.nanoTime() + warmUpNanos;
                 while (System.nanoTime() < warmUntil) {
                     countAll(texts, impl.getValue());
                 }

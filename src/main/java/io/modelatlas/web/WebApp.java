@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -232,7 +233,7 @@ public final class WebApp {
      * Answers a public API GET from the current catalog's cache, keyed by path and query as sent (a bad request
      * throws before anything is kept). Rate limiting has already run in a before-handler.
      */
-    private void cachedJson(Context c, java.util.function.Function<Site, String> compute) {
+    private void cachedJson(Context c, Function<Site, String> compute) {
         Site s = site();
         String key = c.queryString() == null ? c.path() : c.path() + "?" + c.queryString();
         c.contentType("application/json").result(s.json().getOrCompute(key, () -> compute.apply(s)));

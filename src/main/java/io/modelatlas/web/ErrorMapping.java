@@ -9,6 +9,8 @@ import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceUnknownException;
 import io.modelatlas.refresh.ConcurrentChangeException;
 import io.modelatlas.store.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * {@code /api/}, an HTML error page elsewhere. Unexpected failures are logged and answered without a stack trace.
  */
 final class ErrorMapping {
+    /** How much of a refused body is read and dropped so that the client gets to read the 413 (see drainStreamedBody). */
+    private static final long DRAIN_LIMIT = 1 << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
 
     private ErrorMapping() {}
@@ -37,8 +42,11 @@ final class ErrorMapping {
                 new Problem("/problems/invalid-data", "Invalid data", 400, e.getMessage(), ctx.path(), e.location(), null)));
         config.routes.exception(UnauthorizedException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/unauthorized", "Unauthorized", 401, e.getMessage(), ctx.path(), null, null)));
-        config.routes.exception(BodyTooLargeException.class, (e, ctx) -> respond(ctx, templates,
-                new Problem("/problems/too-large", e.title(), 413, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(BodyTooLargeException.class, (e, ctx) -> {
+            drainStreamedBody(ctx);
+            ctx.header("Connection", "close");
+            respond(ctx, templates, new Problem("/problems/too-large", e.title(), 413, e.getMessage(), ctx.path(), null, null));
+        });
         config.routes.exception(RateLimitedException.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             respond(ctx, templates, new Problem("/problems/rate-limited", "Too many requests", 429, e.getMessage(), ctx.path(), null, null));
@@ -65,6 +73,27 @@ final class ErrorMapping {
                 respond(ctx, templates, new Problem("/problems/not-found", "Not found", 404, "no page at " + ctx.path(), ctx.path(), null, null));
             }
         });
+    }
+
+    /**
+     * Reads and drops what is left of a body refused mid-way, up to {@link #DRAIN_LIMIT}, before the 413 is sent. A
+     * server that answers and closes while the client is still sending resets the connection, and the client may then
+     * lose the answer ("no bytes received") instead of reading why. A body declared larger than that is not waited for.
+     */
+    private static void drainStreamedBody(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DRAIN_LIMIT) {
+            return; // refused on its declared length alone: not worth waiting for
+        }
+        byte[] buffer = new byte[8192];
+        long left = DRAIN_LIMIT;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away or the stream is unusable: the answer is sent (or not) all the same
+        }
     }
 
     static void respond(Context ctx, Templates templates, Problem p) {

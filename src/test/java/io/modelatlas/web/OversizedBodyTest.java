@@ -81,8 +81,9 @@ class OversizedBodyTest {
         long version = store.latestVersion();
         int audited = store.audit(1000).size();
 
-        String declared = rawHead(site.port(), method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + (ADMIN_LIMIT + 1) + "\r\nConnection: close\r\n\r\n");
+        String declared = raw(site.port(), method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + (ADMIN_LIMIT + 1) + "\r\nConnection: close\r\n\r\n"
+                + "x".repeat(ADMIN_LIMIT + 1));
         assertThat(declared).startsWith("HTTP/1.1 413").contains("application/problem+json");
 
         HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.port() + path))
@@ -108,7 +109,7 @@ class OversizedBodyTest {
     void replay_bodies_over_the_limit_are_refused_declared_or_chunked(String path, String type) throws Exception {
         String body = "{\"model\":\"gpt-4o-mini\",\"input_tokens\":10,\"output_tokens\":1}\n".repeat(200);
         assertThat(body.length()).isGreaterThan(REPLAY_LIMIT + 64 * 1024 / 16);
-        String declared = rawHead(smallReplay.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b"
+        String declared = raw(smallReplay.port(), "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=b"
                 + "\r\nContent-Length: " + 10_000_000 + "\r\nConnection: close\r\n\r\n");
         assertThat(declared).startsWith("HTTP/1.1 413").contains(type);
 
@@ -122,12 +123,12 @@ class OversizedBodyTest {
         assertThat(chunked.body()).contains("Upload too large", "larger than the limit of 4 KB");
     }
 
-    /** Sends a request head only (no body) and reads the answer's head and body. */
-    private static String rawHead(int port, String head) throws IOException {
+    /** Sends these bytes as a request (a head, and the body where one is given) and reads the whole answer. */
+    private static String raw(int port, String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

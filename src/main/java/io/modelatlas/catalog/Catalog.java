@@ -78,8 +78,8 @@ public final class Catalog {
      * listing that silently ignores the sort.
      */
     public void requireKnown(ModelQuery.Order order) {
-        if (order != null && order.benchmark() != null
-                && benchmarkNames().stream().noneMatch(n -> n.equalsIgnoreCase(order.benchmark()))) {
+        if (order != null && order.benchmark() != null && models.stream().flatMap(m -> m.benchmarks().stream())
+                .noneMatch(b -> b.fullName().equalsIgnoreCase(order.benchmark()))) {
             throw new IllegalArgumentException("sort names no benchmark of the catalog: '" + order.benchmark() + "'; known: "
                     + String.join(", ", benchmarkNames()));
         }

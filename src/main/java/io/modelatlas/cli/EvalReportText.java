@@ -49,7 +49,7 @@ final class EvalReportText {
         for (RunReport.Verdict v : report.verdicts()) {
             out.append(v.sentence()).append('\n');
         }
-        List<RunReport.CaseRow> differing = report.cases().stream().filter(EvalReportText::differs).toList();
+        List<RunReport.CaseRow> differing = report.cases().stream().filter(RunReport.CaseRow::differs).toList();
         if (!differing.isEmpty()) {
             out.append("\nCases where the targets differ (").append(differing.size()).append("):\n");
             for (RunReport.CaseRow row : differing) {
@@ -75,10 +75,6 @@ final class EvalReportText {
         StringBuilder out = new StringBuilder();
         table(out, rows);
         return out.toString();
-    }
-
-    private static boolean differs(RunReport.CaseRow row) {
-        return row.cells().stream().map(c -> c.result() == null ? "pending" : c.result().status().label()).distinct().count() > 1;
     }
 
     private static String describe(CaseResult r) {

@@ -63,6 +63,11 @@ public final class Format {
     }
 
     /** A value of the catalog's history as people read it: a price per million tokens or per image, a limit in tokens, a status. */
+    /** An instant to the second, as the pages show it: {@code 2026-11-23 10:00:00 UTC}. */
+    public static String timestamp(java.time.Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
+    }
+
     public static String historyValue(io.modelatlas.catalog.history.HistoryEntry e) {
         if (e.key().offering().isEmpty()) {
             return e.key().field().equals("status") ? e.value() : count(Long.parseLong(e.value())) + " tokens";

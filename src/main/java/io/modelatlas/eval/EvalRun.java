@@ -52,8 +52,4 @@ public record EvalRun(String id, Instant createdAt, String suiteName, String sui
     public Optional<Target> target(String name) {
         return targets.stream().filter(t -> t.name().equals(name)).findFirst();
     }
-
-    public EvalRun withStatus(RunStatus next, String why) {
-        return new EvalRun(id, createdAt, suiteName, suiteFile, suiteSha256, targets, judge, cases, settings, next, why);
-    }
 }

@@ -5,12 +5,10 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A run's report, computed from its stored results: per target the pass rate, latency and time to first token (p50,
@@ -40,7 +38,12 @@ public record RunReport(EvalRun run, long monthlyVolume, List<TargetStats> targe
                           BigDecimal costRatio, String sentence) {}
 
     /** A case with one cell per target, in target order. */
-    public record CaseRow(EvalCase evalCase, List<Cell> cells) {}
+    public record CaseRow(EvalCase evalCase, List<Cell> cells) {
+        /** Whether the targets did not all come out the same on this case (a pending answer counts as its own outcome). */
+        public boolean differs() {
+            return cells.stream().map(c -> c.result() == null ? "pending" : c.result().status().label()).distinct().count() > 1;
+        }
+    }
 
     /** A target's answer to a case; {@code result} is null while the case is pending, {@code segments} null when not compared. */
     public record Cell(String target, boolean baseline, CaseResult result, List<WordDiff.Segment> segments) {}
@@ -184,12 +187,5 @@ public record RunReport(EvalRun run, long monthlyVolume, List<TargetStats> targe
 
     public TargetStats stats(String target) {
         return targets.stream().filter(s -> s.target().name().equals(target)).findFirst().orElseThrow();
-    }
-
-    /** Cases where the targets did not all come out the same, first; for reports that show only the interesting ones. */
-    public List<CaseRow> casesDisagreeingFirst() {
-        Function<CaseRow, Integer> agree = row -> row.cells().stream().map(c -> c.result() == null ? null : c.result().status())
-                .distinct().count() > 1 ? 0 : 1;
-        return cases.stream().sorted(Comparator.comparing(agree)).toList();
     }
 }

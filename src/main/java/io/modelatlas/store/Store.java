@@ -124,13 +124,13 @@ public final class Store implements AutoCloseable {
                 .list());
     }
 
-    /** The newest imported file of a source, if any was imported. */
     /** The date of the newest stored file of a source, without reading the file. */
     public Optional<LocalDate> latestAsOf(String source) {
         return read(h -> h.createQuery("SELECT as_of FROM source_snapshot WHERE source = :source ORDER BY id DESC LIMIT 1")
                 .bind("source", source).mapTo(String.class).findOne().map(LocalDate::parse));
     }
 
+    /** The newest imported file of a source, if any was imported. */
     public Optional<SourceSnapshot> latestSnapshot(String source) {
         return read(h -> h.createQuery("""
                         SELECT id, version_id, source, file_name, as_of, sha256, skip_invalid, entries, skipped, content_gzip

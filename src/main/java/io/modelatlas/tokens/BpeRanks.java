@@ -156,15 +156,6 @@ final class BpeRanks {
         }
     }
 
-    /** The largest rank plus one. */
-    int size() {
-        return offsets.length - 1;
-    }
-
-    int maxTokenLength() {
-        return maxTokenLength;
-    }
-
     /** Appends the bytes of token {@code id} to {@code out} at {@code at}; returns the new end. */
     int copyBytes(int id, byte[] out, int at) {
         int from = offsets[id];

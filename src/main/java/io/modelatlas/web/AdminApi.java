@@ -43,8 +43,8 @@ final class AdminApi {
         config.routes.patch("/api/v1/admin/models/{id}", c -> curate(c, body(c)));
         config.routes.put("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), body(c))));
         config.routes.delete("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), JsonNodeFactory.instance.nullNode())));
-        config.routes.get("/api/v1/admin/audit", c -> json(c, AuditJson.of(backend().store().audit(limit(c)))));
-        config.routes.get("/api/v1/admin/versions", c -> json(c, Map.of("versions", backend().store().versions(limit(c)))));
+        config.routes.get("/api/v1/admin/audit", c -> Pages.json(c, AuditJson.of(backend().store().audit(limit(c)))));
+        config.routes.get("/api/v1/admin/versions", c -> Pages.json(c, Map.of("versions", backend().store().versions(limit(c)))));
     }
 
     private void authenticate(Context c) {
@@ -67,7 +67,7 @@ final class AdminApi {
         out.set("before", r.before());
         out.set("after", r.after());
         out.set("model", Json.mapper().valueToTree(ModelJson.from(r.model())));
-        json(c, out);
+        Pages.json(c, out);
     }
 
     /**
@@ -97,11 +97,8 @@ final class AdminApi {
      */
     private static JsonNode body(Context c) throws IOException {
         Supplier<BodyTooLargeException> tooLarge = () -> new BodyTooLargeException("Request body too large", "the admin API takes request bodies of at most " + MAX_BODY + " bytes");
-        if (c.req().getContentLengthLong() > MAX_BODY) {
-            throw tooLarge.get();
-        }
         byte[] bytes;
-        try (InputStream in = new LimitedInputStream(c.req().getInputStream(), MAX_BODY, tooLarge)) {
+        try (InputStream in = LimitedInputStream.of(c, MAX_BODY, tooLarge)) {
             bytes = in.readAllBytes();
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -119,12 +116,4 @@ final class AdminApi {
         return (int) limit;
     }
 
-    private static void json(Context c, Object body) {
-        c.contentType("application/json").result(Json.write(body));
-    }
-
-    static List<String> routes() {
-        return List.of("PATCH /api/v1/admin/models/{id}", "PUT /api/v1/admin/models/{id}/prices/{provider}",
-                "DELETE /api/v1/admin/models/{id}/prices/{provider}", "GET /api/v1/admin/audit", "GET /api/v1/admin/versions");
-    }
 }

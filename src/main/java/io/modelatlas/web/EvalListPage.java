@@ -13,7 +13,7 @@ public record EvalListPage(Meta meta, List<RunRow> runs) {
     public record RunRow(String id, String started, String suite, String targets, String progress, String passRate, String status) {}
 
     static EvalListPage of(List<RunStore.RunSummary> runs, String baseUrl) {
-        List<RunRow> rows = runs.stream().map(r -> new RunRow(r.id(), r.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC"), r.suiteName(),
+        List<RunRow> rows = runs.stream().map(r -> new RunRow(r.id(), Format.timestamp(r.createdAt()), r.suiteName(),
                 String.join(" vs ", r.targets()), r.results() + " of " + (r.cases() * r.targets().size()),
                 r.results() == 0 ? "–" : Format.percent(BigDecimal.valueOf(r.passed()).divide(BigDecimal.valueOf(r.results()), MathContext.DECIMAL64)),
                 r.status().label())).toList();

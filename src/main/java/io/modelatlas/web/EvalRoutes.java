@@ -37,8 +37,8 @@ final class EvalRoutes {
     void install(JavalinConfig config) {
         config.routes.get("/evals", c -> Pages.html(c, templates.render("eval/list.jte", "page", EvalListPage.of(runs.get().list(200), baseUrl.get()))));
         config.routes.get("/evals/{id}", c -> Pages.html(c, templates.render("eval/run.jte", "page", EvalRunPage.of(report(c), baseUrl.get()))));
-        config.routes.get("/api/v1/evals", c -> json(c, Map.of("runs", runs.get().list(200))));
-        config.routes.get("/api/v1/evals/{id}", c -> json(c, EvalRunJson.from(report(c))));
+        config.routes.get("/api/v1/evals", c -> Pages.json(c, Map.of("runs", runs.get().list(200))));
+        config.routes.get("/api/v1/evals/{id}", c -> Pages.json(c, EvalRunJson.from(report(c))));
     }
 
     private RunReport report(Context c) {
@@ -54,7 +54,4 @@ final class EvalRoutes {
         return RunReport.of(run, runs.get().results(id), volume, new Pricer(catalog.get()));
     }
 
-    private static void json(Context c, Object body) {
-        c.contentType("application/json").result(Json.write(body));
-    }
 }

@@ -45,9 +45,8 @@ public record EvalRunPage(Meta meta, String runId, String suite, String status, 
         }
         report.targets().stream().filter(s -> s.costNote() != null).forEach(s -> notes.add("Cost of " + s.target().name() + ": " + s.costNote() + "."));
         List<CaseView> cases = report.cases().stream().map(row -> {
-            boolean differs = row.cells().stream().map(c -> c.result() == null ? "pending" : c.result().status().label()).distinct().count() > 1;
             return new CaseView(row.evalCase().id(), "case-" + row.evalCase().id().replaceAll("[^A-Za-z0-9_-]", "-"), row.evalCase().input(),
-                    row.evalCase().assertions().stream().map(a -> a.describe()).toList(), differs,
+                    row.evalCase().assertions().stream().map(a -> a.describe()).toList(), row.differs(),
                     row.cells().stream().map(EvalRunPage::cell).toList());
         }).toList();
         int differing = (int) cases.stream().filter(CaseView::differs).count();
@@ -55,7 +54,7 @@ public record EvalRunPage(Meta meta, String runId, String suite, String status, 
         String description = report.verdicts().isEmpty() ? run.cases().size() + " cases on " + run.targets().get(0).name() + "."
                 : report.verdicts().get(0).sentence();
         return new EvalRunPage(new Meta(title + " | ModelAtlas", description, baseUrl + "/evals/" + run.id(), null), run.id(), run.suiteName(),
-                run.status().label(), run.message(), run.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC"), run.baseline().name(),
+                run.status().label(), run.message(), Format.timestamp(run.createdAt()), run.baseline().name(),
                 report.monthlyVolume(), Format.count(report.monthlyVolume()), report.verdicts().stream().map(RunReport.Verdict::sentence).toList(),
                 targets, notes, cases, differing, "/api/v1/evals/" + run.id());
     }

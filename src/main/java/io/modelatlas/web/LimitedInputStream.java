@@ -14,6 +14,14 @@ final class LimitedInputStream extends FilterInputStream {
     private final Supplier<BodyTooLargeException> tooLarge;
     private long read;
 
+    /** A request's body: refused at once when its declared length is over {@code limit}, else counted as it is read. */
+    static InputStream of(io.javalin.http.Context c, long limit, Supplier<BodyTooLargeException> tooLarge) throws java.io.IOException {
+        if (c.req().getContentLengthLong() > limit) {
+            throw tooLarge.get();
+        }
+        return new LimitedInputStream(c.req().getInputStream(), limit, tooLarge);
+    }
+
     LimitedInputStream(InputStream in, long limit, Supplier<BodyTooLargeException> tooLarge) {
         super(in);
         this.limit = limit;

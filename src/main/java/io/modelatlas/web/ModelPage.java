@@ -31,10 +31,6 @@ public record ModelPage(Meta meta, Model model, String description, String succe
     /** One provider's offering in the "who sells it" table. */
     public record OfferingRow(String qualifiedId, String input, String cachedInput, String output, String source) {}
 
-    static ModelPage of(Model m, WebContext ctx) {
-        return of(m, ctx, List.of());
-    }
-
     static ModelPage of(Model m, WebContext ctx, List<io.modelatlas.catalog.history.HistoryEntry> history) {
         PriceSheet sheet = m.prices().orElse(null);
         Offering primary = m.primaryOffering().orElse(null);

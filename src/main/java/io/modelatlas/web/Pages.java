@@ -11,6 +11,11 @@ import java.util.List;
 final class Pages {
     private Pages() {}
 
+    /** Answers with a JSON body written by the API's mapper. */
+    static void json(Context c, Object body) {
+        c.contentType("application/json").result(Json.write(body));
+    }
+
     /** Answers with a page rendered to UTF-8 bytes (see {@link Templates#render}). */
     static void html(Context c, byte[] page) {
         c.contentType(CachedPage.CONTENT_TYPE).result(page);

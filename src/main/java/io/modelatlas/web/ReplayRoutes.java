@@ -93,11 +93,8 @@ final class ReplayRoutes {
 
     /** The request body, refused at once when its declared length is over the limit, and counted as it is read. */
     private InputStream body(Context c, long limit) throws IOException {
-        if (c.req().getContentLengthLong() > limit) {
-            throw BodyTooLargeException.upload(limitBytes);
-        }
         // the form's own fields get a little room on top of the limit the page states
-        return new LimitedInputStream(c.req().getInputStream(), limit, () -> BodyTooLargeException.upload(limitBytes));
+        return LimitedInputStream.of(c, limit, () -> BodyTooLargeException.upload(limitBytes));
     }
 
     private List<Model> targets(String models, boolean all) {

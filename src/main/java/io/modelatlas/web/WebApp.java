@@ -60,11 +60,12 @@ public final class WebApp {
     /**
      * One catalog and what derives from it: pages rendered from it are cached with it, so replacing the catalog
      * drops them in the same step. A page rendered from the old catalog while the new one arrives goes into the old
-     * cache, which nothing reads any more: no page from a replaced catalog is served after the swap.
+     * cache, which nothing reads any more: no page from a replaced catalog is served after the swap. {@code json} holds
+     * the public API's answers by path and query, the same way.
      */
-    private record Site(WebContext ctx, PageCache pages, JsonCache json, DirectoryChoices choices) {
+    private record Site(WebContext ctx, PageCache pages, OnceCache<String> json, DirectoryChoices choices) {
         static Site of(WebContext ctx) {
-            return new Site(ctx, new PageCache(CACHE_LIMIT), new JsonCache(CACHE_LIMIT), DirectoryChoices.of(ctx.catalog()));
+            return new Site(ctx, new PageCache(CACHE_LIMIT), new OnceCache<>(CACHE_LIMIT), DirectoryChoices.of(ctx.catalog()));
         }
     }
 
@@ -82,15 +83,7 @@ public final class WebApp {
 
     /** A read-only site over a fixed catalog, with no store (tests, static export). */
     public static Javalin create(WebContext ctx) {
-        return create(CompletableFuture.completedFuture(ctx));
-    }
-
-    /**
-     * A site whose catalog is still loading: Jetty starts at once and requests wait for the catalog, so start-up
-     * does both side by side instead of one after the other.
-     */
-    public static Javalin create(CompletableFuture<WebContext> ctx) {
-        return new WebApp(ctx, null, new RateLimiter(0, java.time.Clock.systemUTC())).javalin();
+        return new WebApp(CompletableFuture.completedFuture(ctx), null, new RateLimiter(0, java.time.Clock.systemUTC())).javalin();
     }
 
     /**
@@ -203,8 +196,8 @@ public final class WebApp {
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));
 
             config.routes.get("/api/v1/models", this::apiModels);
-            config.routes.get("/api/v1/models/{id}", c -> cachedJson(c, s -> Json.write(ModelJson.from(model(c.pathParam("id"))))));
-            config.routes.get("/api/v1/compare", c -> cachedJson(c, s -> Json.write(ComparisonJson.from(s.ctx().comparer().compare(models(c, "models"))))));
+            config.routes.get("/api/v1/models/{id}", this::apiModel);
+            config.routes.get("/api/v1/compare", this::apiCompare);
             config.routes.get("/api/v1/cost", this::apiCost);
             config.routes.get("/api/v1/data-quality", this::apiDataQuality);
         });
@@ -226,17 +219,27 @@ public final class WebApp {
 
     private void apiDataQuality(Context c) {
         String only = c.queryParam("model") == null ? null : model(c.queryParam("model")).id();
-        cachedJson(c, s -> Json.write(DataQualityJson.of(DataQuality.of(s.ctx().catalog()), only)));
+        cachedJson(c, "data-quality " + only, s -> Json.write(DataQualityJson.of(DataQuality.of(s.ctx().catalog()), only)));
+    }
+
+    private void apiModel(Context c) {
+        Model m = model(c.pathParam("id"));
+        cachedJson(c, "model " + m.id(), s -> Json.write(ModelJson.from(m)));
+    }
+
+    private void apiCompare(Context c) {
+        List<Model> models = models(c, "models");
+        cachedJson(c, "compare " + models.stream().map(Model::id).toList(), s -> Json.write(ComparisonJson.from(s.ctx().comparer().compare(models))));
     }
 
     /**
-     * Answers a public API GET from the current catalog's cache, keyed by path and query as sent (a bad request
-     * throws before anything is kept). Rate limiting has already run in a before-handler.
+     * Answers a public API GET from the current catalog's cache. The key is made of the request's validated inputs
+     * (resolved model ids, parsed filters), not the query string as sent, so spellings of one request share an entry
+     * and stray parameters cannot fill the cache. Rate limiting has already run in a before-handler.
      */
-    private void cachedJson(Context c, Function<Site, String> compute) {
+    private void cachedJson(Context c, String key, Function<Site, String> compute) {
         Site s = site();
-        String key = c.queryString() == null ? c.path() : c.path() + "?" + c.queryString();
-        c.contentType("application/json").result(s.json().getOrCompute(key, () -> compute.apply(s)));
+        c.contentType("application/json").result(s.json().get(key, () -> compute.apply(s)));
     }
 
     private void securityHeaders(Context c) {
@@ -376,15 +379,14 @@ public final class WebApp {
     }
 
     private void apiModels(Context c) {
-        cachedJson(c, s -> {
-            List<Model> matching = query(c).apply(s.ctx().catalog().models());
-            int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
-            long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_API_LIMIT);
-            if (limit < 1 || limit > 1000) {
-                throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
-            }
-            return SitePages.apiModels(matching, offset, (int) limit);
-        });
+        ModelQuery query = query(c);
+        int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
+        long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_API_LIMIT);
+        if (limit < 1 || limit > 1000) {
+            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
+        }
+        cachedJson(c, "models " + query + " " + offset + " " + limit,
+                s -> SitePages.apiModels(query.apply(s.ctx().catalog().models()), offset, (int) limit));
     }
 
     private void apiHistory(Context c) {
@@ -421,11 +423,8 @@ public final class WebApp {
                 .orElseThrow(() -> new BadParameterException("provider", "no priced offering of " + m.id() + " by provider '" + provider + "'"));
         Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, List.of());
         Cost cost = CostCalculator.price(o.prices().value(), usage, tier);
-        json(c, CostJson.from(m, o, usage, cost));
+        Pages.json(c, CostJson.from(m, o, usage, cost));
     }
 
-    private static void json(Context c, Object body) {
-        c.contentType("application/json").result(Json.write(body));
-    }
 
 }

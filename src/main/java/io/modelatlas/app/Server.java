@@ -3,7 +3,6 @@ package io.modelatlas.app;
 import io.javalin.Javalin;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
-import io.modelatlas.export.SiteSource;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.StoreException;
 import io.modelatlas.web.StaticSite;
@@ -35,9 +34,8 @@ final class Server {
     static String export(Config config, Supplier<Catalog> catalog, Supplier<StoreBackend> store, Clock clock, Path dir, int maxPages, PrintWriter progress) {
         StaticSite site = config.storeExists() ? StaticSite.of(store.get(), clock, config.baseUrl())
                 : StaticSite.of(WebContext.of(catalog.get(), clock, config.baseUrl()));
-        SiteSource source = path -> site.get(path).map(r -> new SiteSource.Resource(r.contentType(), r.body()));
         long cpuBefore = processCpuNanos();
-        SiteExporter.Result r = new SiteExporter(source, Runtime.getRuntime().availableProcessors(), progress).export(dir, maxPages);
+        SiteExporter.Result r = new SiteExporter(site, Runtime.getRuntime().availableProcessors(), progress).export(dir, maxPages);
         long ms = Math.max(1, r.took().toMillis());
         long cpuMs = (processCpuNanos() - cpuBefore) / 1_000_000;
         // CPU time beside wall time: on a shared machine pages/s moves with other work, CPU per page much less

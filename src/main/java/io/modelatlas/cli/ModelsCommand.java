@@ -7,6 +7,7 @@ import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Format;
 import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
+import io.modelatlas.text.Clip;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,7 +77,7 @@ final class ModelsCommand implements Callable<Integer> {
                 order.benchmark());
         for (Model m : shown) {
             PriceSheet s = m.prices().orElse(null);
-            out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s" + score + "%n", clip(m.id(), 36), clip(m.displayName(), 28), clip(m.creatorId(), 12),
+            out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s" + score + "%n", Clip.clip(m.id(), 36), Clip.clip(m.displayName(), 28), Clip.clip(m.creatorId(), 12),
                     m.type().jsonName(), m.contextWindow() == null ? "—" : Format.count(m.contextWindow().value()),
                     price(s, PriceKind.INPUT), price(s, PriceKind.OUTPUT),
                     order.score(m).map(b -> b.score().toPlainString() + " " + b.kind().unit()).orElse("—"));
@@ -86,9 +87,5 @@ final class ModelsCommand implements Callable<Integer> {
 
     private static String price(PriceSheet s, PriceKind kind) {
         return s == null ? "unknown" : s.rate(kind).map(r -> Format.usd(r.usdPerMillion())).orElse("—");
-    }
-
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 }

@@ -27,6 +27,12 @@ public final class ComparisonPaths {
         return id.toLowerCase(Locale.ROOT).replace('/', '~');
     }
 
+    /** The two model slugs of a {@code a-vs-b} path segment (split at the first "-vs-"), or empty when it has none. */
+    public static java.util.Optional<List<String>> split(String pair) {
+        int vs = pair.indexOf("-vs-");
+        return vs < 0 ? java.util.Optional.empty() : java.util.Optional.of(List.of(pair.substring(0, vs), pair.substring(vs + 4)));
+    }
+
     public static String unslug(String slug) {
         return slug.replace('~', '/');
     }

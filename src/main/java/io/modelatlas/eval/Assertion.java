@@ -1,5 +1,6 @@
 package io.modelatlas.eval;
 
+import io.modelatlas.text.Clip;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Objects;
@@ -24,7 +25,7 @@ public sealed interface Assertion {
         }
 
         public String describe() {
-            return "equals \"" + Text.clip(expected, 80) + "\"";
+            return "equals \"" + Clip.clip(expected, 80) + "\"";
         }
     }
 
@@ -41,7 +42,7 @@ public sealed interface Assertion {
         }
 
         public String describe() {
-            return "contains \"" + Text.clip(text, 80) + "\"";
+            return "contains \"" + Clip.clip(text, 80) + "\"";
         }
     }
 
@@ -58,7 +59,7 @@ public sealed interface Assertion {
         }
 
         public String describe() {
-            return "does not contain \"" + Text.clip(text, 80) + "\"";
+            return "does not contain \"" + Clip.clip(text, 80) + "\"";
         }
     }
 
@@ -73,7 +74,7 @@ public sealed interface Assertion {
         }
 
         public String describe() {
-            return "matches /" + Text.clip(pattern.pattern(), 80) + "/";
+            return "matches /" + Clip.clip(pattern.pattern(), 80) + "/";
         }
     }
 
@@ -99,7 +100,7 @@ public sealed interface Assertion {
         }
 
         public String describe() {
-            return "is JSON matching the schema " + Text.clip(schemaJson.replaceAll("\\s+", " "), 80);
+            return "is JSON matching the schema " + Clip.clip(schemaJson.replaceAll("\\s+", " "), 80);
         }
     }
 
@@ -167,7 +168,7 @@ public sealed interface Assertion {
         }
 
         public String describe() {
-            return "judge: " + Text.clip(rubric, 100);
+            return "judge: " + Clip.clip(rubric, 100);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.modelatlas.eval;
 
+import io.modelatlas.text.Clip;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -209,6 +210,6 @@ public final class EvalRunner {
 
     private static String describe(EndpointException e) {
         String kind = e.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return kind + (e.status() > 0 ? " (HTTP " + e.status() + ")" : "") + ": " + Text.clip(e.getMessage(), 300);
+        return kind + (e.status() > 0 ? " (HTTP " + e.status() + ")" : "") + ": " + Clip.clip(e.getMessage(), 300);
     }
 }

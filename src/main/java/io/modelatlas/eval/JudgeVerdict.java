@@ -1,5 +1,6 @@
 package io.modelatlas.eval;
 
+import io.modelatlas.text.Clip;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,7 +34,7 @@ public record JudgeVerdict(boolean pass, String reason) {
         }
         m = LINE.matcher(reply);
         if (m.find()) {
-            return Optional.of(new JudgeVerdict(m.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("pass"), Text.clip(reply.trim(), 300)));
+            return Optional.of(new JudgeVerdict(m.group(1).toLowerCase(java.util.Locale.ROOT).startsWith("pass"), Clip.clip(reply.trim(), 300)));
         }
         m = ALONE.matcher(reply.trim());
         if (m.matches()) {
@@ -47,6 +48,6 @@ public record JudgeVerdict(boolean pass, String reason) {
         if (!m.find()) {
             return null;
         }
-        return Text.clip(m.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\"), 300);
+        return Clip.clip(m.group(1).replace("\\\"", "\"").replace("\\n", " ").replace("\\\\", "\\"), 300);
     }
 }

@@ -1,5 +1,7 @@
 package io.modelatlas.eval;
 
+import io.modelatlas.text.Clip;
+
 /**
  * Grades an answer against a rubric by asking the judge target, at temperature 0. The judge sees the case's input,
  * the rubric and the answer, and must answer with a JSON verdict ({@link JudgeVerdict} reads replies that are less
@@ -53,7 +55,7 @@ public final class ModelJudge {
             } catch (EndpointException e) {
                 if (!e.kind().retriable() || attempt >= retries) {
                     return new AssertionResult(judge.kind(), judge.describe(), AssertionResult.Outcome.ERROR,
-                            "the judge did not answer: " + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + Text.clip(e.getMessage(), 200));
+                            "the judge did not answer: " + e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + Clip.clip(e.getMessage(), 200));
                 }
                 wait(e, attempt);
             }
@@ -63,6 +65,6 @@ public final class ModelJudge {
                 .map(v -> new AssertionResult(judge.kind(), judge.describe(), v.pass() ? AssertionResult.Outcome.PASS : AssertionResult.Outcome.FAIL,
                         v.reason() == null ? "judge: " + (v.pass() ? "pass" : "fail") : "judge: " + v.reason()))
                 .orElseGet(() -> new AssertionResult(judge.kind(), judge.describe(), AssertionResult.Outcome.ERROR,
-                        "the judge's reply is not a verdict: \"" + Text.clip(text.trim(), 200) + "\""));
+                        "the judge's reply is not a verdict: \"" + Clip.clip(text.trim(), 200) + "\""));
     }
 }

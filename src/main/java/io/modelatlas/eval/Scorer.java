@@ -1,5 +1,6 @@
 package io.modelatlas.eval;
 
+import io.modelatlas.text.Clip;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class Scorer {
     private AssertionResult check(Assertion a, EvalCase c, Completion answer, BigDecimal costUsd) {
         String text = answer.text();
         if (a instanceof Assertion.Equals e) {
-            return result(a, text.trim().equals(e.expected().trim()), "the answer was \"" + Text.clip(text.trim(), 120) + "\"");
+            return result(a, text.trim().equals(e.expected().trim()), "the answer was \"" + Clip.clip(text.trim(), 120) + "\"");
         } else if (a instanceof Assertion.Contains e) {
             return result(a, text.contains(e.text()), "not found in the answer");
         } else if (a instanceof Assertion.NotContains e) {

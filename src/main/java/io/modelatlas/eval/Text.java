@@ -4,14 +4,6 @@ package io.modelatlas.eval;
 final class Text {
     private Text() {}
 
-    /** At most {@code max} characters, with an ellipsis when cut. */
-    static String clip(String s, int max) {
-        if (s == null) {
-            return "";
-        }
-        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
-    }
-
     /** A JSON string literal: the judge's request is built without a JSON library, so the core stays JDK-only. */
     static String jsonString(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');

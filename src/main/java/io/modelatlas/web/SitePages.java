@@ -24,7 +24,11 @@ final class SitePages {
     /** Models per page of {@code /api/v1/models} when no {@code limit} is given. */
     static final int DEFAULT_API_LIMIT = 100;
 
-    private final Templates templates = new Templates();
+    private final Templates templates;
+
+    SitePages(Templates templates) {
+        this.templates = templates;
+    }
 
     byte[] directory(WebContext ctx, List<Model> matching, Map<String, String> filters, ModelQuery.Order order, int page, DirectoryChoices choices) {
         return templates.render("directory/page.jte", "page", DirectoryPage.of(matching, filters, order, page, choices, ctx));

@@ -4,6 +4,7 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.compare.ComparisonPaths;
+import io.modelatlas.export.SiteSource;
 import io.modelatlas.refresh.StoreBackend;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,13 +26,13 @@ import java.util.Optional;
  *
  * <p>Thread-safe: pages are rendered from the immutable catalog, so an export renders in parallel.
  */
-public final class StaticSite {
+public final class StaticSite implements SiteSource {
     private static final Map<String, String> TYPES = Map.of("css", "text/css", "js", "text/javascript", "json", "application/json",
             "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "txt", "text/plain", "map", "application/json");
 
     private final WebContext ctx;
     private final StoreBackend store;
-    private final SitePages pages = new SitePages();
+    private final SitePages pages = new SitePages(new Templates());
     private final DirectoryChoices choices;
 
     private StaticSite(WebContext ctx, StoreBackend store) {
@@ -50,10 +51,8 @@ public final class StaticSite {
         return new StaticSite(WebContext.of(store.catalog().catalog(), clock, baseUrl), store);
     }
 
-    /** A page or file: its media type and bytes. */
-    public record Resource(String contentType, byte[] body) {}
-
     /** What the server answers for a GET of {@code path} (raw, without query), or empty when that is not a 200. */
+    @Override
     public Optional<Resource> get(String path) {
         if (path.equals("/") || path.equals("/models")) {
             return html(pages.directory(ctx, ModelQuery.all().apply(ctx.catalog().models()), choices));
@@ -105,12 +104,12 @@ public final class StaticSite {
 
     private Optional<Resource> comparison(String path) {
         String pair = URLDecoder.decode(path.substring("/compare/".length()), StandardCharsets.UTF_8);
-        int vs = pair.indexOf("-vs-");
-        if (vs < 0) {
+        List<String> slugs = ComparisonPaths.split(pair).orElse(null);
+        if (slugs == null) {
             return Optional.empty();
         }
-        Optional<Model> a = model(pair.substring(0, vs));
-        Optional<Model> b = model(pair.substring(vs + 4));
+        Optional<Model> a = model(slugs.get(0));
+        Optional<Model> b = model(slugs.get(1));
         if (a.isEmpty() || b.isEmpty()) {
             return Optional.empty();
         }

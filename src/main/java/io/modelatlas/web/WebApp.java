@@ -73,7 +73,7 @@ public final class WebApp {
     private final CompletableFuture<StoreBackend> backend;
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
-    private final SitePages pages = new SitePages();
+    private final SitePages pages = new SitePages(templates);
 
     private WebApp(CompletableFuture<WebContext> context, CompletableFuture<StoreBackend> backend, RateLimiter limiter) {
         this.site = context.thenApply(Site::of);
@@ -323,12 +323,9 @@ public final class WebApp {
 
     private void comparePage(Context c) {
         String pair = URLDecoder.decode(c.pathParam("pair"), StandardCharsets.UTF_8);
-        int vs = pair.indexOf("-vs-");
-        if (vs < 0) {
-            throw new BadParameterException("pair", "a comparison path is /compare/<model>-vs-<model>, got '" + pair + "'");
-        }
-        List<Model> models = List.of(model(pair.substring(0, vs)), model(pair.substring(vs + 4)));
-        render(c, models);
+        List<String> slugs = ComparisonPaths.split(pair).orElseThrow(
+                () -> new BadParameterException("pair", "a comparison path is /compare/<model>-vs-<model>, got '" + pair + "'"));
+        render(c, slugs.stream().map(this::model).toList());
     }
 
     private void compareQuery(Context c) {

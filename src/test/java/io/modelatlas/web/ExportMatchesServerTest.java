@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
-import io.modelatlas.export.SiteSource;
 import io.modelatlas.fixtures.Fixtures;
 import io.modelatlas.fixtures.MiniData;
 import io.modelatlas.refresh.CatalogService;
@@ -74,8 +73,7 @@ class ExportMatchesServerTest {
 
     /** Exports the site, then GETs every written path from the server and compares bytes; returns the paths. */
     private List<String> exportAndCompare(StaticSite site, Javalin server) throws Exception {
-        SiteSource source = path -> site.get(path).map(r -> new SiteSource.Resource(r.contentType(), r.body()));
-        SiteExporter.Result result = new SiteExporter(source, 2, null).export(dir, 10_000);
+        SiteExporter.Result result = new SiteExporter(site, 2, null).export(dir, 10_000);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();

@@ -12,6 +12,7 @@ import io.modelatlas.eval.Completion;
 import io.modelatlas.eval.EndpointException;
 import io.modelatlas.eval.EndpointException.Kind;
 import io.modelatlas.eval.Target;
+import io.modelatlas.text.Clip;
 import io.modelatlas.tokens.ChatTokenCounter;
 import io.modelatlas.tokens.TokenCounter;
 import java.io.IOException;
@@ -248,7 +249,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         try {
             n = JSON.readTree(event);
         } catch (JsonProcessingException e) {
-            throw new EndpointException(Kind.BAD_RESPONSE, 200, "a stream event is not JSON: " + clip(event), null);
+            throw new EndpointException(Kind.BAD_RESPONSE, 200, "a stream event is not JSON: " + Clip.clip(event, 300), null);
         }
         if (n.has("error")) {
             throw new EndpointException(Kind.SERVER_ERROR, 200, key.redact("error in the stream: " + errorText(n.get("error"), event)), null);
@@ -284,11 +285,11 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         try {
             n = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer is not JSON: " + clip(text), null);
+            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer is not JSON: " + Clip.clip(text, 300), null);
         }
         JsonNode choice = n.path("choices").path(0);
         if (choice.isMissingNode()) {
-            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer has no choices: " + clip(text), null);
+            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer has no choices: " + Clip.clip(text, 300), null);
         }
         Answer a = new Answer();
         JsonNode message = choice.path("message");
@@ -310,21 +311,21 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
                 return errorText(n.get("error"), body);
             }
             if (n != null && n.hasNonNull("message")) {
-                return clip(n.get("message").asText());
+                return Clip.clip(n.get("message").asText(), 300);
             }
         } catch (JsonProcessingException e) {
             // not JSON: the text itself
         }
-        return body.isBlank() ? "HTTP " + status + " with an empty body" : clip(body.trim());
+        return body.isBlank() ? "HTTP " + status + " with an empty body" : Clip.clip(body.trim(), 300);
     }
 
     private static String errorText(JsonNode error, String raw) {
         if (error.isTextual()) {
-            return clip(error.asText());
+            return Clip.clip(error.asText(), 300);
         }
         String message = error.path("message").asText("");
         String code = error.path("code").isValueNode() ? error.path("code").asText("") : "";
-        return clip(message.isEmpty() ? raw : message) + (code.isEmpty() || code.equals("null") ? "" : " [" + code + "]");
+        return Clip.clip(message.isEmpty() ? raw : message, 300) + (code.isEmpty() || code.equals("null") ? "" : " [" + code + "]");
     }
 
     /** Retry-After in seconds or as an HTTP date, or the retry-after-ms some providers send; null when absent or unreadable. */
@@ -351,9 +352,5 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
                 return null;
             }
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 299) + "…";
     }
 }

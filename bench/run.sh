@@ -83,17 +83,7 @@ print("RESULT jmh " + " ".join(f"{k}={v}" for k, v in out.items()))
 PY
 }
 
-# export-site into a throwaway directory, from the bundled catalog (no store), as one RESULT line
-export_step() {
-  local work line
-  work=$(mktemp -d /tmp/bench-export.XXXXXX)
-  trap 'rm -rf "$work"' EXIT
-  line=$(MODELATLAS_HOME="$work/home" java -jar target/modelatlas.jar export-site "$work/site" | tee /dev/stderr | grep '^exported')
-  # "exported 5943 pages and 5 files (83,519,302 bytes) to DIR in 15500 ms (383 pages/s; 9000 ms CPU, 1.51 ms per page); ..."
-  sed -E 's/^exported ([0-9]+) pages and ([0-9]+) files \(([0-9,]+) bytes\) to .* in ([0-9]+) ms \(([0-9]+) pages\/s; ([0-9]+) ms CPU, ([0-9.]+) ms per page\).*/RESULT export pages=\1 files=\2 bytes=\3 ms=\4 pages_per_s=\5 cpu_ms=\6 cpu_ms_per_page=\7/' <<<"$line" \
-    | tr -d ',' | grep '^RESULT export ' || { echo "unexpected export-site output: $line" >&2; return 1; }
-}
-export -f jmh_step export_step
+export -f jmh_step
 
 if [ "$quick" = 1 ]; then
   echo "QUICK=1: short durations, a smoke run; the figures are not the record" >&2
@@ -103,7 +93,7 @@ if [ "$quick" = 1 ]; then
   display_command="RUNS=1 bench/startup.sh" step startup 300 env RUNS=1 bench/startup.sh
   display_command="JMH_ARGS='-f 1 -wi 1 -i 1 -w 1s -r 1s' bench/jmh.sh '.*(CatalogLoad|Cost)Bench.*'" \
     step jmh 600 env JMH_ARGS='-f 1 -wi 1 -i 1 -w 1s -r 1s' bash -c jmh_step
-  display_command="java -jar target/modelatlas.jar export-site DIR" step export 300 bash -c export_step
+  display_command="RUNS=1 bench/export.sh" step export 300 env RUNS=1 bench/export.sh
   duration=${LOAD_DURATION:-20}
   display_command="DURATION=$duration WARMUP=5 bench/load.sh" step load $((duration * 2 + 180)) env DURATION="$duration" WARMUP=5 bench/load.sh
 else
@@ -112,7 +102,7 @@ else
   step replay 900 bench/replay.sh 5
   display_command="RUNS=7 bench/startup.sh" step startup 600 env RUNS=7 bench/startup.sh
   display_command="bench/jmh.sh '.*(CatalogLoad|Cost)Bench.*'" step jmh 900 bash -c jmh_step
-  display_command="java -jar target/modelatlas.jar export-site DIR" step export 600 bash -c export_step
+  step export 600 bench/export.sh
   duration=${LOAD_DURATION:-60}
   display_command="DURATION=$duration bench/load.sh" step load $((duration * 2 + 300)) env DURATION="$duration" bench/load.sh
 fi

@@ -90,8 +90,11 @@ def rows(results):
 
     def export(r):
         rate = num(r.get("pages_per_s"))
-        figure = (f"{grouped(rate)} pages/s ({grouped(num(r.get('pages')))} pages in {grouped(num(r.get('ms')))} ms, "
-                  f"{r.get('cpu_ms_per_page', '?')} ms CPU per page)")
+        figure = (f"{grouped(rate)} pages/s `bin/modelatlas export-site` ({grouped(num(r.get('pages')))} pages in "
+                  f"{grouped(num(r.get('ms')))} ms, {r.get('cpu_ms_per_page', '?')} ms CPU per page); "
+                  f"{grouped(num(r.get('jar_pages_per_s')))} pages/s with `java -jar` ({r.get('jar_cpu_ms_per_page', '?')} ms CPU per page); "
+                  f"median of {r.get('runs', '?')}, written to {r.get('dir', '?')}; one run to disk: "
+                  f"{grouped(num(r.get('disk_pages_per_s')))} pages/s ({r.get('disk_cpu_ms_per_page', '?')} ms CPU per page)")
         return figure, (rate >= 2000) if rate is not None else None
 
     def replay_memory(r):

@@ -1,7 +1,6 @@
 package io.modelatlas.catalog;
 
 import io.modelatlas.pricing.PriceSheet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +54,7 @@ public record Model(
         benchmarks = List.copyOf(benchmarks);
         strengths = List.copyOf(strengths);
         bestFor = List.copyOf(bestFor);
-        offerings = List.copyOf(offerings);
+        offerings = Offerings.of(offerings, id, creatorId);
     }
 
     public Optional<Fact<Boolean>> capability(Capability c) {
@@ -73,23 +72,7 @@ public record Model(
      * on a tie), so that one reseller's outlier does not speak for the model; empty when no offering has a price.
      */
     public Optional<Offering> primaryOffering() {
-        Optional<Offering> own = offerings.stream()
-                .filter(o -> o.provider().equals(creatorId) && o.priceKnown())
-                .min(Comparator.comparing(o -> o.apiModelId().equals(id) ? 0 : 1));
-        if (own.isPresent()) {
-            return own;
-        }
-        java.util.Map<java.math.BigDecimal, java.util.List<Offering>> byInput = new java.util.TreeMap<>();
-        for (Offering o : offerings) {
-            if (o.priceKnown()) {
-                o.prices().value().rate(io.modelatlas.pricing.PriceKind.INPUT)
-                        .ifPresent(r -> byInput.computeIfAbsent(r.usdPerMillion(), k -> new java.util.ArrayList<>()).add(o));
-            }
-        }
-        Optional<Offering> consensus = byInput.values().stream()
-                .max(Comparator.comparingInt(java.util.List::size))
-                .map(list -> list.get(0));
-        return consensus.isPresent() ? consensus : offerings.stream().filter(Offering::priceKnown).findFirst();
+        return ((Offerings) offerings).primary();
     }
 
     public Optional<PriceSheet> prices() {

@@ -52,6 +52,13 @@ public record PartialDate(int year, int month, Integer day) implements Comparabl
 
     @Override
     public String toString() {
-        return day == null ? String.format("%04d-%02d", year, month) : String.format("%04d-%02d-%02d", year, month, day);
+        // by hand, not String.format: every page prints dates, and Formatter is slow to run and to compile
+        String yearMonth = pad(year, 4) + "-" + pad(month, 2);
+        return day == null ? yearMonth : yearMonth + "-" + pad(day, 2);
+    }
+
+    private static String pad(int n, int width) {
+        String digits = Integer.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

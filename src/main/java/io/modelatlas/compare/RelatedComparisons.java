@@ -8,10 +8,13 @@ import io.modelatlas.pricing.TokenRate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Comparisons worth reading next: each model against its successor, its family, and its price peers. */
 final class RelatedComparisons {
@@ -20,9 +23,14 @@ final class RelatedComparisons {
 
     private final Catalog catalog;
     /** Models with a release date by creator, family and type, newest first: built once, read per comparison. */
-    private final java.util.Map<String, List<Model>> families = new java.util.HashMap<>();
+    private final Map<String, List<Model>> families = new HashMap<>();
     /** Current models sold by their creator with a known input price, newest first: the pool of price peers. */
     private final List<Peer> peers;
+    /**
+     * Each model's price peers, found on first use: a scan of the pool, and an export compares each model about
+     * twice. Concurrent, as pages render on several threads.
+     */
+    private final Map<String, List<Model>> pricePeers = new ConcurrentHashMap<>();
 
     /** A peer with its input price, worked out once (a model's price is derived from its offerings on each call). */
     private record Peer(Model model, BigDecimal inputPerMillion) {}
@@ -70,20 +78,25 @@ final class RelatedComparisons {
             }
         }
         for (Model m : models) {
-            Optional<TokenRate> rate = m.prices().flatMap(s -> s.rate(PriceKind.INPUT));
-            if (rate.isEmpty() || rate.get().isFree()) {
-                continue;
-            }
-            BigDecimal low = rate.get().usdPerMillion().divide(PEER_BAND);
-            BigDecimal high = rate.get().usdPerMillion().multiply(PEER_BAND);
-            peers.stream()
-                    .filter(p -> !p.model().creatorId().equals(m.creatorId()) && p.model().type() == m.type())
-                    .filter(p -> p.inputPerMillion().compareTo(low) >= 0 && p.inputPerMillion().compareTo(high) <= 0)
-                    .map(Peer::model)
-                    .limit(2)
-                    .forEach(o -> add(out, seen, inComparison, m, o, "similar price, other provider"));
+            pricePeers.computeIfAbsent(m.id(), id -> pricePeers(m)).forEach(o -> add(out, seen, inComparison, m, o, "similar price, other provider"));
         }
         return out.stream().limit(LIMIT).toList();
+    }
+
+    /** The two newest models of another creator, of m's type, within a factor of two of m's input price. */
+    private List<Model> pricePeers(Model m) {
+        Optional<TokenRate> rate = m.prices().flatMap(s -> s.rate(PriceKind.INPUT));
+        if (rate.isEmpty() || rate.get().isFree()) {
+            return List.of();
+        }
+        BigDecimal low = rate.get().usdPerMillion().divide(PEER_BAND);
+        BigDecimal high = rate.get().usdPerMillion().multiply(PEER_BAND);
+        return peers.stream()
+                .filter(p -> !p.model().creatorId().equals(m.creatorId()) && p.model().type() == m.type())
+                .filter(p -> p.inputPerMillion().compareTo(low) >= 0 && p.inputPerMillion().compareTo(high) <= 0)
+                .map(Peer::model)
+                .limit(2)
+                .toList();
     }
 
     private static void add(List<Related> out, Set<String> seen, Set<String> inComparison, Model a, Model b, String reason) {

@@ -12,6 +12,15 @@ import java.util.Optional;
  * the directory is refused.
  */
 final class ExportPaths {
+    /** The ASCII characters a plain path may hold: letters, digits, unreserved, sub-delims, ':', '@', '/' and '%'. */
+    private static final boolean[] PLAIN = new boolean[128];
+
+    static {
+        for (char c : "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/%:@!$&'()*+,;=".toCharArray()) {
+            PLAIN[c] = true;
+        }
+    }
+
     private ExportPaths() {}
 
     /** The site path of an href found on {@code page}, or empty when it is external, a fragment, or has a query. */
@@ -20,8 +29,9 @@ final class ExportPaths {
         if (isPlainPath(h)) {
             return Optional.of(h); // what resolving it would give, without building two URIs for each of 80,000 links
         }
-        if (h.isEmpty() || h.startsWith("#") || h.startsWith("mailto:") || h.startsWith("data:") || h.startsWith("javascript:")) {
-            return Optional.empty();
+        if (h.isEmpty() || h.startsWith("#") || h.startsWith("//") || h.contains("://") || h.startsWith("mailto:") || h.startsWith("data:")
+                || h.startsWith("javascript:")) {
+            return Optional.empty(); // another host: every page's canonical link names the public host, not this copy
         }
         URI resolved;
         try {
@@ -46,13 +56,13 @@ final class ExportPaths {
         }
         for (int i = 0; i < h.length(); i++) {
             char c = h.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/%:@!$&'()*+,;=".indexOf(c) >= 0;
-            if (!plain) {
+            if (c >= PLAIN.length || !PLAIN[c]) {
                 return false;
             }
         }
         return true;
     }
+
 
     /**
      * The file for a site path, checked to stay inside {@code root}. HTML pages become {@code <path>/index.html}

@@ -41,8 +41,8 @@ public final class SiteExporter {
      * {@code /api/v1/models/{id}/history} anyway.
      */
     private static final String API = "/api/";
-    private static final byte[] HREF = ascii("href");
-    private static final byte[] SRC = ascii("src");
+    private static final byte[] HREF = ascii("href=");
+    private static final byte[] SRC = ascii("src=");
     private static final byte[] LOC = ascii("<loc>");
     private static final byte[] STATIC = ascii("/static/");
     private static final byte[] WEBJARS = ascii("/webjars/");
@@ -189,53 +189,46 @@ public final class SiteExporter {
     }
 
     /**
-     * The internal paths a page or file links to, each once: {@code href}, {@code src} and sitemap {@code <loc>} in
-     * markup, quoted {@code "/static/..."} and {@code "/webjars/..."} in scripts and styles (app.js loads Chart.js
-     * that way). One pass over the UTF-8 bytes as they are written (the markers are ASCII, and so are the bytes that
-     * end a link), decoding only the links, not the page.
+     * The internal paths a page or file links to, each once: {@code href} and {@code src} attributes and sitemap
+     * {@code <loc>} in markup, quoted {@code "/static/..."} and {@code "/webjars/..."} in scripts and styles (app.js
+     * loads Chart.js that way). One pass over the UTF-8 bytes as they are written, stopping only at quotes and
+     * {@code <} (every marker and every byte that ends a link is ASCII), decoding only the links, not the page.
      */
     static List<String> links(String page, byte[] body) {
         Set<String> out = new LinkedHashSet<>();
         int n = body.length;
         for (int i = 0; i < n; i++) {
             byte b = body[i];
-            if (b == '=' && i + 1 < n && body[i + 1] == '"' && (endsWith(body, i, HREF) || endsWith(body, i, SRC))) {
-                int to = indexOf(body, (byte) '"', i + 2);
-                if (to < 0) {
-                    break;
+            if (b == '"') {
+                boolean attribute = follows(body, i, HREF) || follows(body, i, SRC);
+                if (attribute || startsWith(body, i + 1, STATIC) || startsWith(body, i + 1, WEBJARS)) {
+                    int to = indexOf(body, (byte) '"', i + 1);
+                    if (to < 0) {
+                        break;
+                    }
+                    String link = utf8(body, i + 1, to);
+                    add(out, page, attribute ? link.replace("&amp;", "&") : link);
+                    i = to;
                 }
-                add(out, page, new String(body, i + 2, to - i - 2, StandardCharsets.UTF_8).replace("&amp;", "&"));
-                i = to;
             } else if (b == '<' && startsWith(body, i, LOC)) {
                 int from = i + LOC.length;
                 int to = indexOf(body, (byte) '<', from);
                 if (to < 0) {
                     break;
                 }
-                String path = rawPath(new String(body, from, to - from, StandardCharsets.UTF_8).replace("&amp;", "&"));
+                String path = rawPath(utf8(body, from, to).replace("&amp;", "&"));
                 if (path != null) {
                     add(out, page, path);
                 }
-                i = to - 1;
-            } else if (b == '"' && (startsWith(body, i + 1, STATIC) || startsWith(body, i + 1, WEBJARS))) {
-                int to = indexOf(body, (byte) '"', i + 1);
-                if (to < 0) {
-                    break;
-                }
-                add(out, page, new String(body, i + 1, to - i - 1, StandardCharsets.UTF_8));
                 i = to - 1;
             }
         }
         return new ArrayList<>(out);
     }
 
-    private static void add(Set<String> out, String page, String href) {
-        ExportPaths.internalPath(page, href).ifPresent(out::add);
-    }
-
-    /** Whether the attribute name {@code marker} ends just before position {@code at}, after white space. */
-    private static boolean endsWith(byte[] body, int at, byte[] marker) {
-        int start = at - marker.length;
+    /** Whether {@code marker} (an attribute name and its '=') ends just before the quote at {@code quote}, after white space. */
+    private static boolean follows(byte[] body, int quote, byte[] marker) {
+        int start = quote - marker.length;
         return start >= 1 && startsWith(body, start, marker) && (body[start - 1] == ' ' || body[start - 1] == '\n' || body[start - 1] == '\t');
     }
 
@@ -258,6 +251,14 @@ public final class SiteExporter {
             }
         }
         return -1;
+    }
+
+    private static String utf8(byte[] body, int from, int to) {
+        return new String(body, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private static void add(Set<String> out, String page, String href) {
+        ExportPaths.internalPath(page, href).ifPresent(out::add);
     }
 
     static List<String> links(String page, String body) {

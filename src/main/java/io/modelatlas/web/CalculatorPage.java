@@ -1,6 +1,5 @@
 package io.modelatlas.web;
 
-import io.modelatlas.api.Json;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Format;
@@ -108,6 +107,6 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
                 + "models whose context window is too small, or with no " + in.tier().jsonName() + " price, are left out.";
         Meta meta = new Meta("LLM cost calculator: monthly cost on " + results.size() + " models | ModelAtlas",
                 "Monthly cost of your request shape on every priced chat model: " + definition, ctx.baseUrl() + "/calculator", null);
-        return new CalculatorPage(meta, in, shown, results.size(), skipped, free, definition, Json.mapper().valueToTree(chart).toString());
+        return new CalculatorPage(meta, in, shown, results.size(), skipped, free, definition, PageJson.write(chart));
     }
 }

@@ -1,6 +1,5 @@
 package io.modelatlas.web;
 
-import io.modelatlas.api.Json;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Comparison;
@@ -62,7 +61,7 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 "Compare " + c.title() + ". " + first + " Cost per month at 1M to 250M tokens, scenarios, benchmarks and which to choose.",
                 ctx.baseUrl() + ComparisonPaths.path(ids), Pages.faqJsonLd(c.faqs()));
         return new ComparePage(meta, c, c.differences().stream().map(Difference::sentence).toList(), tables,
-                series.isEmpty() ? null : Json.mapper().valueToTree(chart).toString(), snippet,
+                series.isEmpty() ? null : PageJson.write(chart), snippet,
                 id -> ctx.catalog().byId(id).isPresent()); // a recommended successor the catalog lacks is named, not linked
     }
 

@@ -1,11 +1,11 @@
 package io.modelatlas.web;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.modelatlas.api.Json;
 import io.modelatlas.compare.Comparison;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Helpers shared by page records. */
 final class Pages {
@@ -26,19 +26,19 @@ final class Pages {
         if (faqs.isEmpty()) {
             return null;
         }
-        ObjectNode root = Json.mapper().createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", "https://schema.org");
         root.put("@type", "FAQPage");
-        ArrayNode main = root.putArray("mainEntity");
-        for (Comparison.Faq f : faqs) {
-            ObjectNode q = main.addObject();
+        root.put("mainEntity", faqs.stream().map(f -> {
+            Map<String, Object> q = new LinkedHashMap<>();
             q.put("@type", "Question");
             q.put("name", f.question());
-            ObjectNode a = q.putObject("acceptedAnswer");
+            Map<String, Object> a = new LinkedHashMap<>(); // Map.of has no fixed order
             a.put("@type", "Answer");
             a.put("text", f.answer());
-        }
-        // inside <script> only "</script" could end the block; escaping every <, > and & also keeps markup from the data inert
-        return root.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+            q.put("acceptedAnswer", a);
+            return q;
+        }).toList());
+        return PageJson.write(root); // its strings escape <, > and &: nothing in them can end the script element
     }
 }

@@ -1,6 +1,5 @@
 package io.modelatlas.web;
 
-import io.modelatlas.api.Json;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.history.HistoryEntry;
@@ -75,6 +74,6 @@ public record PriceHistory(String offering, List<Row> rows, String chartJson) {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("dates", dates.stream().map(LocalDate::toString).toList());
         chart.put("series", series);
-        return Json.write(chart);
+        return PageJson.write(chart);
     }
 }

@@ -1,6 +1,5 @@
 package io.modelatlas.web;
 
-import io.modelatlas.api.Json;
 import io.modelatlas.compare.Format;
 import io.modelatlas.replay.Replay;
 import io.modelatlas.replay.ReplayReport;
@@ -40,7 +39,7 @@ public record ReplayPage(Meta meta, String limit, String models, Report report) 
         String summary = Format.count(r.requests()) + " requests" + (r.recordedOn() == null ? "" : ", recorded on " + r.recordedOn())
                 + (r.monthsSpanned() == null ? "" : ", spanning " + r.monthsSpanned().setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " months");
         Report report = new Report(r.log(), summary, rows, Math.max(0, r.models().size() - SHOWN), r.skippedLines(), r.problems(), r.notes(),
-                Json.mapper().valueToTree(chart).toString());
+                PageJson.write(chart));
         return new ReplayPage(meta(ctx), megabytes(limitBytes), models, report);
     }
 

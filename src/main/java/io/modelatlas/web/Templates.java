@@ -3,7 +3,6 @@ package io.modelatlas.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import gg.jte.output.Utf8ByteOutput;
 
 /** Renders the precompiled jte templates (compiled at build time by jte-maven-plugin). */
 final class Templates {
@@ -12,9 +11,10 @@ final class Templates {
     /**
      * A page as UTF-8 bytes, the form it is served, cached and exported in: rendered straight to bytes, with the
      * templates' static text already encoded at build time (binaryStaticContent), instead of a String encoded later.
+     * 32 KB holds most pages without growing.
      */
     byte[] render(String template, String paramName, Object page) {
-        Utf8ByteOutput out = new Utf8ByteOutput(16 * 1024);
+        PageOutput out = new PageOutput(32 * 1024);
         engine.render(template, java.util.Map.of(paramName, page), out);
         return out.toByteArray();
     }

@@ -120,7 +120,8 @@ class SiteExporterTest {
     @Test
     void links_with_queries_fragments_or_other_hosts_are_not_followed() {
         assertThat(SiteExporter.links("/models/x", "<a href=\"/models?page=2\"></a><a href=\"#top\"></a><a href=\"//evil.example/\"></a>"
-                + "<a href=\"gpt-4o\"></a><img src=\"/static/a.png\">"))
-                .containsExactly("/models/gpt-4o", "/static/a.png");
+                + "<a href=\"gpt-4o\"></a><img src=\"/static/a.png\"><link rel=\"canonical\" href=\"http://site/models/x\">"
+                + "<script src=\"/static/app.js\"></script><p data-x=\"/static/not-an-attribute-link\"></p>"))
+                .containsExactly("/models/gpt-4o", "/static/a.png", "/static/app.js", "/static/not-an-attribute-link");
     }
 }

@@ -32,7 +32,7 @@ final class RelatedComparisons {
      */
     private final Map<String, List<Model>> pricePeers = new ConcurrentHashMap<>();
 
-    /** A peer with its input price, worked out once (a model's price is derived from its offerings on each call). */
+    /** A peer with its input price, read once from its primary offering's price sheet. */
     private record Peer(Model model, BigDecimal inputPerMillion) {}
 
     RelatedComparisons(Catalog catalog) {

@@ -63,7 +63,6 @@ final class ExportPaths {
         return true;
     }
 
-
     /**
      * The file for a site path, checked to stay inside {@code root}. HTML pages become {@code <path>/index.html}
      * (model ids such as {@code gpt-4.1} contain dots, so the extension cannot tell a page from a file).

@@ -125,4 +125,16 @@ class SuiteLoaderTest {
     void a_missing_file_is_named() {
         assertThatThrownBy(() -> new SuiteLoader(new JacksonJsonChecks()).load(dir.resolve("nope.yaml"))).hasMessageContaining("no such file").hasMessageContaining("nope.yaml");
     }
+
+    @Test
+    void a_cases_from_file_over_64_mb_is_refused_before_it_is_read() throws Exception {
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(dir.resolve("huge.jsonl").toFile(), "rw")) {
+            big.setLength(64L * 1024 * 1024 + 1); // sparse: no 64 MB written
+        }
+
+        assertThatThrownBy(() -> load("cases_from: huge.jsonl\n"))
+                .isInstanceOf(SuiteFormatException.class)
+                .hasMessageContaining("suite.yaml:1: cases_from")
+                .hasMessageContaining("huge.jsonl is 64 MB, more than the 64 MB a suite may read");
+    }
 }

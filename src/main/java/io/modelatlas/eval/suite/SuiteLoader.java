@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class SuiteLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
     private static final Set<String> TOP = Set.of("name", "defaults", "cases", "cases_from");
+    /**
+     * The most a suite file or its {@code cases_from} file may hold: read whole and parsed into requests, a larger
+     * file would take far more memory than its size, and every case is a paid request anyway.
+     */
+    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
     private static final Set<String> DEFAULTS = Set.of("request", "system", "assert");
     private static final Set<String> CASE = Set.of("id", "messages", "prompt", "vars", "system", "tools", "tool_choice", "response_format", "request", "assert");
     private static final Set<String> FORBIDDEN = Set.of("model", "stream", "stream_options", "n");
@@ -54,7 +60,7 @@ public final class SuiteLoader {
 
     public Suite load(Path path) {
         String file = path.toString();
-        byte[] bytes = read(path, file, 0);
+        byte[] bytes = read(path, file);
         MessageDigest sha = sha256();
         sha.update(bytes);
         String text = utf8(bytes, file);
@@ -103,19 +109,18 @@ public final class SuiteLoader {
         if (from != null) {
             String rel = string(file, from);
             Path jsonl = path.toAbsolutePath().getParent().resolve(rel).normalize();
-            byte[] more = read(jsonl, file + ":" + from.line() + ": cases_from", from.line());
+            byte[] more = read(jsonl, file + ":" + from.line() + ": cases_from");
             sha.update(more);
             cases.addAll(jsonl(utf8(more, jsonl.toString()), jsonl.toString(), defaultAsserts, defaultRequest));
         }
         if (cases.isEmpty()) {
             throw new SuiteFormatException(file, root.line(), "cases", "the suite has no cases (give 'cases' or 'cases_from')");
         }
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (EvalCase c : cases) {
-            if (seen.contains(c.id())) {
+            if (!seen.add(c.id())) {
                 throw new SuiteFormatException(file, 0, "cases", "two cases have the id '" + c.id() + "'; ids must differ");
             }
-            seen.add(c.id());
         }
         return new Suite(name, file, HexFormat.of().formatHex(sha.digest()), cases);
     }
@@ -456,11 +461,17 @@ public final class SuiteLoader {
         return n.isScalar() ? String.valueOf(n.scalar().text()) : n.isMap() ? "a mapping" : "a list";
     }
 
-    private static byte[] read(Path path, String name, int line) {
+    /** Reads a suite or its {@code cases_from} file whole, once its size is known to be within {@link #MAX_FILE_BYTES}. */
+    private static byte[] read(Path path, String name) {
         try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                throw new SuiteFormatException(name, 0, null, path + " is " + size / (1024 * 1024) + " MB, more than the "
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MB a suite may read; split its cases into several suites");
+            }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
-            throw new SuiteFormatException(name, line > 0 ? 0 : 0, null, "no such file: " + path);
+            throw new SuiteFormatException(name, 0, null, "no such file: " + path);
         } catch (IOException e) {
             throw new SuiteFormatException(name, 0, null, "cannot read " + path + ": " + e.getMessage());
         }

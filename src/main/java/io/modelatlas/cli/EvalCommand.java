@@ -55,6 +55,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_ID", description = "Continue an interrupted run: completed cases are not sent again.")
     String resume;
 
+    @Option(names = "--retry-errors", description = "With --resume: send again the cases whose stored result is an error "
+            + "(a timeout, a 5xx after the retries, a refusal); each new result replaces the error.")
+    boolean retryErrors;
+
     @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight per target (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
@@ -92,6 +96,9 @@ final class EvalCommand implements Callable<Integer> {
         if (format != OutputFormat.TABLE && format != OutputFormat.TEXT && format != OutputFormat.JSON) {
             throw new UsageException("--format must be table or json for eval, got " + format.name().toLowerCase(java.util.Locale.ROOT));
         }
+        if (retryErrors && resume == null) {
+            throw new UsageException("--retry-errors goes with --resume RUN_ID: it sends again the errored cases of a run");
+        }
         JacksonJsonChecks json = new JacksonJsonChecks();
         EvalRun run = resume != null ? resumed(support) : created(support, json);
         RunStore store = support.runs().get();
@@ -108,7 +115,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelJudge grader = run.judge() == null ? null
                 : new ModelJudge(support.endpoints().open(run.judge(), key(support, run.judge()), timeout), run.settings().retries(), support.sleeper());
         int total = run.cases().size() * run.targets().size();
-        int left = total - (resume == null ? 0 : store.completed(run.id()).size());
+        int left = total - (resume == null ? 0 : store.completed(run.id()).size() - (retryErrors ? store.errored(run.id()).size() : 0));
         context.err().println((resume == null ? "started run " : "resuming run ") + run.id() + ": " + run.cases().size() + " cases on "
                 + run.targets().size() + (run.targets().size() == 1 ? " target" : " targets") + " (" + (left == total ? total + " requests" : left + " of " + total + " results to go")
                 + "); if it stops, continue with: modelatlas eval --resume " + run.id());
@@ -129,7 +136,7 @@ final class EvalCommand implements Callable<Integer> {
         }, "eval-interrupt");
         boolean hooked = addHook(hook);
         try {
-            outcome = runner.run(run);
+            outcome = runner.run(run, retryErrors);
         } catch (InterruptedException e) {
             context.err().println("interrupted: results so far are stored; continue with: modelatlas eval --resume " + run.id());
             context.err().flush();

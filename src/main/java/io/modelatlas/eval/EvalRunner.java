@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +77,15 @@ public final class EvalRunner {
      * run INTERRUPTED and throws.
      */
     public Outcome run(EvalRun run) throws InterruptedException {
-        Set<String> done = store.completed(run.id());
+        return run(run, false);
+    }
+
+    /** As {@link #run(EvalRun)}; with {@code retryErrors}, cases whose stored result is an error are sent again too. */
+    public Outcome run(EvalRun run, boolean retryErrors) throws InterruptedException {
+        Set<String> done = new HashSet<>(store.completed(run.id()));
+        if (retryErrors) {
+            done.removeAll(store.errored(run.id()));
+        }
         store.setStatus(run.id(), RunStatus.RUNNING, null, clock.instant());
         int total = run.cases().size() * run.targets().size();
         AtomicInteger finished = new AtomicInteger(done.size());

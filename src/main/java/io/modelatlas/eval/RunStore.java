@@ -16,12 +16,16 @@ public interface RunStore {
     /** Runs, newest first. */
     List<RunSummary> list(int limit);
 
-    /** The ids {@code caseId + "\u0000" + target} of results already stored: these are never sent again. */
+    /** The ids {@code caseId + "\u0000" + target} of results already stored: these are not sent again. */
     Set<String> completed(String runId);
 
+    /** The ids of stored results that are errors (no answer to check): what a resume with retried errors sends again. */
+    Set<String> errored(String runId);
+
     /**
-     * Stores one result on its own, atomically: a crash leaves either the whole result or nothing. A result that is
-     * already there is kept (the first one wins).
+     * Stores one result on its own, atomically: a crash leaves either the whole result or nothing. A passed or failed
+     * result already there is kept (the first one wins); an error there is replaced, so a retried case's new result
+     * takes its place.
      */
     void save(String runId, CaseResult result);
 

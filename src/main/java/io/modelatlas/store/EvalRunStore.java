@@ -131,14 +131,28 @@ final class EvalRunStore implements RunStore {
     }
 
     @Override
+    public Set<String> errored(String runId) {
+        return read(h -> new HashSet<>(h.createQuery("SELECT case_id, target FROM eval_result WHERE run_id = :id AND status = :errored")
+                .bind("id", runId).bind("errored", CaseStatus.ERRORED.label())
+                .map((rs, c) -> RunStore.key(rs.getString(1), rs.getString(2))).list()));
+    }
+
+    @Override
     public void save(String runId, CaseResult r) {
-        // one statement in autocommit: the row is there whole or not at all; the first result of a case wins
+        // one statement in autocommit: the row is there whole or not at all; the first passed or failed result of a
+        // case wins, and a new result replaces an error (SQLite and PostgreSQL both read this upsert)
         write(h -> h.createUpdate("""
                         INSERT INTO eval_result (run_id, case_id, target, status, output, error, input_tokens, cached_input_tokens, output_tokens,
                           usage_measured, cost_usd, cost_note, latency_us, ttft_us, attempts, assertions, finished_at)
                         VALUES (:run, :case, :target, :status, :output, :error, :in, :cached, :out, :measured, :cost, :costNote, :latency, :ttft,
                           :attempts, :assertions, :at)
-                        ON CONFLICT (run_id, case_id, target) DO NOTHING""")
+                        ON CONFLICT (run_id, case_id, target) DO UPDATE SET status = excluded.status, output = excluded.output,
+                          error = excluded.error, input_tokens = excluded.input_tokens, cached_input_tokens = excluded.cached_input_tokens,
+                          output_tokens = excluded.output_tokens, usage_measured = excluded.usage_measured, cost_usd = excluded.cost_usd,
+                          cost_note = excluded.cost_note, latency_us = excluded.latency_us, ttft_us = excluded.ttft_us,
+                          attempts = excluded.attempts, assertions = excluded.assertions, finished_at = excluded.finished_at
+                        WHERE eval_result.status = :errored""")
+                .bind("errored", CaseStatus.ERRORED.label())
                 .bind("run", runId).bind("case", r.caseId()).bind("target", r.target()).bind("status", r.status().label())
                 .bind("output", r.output()).bind("error", r.error()).bind("in", r.inputTokens()).bind("cached", r.cachedInputTokens())
                 .bind("out", r.outputTokens()).bind("measured", r.usageMeasured())

@@ -218,6 +218,9 @@ class EvalCommandTest {
 
         assertThat(run("eval", "--resume", "20990101-000000-abcdef")).isEqualTo(Main.USAGE);
         assertThat(err.toString()).contains("no eval run '20990101-000000-abcdef'");
+
+        assertThat(run("eval", suite().toString(), "--target", target("a", "gpt-4.1", serverA, "A_KEY"), "--retry-errors")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("--retry-errors goes with --resume RUN_ID");
         assertThat(serverA.requests()).isZero();
     }
 }

@@ -138,6 +138,30 @@ class EvalRunnerTest {
     }
 
     @Test
+    void a_resume_that_retries_errors_sends_only_the_errored_cases_and_their_new_results_replace_the_errors() throws Exception {
+        AtomicReference<Boolean> overloaded = new AtomicReference<>(true);
+        server.script(r -> r.userMessage().equals("question 2") && overloaded.get() ? Reply.error(503, null, "overloaded") : Reply.text("fine"));
+        EvalRun run = run("again", List.of(target("a", "gpt-4.1-mini")), cases(3), settings(1, 0, Duration.ofSeconds(5), 1));
+        runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+        assertThat(result("again", "case-2", "a").status()).isEqualTo(CaseStatus.ERRORED);
+        int sentBefore = server.requests();
+
+        EvalRunner.Outcome plain = runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run);
+        assertThat(plain.stored()).isZero(); // a plain resume leaves errors as they are
+        assertThat(server.requests()).isEqualTo(sentBefore);
+
+        overloaded.set(false);
+        EvalRunner.Outcome retried = runner(run, Duration.ofSeconds(5), recordingSleeper, System::nanoTime).run(run, true);
+
+        assertThat(retried.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(retried.stored()).isEqualTo(1);
+        assertThat(retried.skipped()).isEqualTo(2);
+        assertThat(server.requests()).isEqualTo(sentBefore + 1);
+        assertThat(store.evalRuns().results("again")).extracting(CaseResult::status).containsOnly(CaseStatus.PASSED).hasSize(3);
+        assertThat(store.evalRuns().errored("again")).isEmpty();
+    }
+
+    @Test
     void a_slow_endpoint_times_out_and_is_retried_then_errored() throws Exception {
         server.script(r -> Reply.hanging());
         EvalRun run = run("slow", List.of(target("a", "gpt-4.1-mini")), cases(1), settings(1, 0, Duration.ofMillis(300), 1));

@@ -93,6 +93,29 @@ class EvalRunStoreTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void an_errored_result_is_replaced_by_a_later_one_and_a_settled_one_is_not(String kind) {
+        try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
+            RunStore runs = store.evalRuns();
+            runs.create(run("r1", T0));
+            CaseResult error = new CaseResult("a-first", "big", CaseStatus.ERRORED, null, "HTTP 503 after 3 attempts", 0, 0, 0, false,
+                    null, null, null, null, 3, List.of(), T0.plusSeconds(1));
+            runs.save("r1", error);
+            runs.save("r1", result("b-second", "big", "0.5"));
+            assertThat(runs.errored("r1")).containsExactly(RunStore.key("a-first", "big"));
+
+            CaseResult retried = result("a-first", "big", "0.25");
+            runs.save("r1", retried);
+            runs.save("r1", new CaseResult("b-second", "big", CaseStatus.ERRORED, null, "timeout", 0, 0, 0, false, null, null, null, null,
+                    1, List.of(), T0.plusSeconds(9))); // an error never replaces a settled result
+
+            assertThat(runs.errored("r1")).isEmpty();
+            assertThat(runs.completed("r1")).hasSize(2);
+            assertThat(runs.results("r1")).containsExactly(result("b-second", "big", "0.5"), retried);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void a_store_made_before_eval_runs_existed_is_migrated_and_keeps_its_data(String kind) {
         String url = TestDatabases.newDatabase(kind);
         try (Store store = Store.open(url)) {

@@ -80,7 +80,7 @@ final class ModelsCommand implements Callable<Integer> {
             out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s" + score + "%n", Clip.clip(m.id(), 36), Clip.clip(m.displayName(), 28), Clip.clip(m.creatorId(), 12),
                     m.type().jsonName(), m.contextWindow() == null ? "—" : Format.count(m.contextWindow().value()),
                     price(s, PriceKind.INPUT), price(s, PriceKind.OUTPUT),
-                    order.score(m).map(b -> b.score().toPlainString() + " " + b.kind().unit()).orElse("—"));
+                    order.score(m).map(Format::benchmarkScore).orElse("—"));
         }
         out.printf("%d of %d models%n", shown.size(), total);
     }

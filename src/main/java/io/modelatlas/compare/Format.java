@@ -62,11 +62,17 @@ public final class Format {
         return Math.min(8, Math.max(2, leadingZeros + 4));
     }
 
-    /** A value of the catalog's history as people read it: a price per million tokens or per image, a limit in tokens, a status. */
     /** An instant to the second, as the pages show it: {@code 2026-11-23 10:00:00 UTC}. */
     public static String timestamp(java.time.Instant t) {
         return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC");
     }
+
+    /** A score in a listing sorted by its benchmark: the exact figure and its unit ({@code 88.6 score}, {@code 0.41 s}). */
+    public static String benchmarkScore(io.modelatlas.catalog.Benchmark b) {
+        return b.score().toPlainString() + " " + b.kind().unit();
+    }
+
+    /** A value of the catalog's history as people read it: a price per million tokens or per image, a limit in tokens, a status. */
 
     public static String historyValue(io.modelatlas.catalog.history.HistoryEntry e) {
         if (e.key().offering().isEmpty()) {

@@ -73,13 +73,19 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
         return new Line(m.id(), m.displayName(), m.creatorName(), m.type().label(),
                 m.contextWindow() == null ? "—" : Format.compactTokens(m.contextWindow().value()), input, output,
                 m.status().value().lifecycle().jsonName(),
-                order.benchmark() == null ? null : order.score(m).map(b -> b.score().toPlainString() + " " + b.kind().unit()).orElse("—"));
+                order.benchmark() == null ? null : order.score(m).map(Format::benchmarkScore).orElse("—"));
     }
 
-    static Map<String, String> filterMap(String... keyValues) {
+    /** The query parameters the directory's form and links carry, in the order its links write them. */
+    static final List<String> FILTERS = List.of("q", "creator", "provider", "type", "capability", "modality", "status", "min_context",
+            "max_input_price", "sort");
+
+    /** Every filter with its value ("" when not set), read by {@code valueOf} (null for none). */
+    static Map<String, String> filters(java.util.function.Function<String, String> valueOf) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put(keyValues[i], keyValues[i + 1] == null ? "" : keyValues[i + 1]);
+        for (String key : FILTERS) {
+            String value = valueOf.apply(key);
+            m.put(key, value == null ? "" : value);
         }
         return m;
     }

@@ -253,10 +253,7 @@ public final class WebApp {
 
     private void directory(Context c) {
         ModelQuery query = query(c);
-        Map<String, String> filters = DirectoryPage.filterMap("q", Params.text(c, "q"), "creator", Params.text(c, "creator"),
-                "provider", Params.text(c, "provider"), "type", Params.text(c, "type"), "capability", Params.text(c, "capability"),
-                "modality", Params.text(c, "modality"), "status", Params.text(c, "status"), "min_context", Params.text(c, "min_context"),
-                "max_input_price", Params.text(c, "max_input_price"), "sort", Params.text(c, "sort"));
+        Map<String, String> filters = DirectoryPage.filters(key -> Params.text(c, key));
         Site s = site();
         Pages.html(c, pages.directory(s.ctx(), query.apply(s.ctx().catalog().models()), filters, query.order(), Params.page(c), s.choices()));
     }

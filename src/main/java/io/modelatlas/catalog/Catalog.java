@@ -18,6 +18,8 @@ public final class Catalog {
     private final List<SourceInfo> sources;
     private final Map<String, Model> byId = new LinkedHashMap<>();
     private final Map<String, Model> byName = new HashMap<>();
+    private final Map<String, Model> byIdentity = new HashMap<>();
+    private final Map<String, List<Model>> versions = new HashMap<>();
 
     private Catalog(List<Model> models, List<SourceInfo> sources) {
         this.models = List.copyOf(models);
@@ -44,6 +46,22 @@ public final class Catalog {
         for (Model m : this.models) {
             byName.put(normalise(m.id()), m);
             byName.put(normalise(m.creatorId() + "/" + m.id()), m);
+        }
+        // Spellings no source wrote ("claude 3.5 haiku", "GPT 4.1 mini") resolve by identity key: ids first, then names.
+        for (Model m : this.models) {
+            byIdentity.putIfAbsent(ModelIdentity.key(m.displayName()), m);
+        }
+        for (Model m : this.models) {
+            byIdentity.put(ModelIdentity.key(m.id()), m);
+        }
+        Map<String, Model> byKey = new HashMap<>();
+        this.models.forEach(m -> byKey.put(ModelIdentity.key(m.id()), m));
+        for (Model m : this.models) {
+            String base = ModelIdentity.undatedKey(m.id());
+            Model of = base == null ? null : byKey.get(base);
+            if (of != null) {
+                versions.computeIfAbsent(of.id(), k -> new ArrayList<>()).add(m);
+            }
         }
     }
 
@@ -93,12 +111,30 @@ public final class Catalog {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Resolves an id, alias, {@code provider/id} or display name, case-insensitively. */
+    /**
+     * Resolves an id, alias, {@code provider/id} or display name, case-insensitively; then any spelling of the same
+     * identity ({@link ModelIdentity}: separators, word order, date style).
+     */
     public Optional<Model> find(String query) {
         if (query == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byName.get(normalise(query)));
+        Model exact = byName.get(normalise(query));
+        return exact != null ? Optional.of(exact) : Optional.ofNullable(byIdentity.get(ModelIdentity.key(query)));
+    }
+
+    /**
+     * The dated snapshots of a model that are models of their own because a provider prices or limits them
+     * differently ({@code gpt-4o-2024-05-13} of {@code gpt-4o}), oldest first.
+     */
+    public List<Model> versions(Model model) {
+        return versions.getOrDefault(model.id(), List.of()).stream().sorted(Comparator.comparing(Model::id)).toList();
+    }
+
+    /** The model a dated snapshot is a version of, if it is one. */
+    public Optional<Model> versionOf(Model snapshot) {
+        String base = ModelIdentity.undatedKey(snapshot.id());
+        return base == null ? Optional.empty() : Optional.ofNullable(byIdentity.get(base)).filter(m -> versions(m).contains(snapshot));
     }
 
     /** Like {@link #find} but fails with the closest ids as suggestions. */

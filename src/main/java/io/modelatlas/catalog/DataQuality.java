@@ -1,5 +1,6 @@
 package io.modelatlas.catalog;
 
+import io.modelatlas.pricing.PriceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +10,21 @@ import java.util.function.Function;
  * What an operator should look at: every field where sources disagree (with each source's value), every model
  * whose price is unknown, and limits that contradict each other. Derived from a catalog, never stored.
  */
-public record DataQuality(List<Disagreement> disagreements, List<String> unpricedModelIds, List<Contradiction> contradictions) {
+public record DataQuality(List<Disagreement> disagreements, List<String> unpricedModelIds, List<Contradiction> contradictions,
+                          List<PriceFlag> priceFlags) {
 
     public DataQuality {
         disagreements = List.copyOf(disagreements);
         unpricedModelIds = List.copyOf(unpricedModelIds);
         contradictions = List.copyOf(contradictions);
+        priceFlags = List.copyOf(priceFlags);
     }
+
+    /**
+     * An offering's price the rules would not use: a reseller's $0 placeholder, or a price 100 times off the model's
+     * other offerings (an upstream unit error). Never a headline; listed here for an operator to decide.
+     */
+    public record PriceFlag(String modelId, String offering, String description) {}
 
     /** A field of a model on which sources disagree: the shown value first, then the others. */
     public record Disagreement(String modelId, String field, List<SourcedValue> values) {
@@ -33,7 +42,18 @@ public record DataQuality(List<Disagreement> disagreements, List<String> unprice
         List<Disagreement> disagreements = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
         List<Contradiction> contradictions = new ArrayList<>();
+        List<PriceFlag> flags = new ArrayList<>();
         for (Model m : catalog.models()) {
+            for (Offering o : m.offerings()) {
+                if (o.priceNote() != null) {
+                    flags.add(new PriceFlag(m.id(), o.qualifiedId(), o.priceNote()));
+                }
+            }
+            for (Offering o : m.priceOutliers()) {
+                flags.add(new PriceFlag(m.id(), o.qualifiedId(), "input price " + o.prices().value().rate(PriceKind.INPUT)
+                        .map(r -> r.usdPerMillion().toPlainString()).orElse("?") + " per 1M (" + o.prices().source().source()
+                        + ") is 100 times off the model's other offerings: a unit error or a placeholder, not used for the model's price"));
+            }
             check(disagreements, m, "context_window", m.contextWindow(), String::valueOf);
             check(disagreements, m, "max_input_tokens", m.maxInputTokens(), String::valueOf);
             check(disagreements, m, "max_output_tokens", m.maxOutputTokens(), String::valueOf);
@@ -59,7 +79,7 @@ public record DataQuality(List<Disagreement> disagreements, List<String> unprice
                         + m.contextWindow().value()));
             }
         }
-        return new DataQuality(disagreements, unpriced, contradictions);
+        return new DataQuality(disagreements, unpriced, contradictions, flags);
     }
 
     private static <T> void check(List<Disagreement> out, Model m, String field, Fact<T> fact, Function<T, String> text) {

@@ -75,6 +75,11 @@ public record Model(
         return ((Offerings) offerings).primary();
     }
 
+    /** Offerings whose price is 100 times off the model's other offerings: flagged, never the model's price. */
+    public List<Offering> priceOutliers() {
+        return ((Offerings) offerings).outliers();
+    }
+
     public Optional<PriceSheet> prices() {
         return primaryOffering().map(o -> o.prices().value());
     }

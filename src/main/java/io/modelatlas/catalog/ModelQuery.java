@@ -19,7 +19,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
 
     /** What a listing is ordered by; unknown values sort last. */
     public enum Sort {
-        NAME, INPUT_PRICE, CONTEXT, RELEASE, ID, BENCHMARK;
+        RELEVANCE, NAME, INPUT_PRICE, CONTEXT, RELEASE, ID, BENCHMARK;
 
         public String param() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -34,6 +34,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
      */
     public record Order(Sort by, String benchmark) {
         public static final Order NAME = new Order(Sort.NAME, null);
+        public static final Order RELEVANCE = new Order(Sort.RELEVANCE, null);
 
         public Order {
             Objects.requireNonNull(by, "by");
@@ -56,7 +57,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
                     return new Order(s, null);
                 }
             }
-            throw new IllegalArgumentException("sort must be one of name, input-price, context, release, id, benchmark:NAME; got '" + text + "'");
+            throw new IllegalArgumentException("sort must be one of relevance, name, input-price, context, release, id, benchmark:NAME; got '" + text + "'");
         }
 
         /** The form {@link #parse} reads. */
@@ -72,7 +73,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
     }
 
     public static ModelQuery all() {
-        return new ModelQuery(null, null, null, null, null, null, null, null, null, Order.NAME);
+        return new ModelQuery(null, null, null, null, null, null, null, null, null, Order.RELEVANCE);
     }
 
     public List<Model> apply(List<Model> models) {
@@ -82,9 +83,12 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
     private Predicate<Model> predicate() {
         Predicate<Model> p = m -> true;
         if (search != null && !search.isBlank()) {
-            String s = search.toLowerCase(Locale.ROOT).trim();
-            p = p.and(m -> m.id().toLowerCase(Locale.ROOT).contains(s) || m.displayName().toLowerCase(Locale.ROOT).contains(s)
-                    || m.creatorName().toLowerCase(Locale.ROOT).contains(s));
+            // every word of the search, in any order and in id, name or creator ("sonnet 4.5" finds "Claude Sonnet 4.5")
+            List<String> words = List.of(search.toLowerCase(Locale.ROOT).trim().split("\\s+"));
+            p = p.and(m -> {
+                String text = (m.id() + " " + m.displayName() + " " + m.creatorName() + " " + m.creatorId()).toLowerCase(Locale.ROOT);
+                return words.stream().allMatch(text::contains) || ModelIdentity.key(m.id()).equals(ModelIdentity.key(search));
+            });
         }
         if (creator != null) {
             p = p.and(m -> m.creatorId().equalsIgnoreCase(creator));
@@ -117,6 +121,8 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
         Comparator<Model> byName = Comparator.comparing((Model m) -> m.displayName().toLowerCase(Locale.ROOT)).thenComparing(Model::id);
         Order o = order == null ? Order.NAME : order;
         return switch (o.by()) {
+            case RELEVANCE -> Comparator.comparingInt(this::relevance).thenComparing(Comparator.comparingInt((Model m) -> m.offerings().size()).reversed())
+                    .thenComparing(byName);
             case NAME -> byName;
             case ID -> Comparator.comparing(Model::id);
             case INPUT_PRICE -> Comparator.comparing(ModelQuery::inputPrice, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(byName);
@@ -127,6 +133,25 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
             case BENCHMARK -> Comparator.comparing((Model m) -> o.score(m).map(ModelQuery::bestFirst).orElse(null),
                     Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder())).thenComparing(byName);
         };
+    }
+
+    /**
+     * The relevance rule, smaller first: a model the search names exactly; then the models people come for, the
+     * creator's own current models with a price from the creator; then other priced current models of a known lab;
+     * then deprecated or superseded ones, wrappers of unknown origin and resellers' copies; unpriced placeholders last.
+     * Within a rank, models more providers sell come first.
+     */
+    private int relevance(Model m) {
+        boolean named = search != null && !search.isBlank() && (ModelIdentity.key(search).equals(ModelIdentity.key(m.id()))
+                || ModelIdentity.key(search).equals(ModelIdentity.key(m.displayName())));
+        if (m.primaryOffering().isEmpty()) {
+            return named ? 4 : 5;
+        }
+        boolean current = m.status().value().lifecycle() == Lifecycle.CURRENT;
+        boolean knownLab = !"unknown".equals(m.creatorId());
+        boolean own = m.primaryOffering().get().provider().equals(m.creatorId());
+        int rank = current && own ? 1 : current && knownLab ? 2 : 3;
+        return named ? 0 : rank;
     }
 
     /** A score as a sort key where smaller comes first: negated where higher is better. */

@@ -6,11 +6,16 @@ import java.util.Objects;
 /**
  * A model as one provider sells it: the provider's id for it and its price sheet. {@code prices} is null when no
  * source gives a price ("price unknown", never $0). Limits are the provider's own where they differ from the model's.
+ * {@code priceNote} says why a price a source wrote is not used (a reseller's $0 placeholder), or is null.
  */
-public record Offering(String provider, String apiModelId, Fact<PriceSheet> prices, Long contextWindow, Long maxOutputTokens) {
+public record Offering(String provider, String apiModelId, Fact<PriceSheet> prices, Long contextWindow, Long maxOutputTokens, String priceNote) {
     public Offering {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(apiModelId, "apiModelId");
+    }
+
+    public Offering(String provider, String apiModelId, Fact<PriceSheet> prices, Long contextWindow, Long maxOutputTokens) {
+        this(provider, apiModelId, prices, contextWindow, maxOutputTokens, null);
     }
 
     public boolean priceKnown() {

@@ -44,6 +44,9 @@ final class DiscrepanciesCommand implements Callable<Integer> {
         var contradictions = q.contradictions().stream().filter(c -> only == null || c.modelId().equals(only)).toList();
         out.printf("Contradicting limits: %d%n", contradictions.size());
         contradictions.stream().limit(limit > 0 ? limit : Long.MAX_VALUE).forEach(c -> out.printf("  %s: %s%n", c.modelId(), c.description()));
+        var flags = q.priceFlags().stream().filter(f -> only == null || f.modelId().equals(only)).toList();
+        out.printf("Offering prices not used: %d%n", flags.size());
+        flags.stream().limit(limit > 0 ? limit : Long.MAX_VALUE).forEach(f -> out.printf("  %s, %s: %s%n", f.modelId(), f.offering(), f.description()));
         out.println("(* = the value shown, chosen by the source precedence rule)");
         return Main.OK;
     }

@@ -35,7 +35,7 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--min-context", description = "Minimum context window in tokens.")
     Long minContext;
 
-    @Option(names = "--sort", defaultValue = "id", description = "id, name, input-price, context, release or benchmark:NAME (best score first; names as in `show`) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sort", defaultValue = "relevance", description = "relevance (the creator's own current, priced models first), id, name, input-price, context, release or benchmark:NAME (best score first; names as in `show`) (default: ${DEFAULT-VALUE}).")
     String sort;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many rows (default: ${DEFAULT-VALUE}); 0 for all.")

@@ -10,7 +10,8 @@ public record DataQualityPage(Meta meta, DataQuality quality, List<SourceInfo> s
     static DataQualityPage of(WebContext ctx) {
         DataQuality q = DataQuality.of(ctx.catalog());
         String description = q.disagreements().size() + " fields where sources disagree, " + q.unpricedModelIds().size()
-                + " models with no known price, " + q.contradictions().size() + " contradicting limits, each with every source's value.";
+                + " models with no known price, " + q.contradictions().size() + " contradicting limits, " + q.priceFlags().size()
+                + " offering prices not used, each with every source's value.";
         return new DataQualityPage(new Meta("Data quality — where the sources disagree | ModelAtlas", description, ctx.baseUrl() + "/data-quality", null),
                 q, ctx.catalog().sources());
     }

@@ -44,7 +44,7 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
         List<Option> statuses = List.of("current", "superseded", "deprecated").stream()
                 .map(s -> new Option(s, s, s.equals(filters.get("status")))).toList();
         String sort = order.param();
-        List<Option> sorts = new java.util.ArrayList<>(List.of("name", "input-price", "context", "release").stream()
+        List<Option> sorts = new java.util.ArrayList<>(List.of("relevance", "name", "input-price", "context", "release").stream()
                 .map(s -> new Option(s, s.replace('-', ' '), s.equals(sort))).toList());
         for (String b : choices.benchmarks()) {
             String value = new ModelQuery.Order(ModelQuery.Sort.BENCHMARK, b).param();

@@ -36,7 +36,7 @@ final class SitePages {
 
     /** The directory as {@code /models} shows it with no filter. */
     byte[] directory(WebContext ctx, List<Model> all, DirectoryChoices choices) {
-        return directory(ctx, all, DirectoryPage.filters(key -> null), ModelQuery.Order.NAME, 1, choices);
+        return directory(ctx, all, DirectoryPage.filters(key -> null), ModelQuery.Order.RELEVANCE, 1, choices);
     }
 
     byte[] model(WebContext ctx, Model m, List<HistoryEntry> history) {

@@ -266,7 +266,7 @@ public final class WebApp {
             String status = Params.text(c, "status");
             String sort = Params.text(c, "sort");
             String maxPrice = Params.text(c, "max_input_price");
-            ModelQuery.Order order = sort == null ? ModelQuery.Order.NAME : ModelQuery.Order.parse(sort);
+            ModelQuery.Order order = sort == null ? ModelQuery.Order.RELEVANCE : ModelQuery.Order.parse(sort);
             ctx().catalog().requireKnown(order);
             Long minContext = Params.text(c, "min_context") == null ? null : Params.nonNegativeLong(c, "min_context", null);
             return new ModelQuery(Params.text(c, "q"), Params.text(c, "creator"), Params.text(c, "provider"),

@@ -79,6 +79,7 @@ public final class CatalogLoader {
         JsonNode manifest = set.manifest();
         String overlayFile = fileName(manifest, "overlay");
         Overlay overlay = Overlay.read(curated(tree(TOML, overlayFile, open(set, overlayFile)), set.curations()), overlayFile);
+        IdentityRules identity = identityRules(set, manifest);
 
         // The three large files parse independently: read them side by side, the biggest on its own thread.
         CompletableFuture<Parsed> modelsDevLater = CompletableFuture.supplyAsync(() -> parse(set.file("modelsdev")));
@@ -98,7 +99,7 @@ public final class CatalogLoader {
         records.addAll(openRouter.records());
         records.addAll(overlay.priceRecords());
         LocalDate newest = Stream.of(litellm, modelsDev, openRouter).map(p -> p.file().asOf()).max(LocalDate::compareTo).orElseThrow();
-        List<Model> models = new CatalogMerger(overlay, Set.copyOf(litellm.fineTunedKeys()), benchmarks, newest, litellm.file().asOf()).merge(records);
+        List<Model> models = new CatalogMerger(overlay, identity, Set.copyOf(litellm.fineTunedKeys()), benchmarks, newest, litellm.file().asOf()).merge(records);
 
         List<SourceInfo> sources = List.of(
                 info(set, litellm), info(set, modelsDev), info(set, openRouter),
@@ -194,6 +195,15 @@ public final class CatalogLoader {
             }
             throw e;
         }
+    }
+
+    /** The identity rules a data directory names in its {@code sources.toml}; a directory without them merges by spelling alone. */
+    private static IdentityRules identityRules(SourceSet set, JsonNode manifest) {
+        if (manifest.path("identity").get("file") == null) {
+            return IdentityRules.none();
+        }
+        String file = fileName(manifest, "identity");
+        return IdentityRules.read(tree(TOML, file, open(set, file)), file);
     }
 
     private static InputStream open(SourceSet set, String name) {

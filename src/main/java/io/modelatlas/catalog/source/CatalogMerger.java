@@ -5,6 +5,7 @@ import io.modelatlas.catalog.Capability;
 import io.modelatlas.catalog.Fact;
 import io.modelatlas.catalog.Lifecycle;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelIdentity;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.Provenance;
@@ -18,33 +19,54 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Merges what the sources say into models. Offerings of one model are grouped by {@link ModelKeys}; a dated snapshot
- * ({@code gpt-4.1-2025-04-14}) joins its base model ({@code gpt-4.1}) as another offering when the base exists, so
- * its own prices stay visible while the model page stays one. Values are chosen by {@link SourcePrecedence}; the
- * creator's own offering speaks for the model's specs when there is one.
+ * Merges what the sources say into models, in two steps.
+ *
+ * <p><b>Identity.</b> Listings are grouped by {@link ModelIdentity#key}: spellings that differ in separators, word
+ * order or date style are one model. A listing named with a wrapper word of {@link IdentityRules} (a host's name,
+ * {@code -instruct}, {@code -latest}) joins the model named without it when that model exists; an explicit alias
+ * of the rules wins over both. A dated snapshot ({@code gpt-4.1-2025-04-14}) joins its model as another offering
+ * when every provider that lists both prices and limits them alike; otherwise ({@code gpt-4o-2024-05-13} at $5/$15
+ * beside GPT-4o's $2.50/$10) it stays a model of its own, priced as itself everywhere.
+ *
+ * <p><b>Judged facts.</b> Who may speak for a model, in order: the curated overlay; the creator's own listings; a
+ * router's listing under the creator's name (OpenRouter's {@code meta-llama/...}); then resellers, who never override
+ * a fact of a better speaker. Within one rank {@link SourcePrecedence} decides. Limits that differ by host (Llama 3.3
+ * 70B's max output is 4,096 at one host and 128,000 at another) are kept per offering, not shown as a disputed model
+ * fact. A reseller's $0 is a placeholder, not a price, unless the listing is a labelled free tier.
  */
 final class CatalogMerger {
     private static final List<PriceKind> COMPARED = List.of(PriceKind.INPUT, PriceKind.OUTPUT, PriceKind.CACHED_INPUT);
+    private static final String UNKNOWN_CREATOR = "unknown";
+    /** Ranks of who speaks for a model, best first. */
+    private static final int CREATOR = 0;
+    private static final int ROUTER_UNDER_CREATOR = 1;
+    private static final int RESELLER = 2;
 
     private final Overlay overlay;
+    private final IdentityRules identity;
     private final Set<String> fineTuned;
     private final Map<String, List<Benchmark>> benchmarks;
     private final LocalDate newestSource;
     private final Provenance fineTuneSource;
 
-    CatalogMerger(Overlay overlay, Set<String> fineTuned, Map<String, List<Benchmark>> benchmarks, LocalDate newestSource, LocalDate litellmAsOf) {
+    CatalogMerger(Overlay overlay, IdentityRules identity, Set<String> fineTuned, Map<String, List<Benchmark>> benchmarks, LocalDate newestSource,
+                  LocalDate litellmAsOf) {
         this.overlay = overlay;
+        this.identity = identity;
         this.fineTuned = fineTuned;
         this.benchmarks = benchmarks;
         this.newestSource = newestSource;
@@ -52,111 +74,248 @@ final class CatalogMerger {
     }
 
     List<Model> merge(List<SourceRecord> records) {
-        Map<SourceRecord, String> keyOf = new java.util.IdentityHashMap<>();
+        Map<SourceRecord, String> spelling = new IdentityHashMap<>();
+        Map<SourceRecord, String> keyOf = new IdentityHashMap<>();
         for (SourceRecord r : records) {
-            keyOf.put(r, ModelKeys.of(r.apiModelId()));
+            String s = ModelKeys.of(r.apiModelId());
+            spelling.put(r, s);
+            keyOf.put(r, identity.alias(s).map(ModelIdentity::key).orElseGet(() -> ModelIdentity.key(s)));
         }
         Set<String> keys = new HashSet<>(keyOf.values());
-        Map<String, List<SourceRecord>> byModel = new TreeMap<>();
         for (SourceRecord r : records) {
-            String key = keyOf.get(r);
-            String base = ModelKeys.undated(key);
-            if (base != null && keys.contains(base)) {
-                key = base;
+            String s = spelling.get(r);
+            if (identity.alias(s).isEmpty() && ModelIdentity.hasWord(s, identity.wrapperWords())) {
+                unwrapped(s, keys).ifPresent(k -> keyOf.put(r, k));
             }
-            byModel.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
         }
-        List<Model> models = new ArrayList<>(byModel.size());
-        byModel.forEach((key, group) -> models.add(model(key, group, keyOf)));
+        Map<String, List<SourceRecord>> byKey = new TreeMap<>();
+        for (SourceRecord r : records) {
+            byKey.computeIfAbsent(keyOf.get(r), k -> new ArrayList<>()).add(r);
+        }
+        joinSnapshots(byKey, spelling);
+        List<Model> models = new ArrayList<>(byKey.size());
+        byKey.forEach((key, group) -> models.add(model(key, group, spelling)));
         return models;
+    }
+
+    /** The key of the model a wrapper-named listing sells: all wrapper words left out, else one at a time. */
+    private Optional<String> unwrapped(String spelling, Set<String> keys) {
+        String all = ModelIdentity.key(spelling, identity.wrapperWords());
+        if (keys.contains(all)) {
+            return Optional.of(all);
+        }
+        return identity.wrapperWords().stream().sorted()
+                .map(w -> ModelIdentity.key(spelling, Set.of(w)))
+                .filter(k -> keys.contains(k) && !k.equals(ModelIdentity.key(spelling)))
+                .findFirst();
+    }
+
+    /** Moves each dated snapshot's listings into its model's group, unless a provider prices or limits it differently. */
+    private void joinSnapshots(Map<String, List<SourceRecord>> byKey, Map<SourceRecord, String> spelling) {
+        for (String key : List.copyOf(byKey.keySet())) {
+            List<SourceRecord> snapshot = byKey.get(key);
+            String base = ModelIdentity.undatedKey(spelling.get(snapshot.get(0)));
+            List<SourceRecord> model = base == null ? null : byKey.get(base);
+            if (model != null && sameTerms(snapshot, model, spelling)) {
+                model.addAll(snapshot);
+                byKey.remove(key);
+            }
+        }
+    }
+
+    /**
+     * True when the snapshot is sold on the model's terms: the creator's own listings of both agree on base prices and
+     * context window; where the creator lists only one of them, the price most listings of each state agrees. (Hosts'
+     * regional prices differ within one snapshot, so a per-host comparison would split models that are one.)
+     */
+    private boolean sameTerms(List<SourceRecord> snapshot, List<SourceRecord> model, Map<SourceRecord, String> spelling) {
+        String creator = creator(model, spelling);
+        Optional<SourceRecord> a = ownPriced(snapshot, creator);
+        Optional<SourceRecord> b = ownPriced(model, creator);
+        if (a.isPresent() && b.isPresent()) {
+            boolean sameContext = a.get().contextWindow() == null || b.get().contextWindow() == null
+                    || a.get().contextWindow().equals(b.get().contextWindow());
+            return sameContext && !differ(a.get().prices(), b.get().prices());
+        }
+        List<String> x = commonPrice(snapshot);
+        List<String> y = commonPrice(model);
+        return x == null || y == null || x.equals(y);
+    }
+
+    private Optional<SourceRecord> ownPriced(List<SourceRecord> group, String creator) {
+        return group.stream()
+                .filter(r -> r.prices() != null && (provider(r).equals(creator) || creator.equals(overlay.firstParty().get(provider(r)))))
+                .min(Comparator.comparingInt(r -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())));
+    }
+
+    /** The input and output price most of a group's listings state, as plain text; null when none is priced. */
+    private static List<String> commonPrice(List<SourceRecord> group) {
+        Map<List<String>, Integer> votes = new HashMap<>();
+        for (SourceRecord r : group) {
+            if (r.prices() != null) {
+                votes.merge(COMPARED.subList(0, 2).stream().map(k -> r.prices().rate(k).map(t -> t.usdPerMillion().stripTrailingZeros().toPlainString())
+                        .orElse("?")).toList(), 1, Integer::sum);
+            }
+        }
+        return votes.entrySet().stream().max(Map.Entry.<List<String>, Integer>comparingByValue().thenComparing(e -> e.getKey().toString()))
+                .map(Map.Entry::getKey).orElse(null);
     }
 
     private String provider(SourceRecord r) {
         return overlay.provider(r.provider());
     }
 
-    private Model model(String key, List<SourceRecord> group, Map<SourceRecord, String> keyOf) {
-        String creator = creator(group);
-        List<SourceRecord> own = group.stream().filter(r -> speaksForCreator(r, creator)).toList();
-        List<SourceRecord> specs = new ArrayList<>(own.isEmpty() ? group : own);
-        specs.sort(Comparator.comparingInt((SourceRecord r) -> SourcePrecedence.rank(SourcePrecedence.SPECS, r.source()))
-                .thenComparing(r -> keyOf.get(r).equals(key) ? 0 : 1));
-        Overlay.ModelOverlay curated = overlay.models().get(key);
+    private Model model(String key, List<SourceRecord> group, Map<SourceRecord, String> spelling) {
+        String creator = creator(group, spelling);
+        Map<SourceRecord, Integer> rank = new IdentityHashMap<>();
+        group.forEach(r -> rank.put(r, speaker(r, creator)));
+        String id = chooseId(key, group, spelling, rank);
+        List<SourceRecord> specs = new ArrayList<>(group);
+        specs.sort(Comparator.comparingInt((SourceRecord r) -> rank.get(r))
+                .thenComparingInt(r -> SourcePrecedence.rank(SourcePrecedence.SPECS, r.source()))
+                .thenComparing(r -> spelling.get(r).equals(id) ? 0 : 1));
+        Set<String> spellings = new TreeSet<>();
+        group.forEach(r -> spellings.add(spelling.get(r)));
+        Overlay.ModelOverlay curated = curated(id, spellings);
 
         Map<Capability, Fact<Boolean>> caps = new EnumMap<>(Capability.class);
         for (Capability c : Capability.values()) {
-            Fact<Boolean> f = fact(specs, r -> r.capabilities().get(c));
+            Fact<Boolean> f = fact(specs, rank, r -> r.capabilities().get(c), false);
             if (f != null) {
                 caps.put(c, f);
             }
         }
-        if (fineTuned.contains(key)) {
+        if (spellings.stream().anyMatch(fineTuned::contains)) {
             caps.put(Capability.FINE_TUNING, Fact.of(true, fineTuneSource));
         }
-        List<Benchmark> scores = new ArrayList<>(benchmarks.getOrDefault(key, List.of()));
-        group.stream().filter(r -> r.source().equals(SourcePrecedence.OPENROUTER)).findFirst().ifPresent(r -> scores.addAll(r.benchmarks()));
+        List<Benchmark> scores = new ArrayList<>();
+        spellings.forEach(sp -> benchmarks.getOrDefault(sp, List.of()).stream().filter(b -> !scores.contains(b)).forEach(scores::add));
+        specs.stream().filter(r -> r.source().equals(SourcePrecedence.OPENROUTER)).findFirst().ifPresent(r -> scores.addAll(r.benchmarks()));
 
+        ModelType type = type(id, specs);
         return new Model(
-                key,
-                displayName(key, curated, specs, group),
+                id,
+                displayName(id, curated, specs),
                 creator,
-                overlay.creatorNames().getOrDefault(creator, creator),
+                overlay.creatorNames().getOrDefault(creator, UNKNOWN_CREATOR.equals(creator) ? "Unknown" : creator),
                 first(specs, SourceRecord::family),
-                aliases(key, group, curated),
-                type(specs, group),
+                aliases(id, spellings, curated),
+                type,
                 curated != null && curated.description() != null
-                        ? Fact.of(curated.description(), overlayKey(key, "description"))
-                        : fact(orderedForDescription(group), SourceRecord::description),
-                fact(specs, SourceRecord::releaseDate),
-                fact(specs, SourceRecord::knowledgeCutoff),
-                fact(specs, SourceRecord::inputModalities),
-                fact(specs, SourceRecord::outputModalities),
-                fact(specs, SourceRecord::contextWindow),
-                fact(specs, SourceRecord::maxInputTokens),
-                fact(specs, SourceRecord::maxOutputTokens),
+                        ? Fact.of(curated.description(), overlayKey(id, "description"))
+                        : fact(orderedForDescription(specs), rank, SourceRecord::description, false),
+                fact(specs, rank, SourceRecord::releaseDate, false),
+                fact(specs, rank, SourceRecord::knowledgeCutoff, false),
+                fact(specs, rank, SourceRecord::inputModalities, false),
+                fact(specs, rank, SourceRecord::outputModalities, false),
+                fact(specs, rank, SourceRecord::contextWindow, true),
+                fact(specs, rank, SourceRecord::maxInputTokens, true),
+                fact(specs, rank, SourceRecord::maxOutputTokens, true),
                 caps,
                 specs.stream().filter(r -> !r.endpoints().isEmpty()).findFirst().map(SourceRecord::endpoints).orElse(List.of()),
-                status(key, curated, specs),
+                status(id, curated, specs, rank),
                 scores,
                 curated == null ? List.of() : curated.strengths(),
                 curated == null ? List.of() : curated.bestFor(),
-                offerings(key, creator, group),
-                overlay.tokenizer(key).orElse(null));
+                offerings(id, creator, type, group),
+                overlay.tokenizer(id).orElse(null));
     }
 
     /**
-     * A record that describes the creator's own model: the creator's API, or a router's listing of the creator's
-     * model under the creator's name (OpenRouter's {@code openai/gpt-4.1}), which states model facts such as the
-     * knowledge cutoff. Resellers' entries (Azure, Bedrock) describe their deployment, not the model.
+     * How well a listing speaks for the model: the creator's own API; a router's listing of the creator's model under
+     * the creator's name (OpenRouter's {@code openai/gpt-4.1}), which states model facts such as the knowledge cutoff;
+     * else a reseller, whose entry describes its deployment (Azure, Bedrock, a host's quantised copy), not the model.
      */
-    private boolean speaksForCreator(SourceRecord r, String creator) {
-        return provider(r).equals(creator)
-                || (r.source().equals(SourcePrecedence.OPENROUTER) && r.creatorHint() != null && overlay.creator(r.creatorHint()).equals(creator));
+    private int speaker(SourceRecord r, String creator) {
+        String provider = provider(r);
+        if (provider.equals(creator) || creator.equals(overlay.firstParty().get(provider)) || r.source().equals(SourcePrecedence.OVERLAY)) {
+            return CREATOR;
+        }
+        boolean router = r.source().equals(SourcePrecedence.OPENROUTER) || provider.equals(SourcePrecedence.OPENROUTER);
+        if (router && r.creatorHint() != null && overlay.creator(r.creatorHint()).equals(creator)) {
+            return ROUTER_UNDER_CREATOR;
+        }
+        return RESELLER;
     }
 
-    /** The creator: a first-party provider selling it, else the lab the sources name, else the first provider. */
-    private String creator(List<SourceRecord> group) {
-        for (SourceRecord r : group) {
-            String p = provider(r);
-            if (overlay.firstParty().containsKey(p)) {
-                return overlay.firstParty().get(p);
-            }
-        }
+    /**
+     * The creator (the lab, never a host): the lab most sources name ({@code meta-llama/...}); else the lab the
+     * model's name belongs to by the reviewed prefixes; else a first-party API selling it; else a provider that is not
+     * a host; else unknown.
+     */
+    private String creator(List<SourceRecord> group, Map<SourceRecord, String> spelling) {
         Map<String, Integer> hints = new TreeMap<>();
         for (SourceRecord r : group) {
-            if (r.creatorHint() != null) {
-                hints.merge(overlay.creator(r.creatorHint()), 1, Integer::sum);
+            if (r.creatorHint() != null && !identity.isHost(r.creatorHint().toLowerCase(Locale.ROOT))) {
+                String c = overlay.creator(r.creatorHint());
+                if (!identity.isHost(c)) {
+                    hints.merge(c, 1, Integer::sum);
+                }
             }
         }
-        return hints.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(provider(group.get(0)));
+        if (!hints.isEmpty()) {
+            return hints.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+        for (SourceRecord r : group) {
+            Optional<String> byName = identity.creatorByName(spelling.get(r));
+            if (byName.isPresent()) {
+                return byName.get();
+            }
+        }
+        for (SourceRecord r : group) {
+            String firstParty = overlay.firstParty().get(provider(r));
+            if (firstParty != null) {
+                return firstParty;
+            }
+        }
+        return group.stream().map(this::provider).filter(p -> !identity.isHost(p) && !p.equals(SourcePrecedence.OVERLAY))
+                .findFirst().orElse(UNKNOWN_CREATOR);
     }
 
-    /** The value of the most trusted record that has one; other sources' different values are kept. */
-    private static <T> Fact<T> fact(List<SourceRecord> ordered, Function<SourceRecord, T> field) {
+    /**
+     * The catalog id: the spelling of the best speaker among listings named exactly as the model (not a wrapper's
+     * name nor a snapshot's), LiteLLM's spelling first because its keys are the ids APIs take; then the most common.
+     */
+    private static String chooseId(String key, List<SourceRecord> group, Map<SourceRecord, String> spelling, Map<SourceRecord, Integer> rank) {
+        Map<String, Integer> count = new HashMap<>();
+        group.forEach(r -> count.merge(spelling.get(r), 1, Integer::sum));
+        List<String> idOrder = List.of(SourcePrecedence.LITELLM, SourcePrecedence.MODELS_DEV, SourcePrecedence.OPENROUTER, SourcePrecedence.OVERLAY);
+        Comparator<SourceRecord> best = Comparator.comparingInt((SourceRecord r) -> rank.get(r))
+                .thenComparingInt(r -> SourcePrecedence.rank(idOrder, r.source()))
+                .thenComparing(r -> -count.get(spelling.get(r)))
+                .thenComparingInt(r -> spelling.get(r).length())
+                .thenComparing(spelling::get);
+        return group.stream().filter(r -> ModelIdentity.key(spelling.get(r)).equals(key)).min(best)
+                .or(() -> group.stream().min(best)).map(spelling::get).orElseThrow();
+    }
+
+    private Overlay.ModelOverlay curated(String id, Set<String> spellings) {
+        Overlay.ModelOverlay own = overlay.models().get(id);
+        return own != null ? own : spellings.stream().map(overlay.models()::get).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /**
+     * The value of the best speaker that has one. When only resellers speak, the value most of them state (the
+     * better-ranked source on a tie), so that one host's odd entry does not speak for the model. Other values are
+     * kept as disagreements, except a host's own limits ({@code perHost}): those differ legitimately by deployment and
+     * belong to the offering, so they dispute nothing.
+     */
+    private static <T> Fact<T> fact(List<SourceRecord> ordered, Map<SourceRecord, Integer> rank, Function<SourceRecord, T> field, boolean perHost) {
         T chosen = null;
         Provenance source = null;
         List<Fact.Alternative<T>> others = new ArrayList<>();
         Set<String> sourcesSeen = new HashSet<>();
+        SourceRecord lead = ordered.stream().filter(r -> field.apply(r) != null).findFirst().orElse(null);
+        if (lead != null && rank.get(lead) == RESELLER) {
+            Map<T, Integer> votes = new HashMap<>();
+            ordered.forEach(r -> Optional.ofNullable(field.apply(r)).ifPresent(v -> votes.merge(v, 1, Integer::sum)));
+            int most = votes.values().stream().max(Integer::compare).orElse(0);
+            SourceRecord majority = ordered.stream().filter(r -> field.apply(r) != null && votes.get(field.apply(r)) == most).findFirst().orElseThrow();
+            List<SourceRecord> reordered = new ArrayList<>(ordered);
+            reordered.remove(majority);
+            reordered.add(0, majority);
+            ordered = reordered;
+        }
         for (SourceRecord r : ordered) {
             T v = field.apply(r);
             if (v == null) {
@@ -166,7 +325,7 @@ final class CatalogMerger {
                 chosen = v;
                 source = r.provenance();
                 sourcesSeen.add(r.source());
-            } else if (sourcesSeen.add(r.source()) && !v.equals(chosen)) {
+            } else if ((!perHost || rank.get(r) < RESELLER) && sourcesSeen.add(r.source()) && !v.equals(chosen)) {
                 others.add(new Fact.Alternative<>(v, r.provenance()));
             }
         }
@@ -177,65 +336,92 @@ final class CatalogMerger {
         return ordered.stream().map(field).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
-    private static List<SourceRecord> orderedForDescription(List<SourceRecord> group) {
-        return group.stream().filter(r -> r.description() != null).limit(1).toList();
+    private static List<SourceRecord> orderedForDescription(List<SourceRecord> specs) {
+        return specs.stream().filter(r -> r.description() != null).limit(1).toList();
     }
 
-    private String displayName(String key, Overlay.ModelOverlay curated, List<SourceRecord> specs, List<SourceRecord> group) {
+    private static String displayName(String id, Overlay.ModelOverlay curated, List<SourceRecord> specs) {
         if (curated != null && curated.displayName() != null) {
             return curated.displayName();
         }
         String name = first(specs, SourceRecord::name);
-        if (name == null) {
-            name = first(group, SourceRecord::name);
-        }
-        return name == null || name.isBlank() ? key : name;
+        return name == null || name.isBlank() ? id : name;
     }
 
-    private static List<String> aliases(String key, List<SourceRecord> group, Overlay.ModelOverlay curated) {
+    private static List<String> aliases(String id, Set<String> spellings, Overlay.ModelOverlay curated) {
         Set<String> out = new LinkedHashSet<>();
         if (curated != null) {
             out.addAll(curated.aliases());
         }
-        for (SourceRecord r : group) {
-            String id = r.apiModelId();
-            if (!id.contains("/") && !id.equalsIgnoreCase(key)) {
-                out.add(id);
+        for (String s : spellings) {
+            if (!s.equalsIgnoreCase(id)) {
+                out.add(s);
             }
         }
         return List.copyOf(out);
     }
 
-    private static ModelType type(List<SourceRecord> specs, List<SourceRecord> group) {
-        for (List<SourceRecord> list : List.of(specs, group)) {
-            for (String source : List.of(SourcePrecedence.LITELLM, SourcePrecedence.MODELS_DEV, SourcePrecedence.OPENROUTER)) {
-                for (SourceRecord r : list) {
-                    if (r.source().equals(source) && r.type() != null && r.type() != ModelType.OTHER) {
-                        return r.type();
-                    }
+    /**
+     * LiteLLM's {@code mode} is the only explicit statement of a type; other sources guess "chat" for anything that
+     * writes text. So: LiteLLM's mode when it is not chat, else what the name states beyond doubt, else LiteLLM's
+     * chat, else the others' guesses.
+     */
+    private static ModelType type(String id, List<SourceRecord> specs) {
+        Map<ModelType, Integer> modes = new EnumMap<>(ModelType.class);
+        specs.stream().filter(r -> r.source().equals(SourcePrecedence.LITELLM)).map(SourceRecord::type)
+                .filter(t -> t != null && t != ModelType.OTHER).forEach(t -> modes.merge(t, 1, Integer::sum));
+        // the mode most of LiteLLM's listings give: one mislabelled entry (gemini/gemini-1.5-flash as "embedding") does not decide
+        Optional<ModelType> litellm = modes.entrySet().stream().max(Map.Entry.<ModelType, Integer>comparingByValue()
+                .thenComparing(e -> e.getKey() == ModelType.CHAT ? 1 : 0)).map(Map.Entry::getKey);
+        if (litellm.isPresent() && litellm.get() != ModelType.CHAT) {
+            return litellm.get();
+        }
+        ModelType byName = ModelType.fromName(id);
+        if (byName != null) {
+            return byName;
+        }
+        if (litellm.isPresent()) {
+            return litellm.get();
+        }
+        for (String source : List.of(SourcePrecedence.MODELS_DEV, SourcePrecedence.OPENROUTER)) {
+            for (SourceRecord r : specs) {
+                if (r.source().equals(source) && r.type() != null && r.type() != ModelType.OTHER) {
+                    return r.type();
                 }
             }
         }
         return ModelType.OTHER;
     }
 
-    private Fact<Status> status(String key, Overlay.ModelOverlay curated, List<SourceRecord> specs) {
+    /**
+     * The curated status, else a deprecation the creator or a router under the creator's name states (LiteLLM's
+     * {@code deprecation_date}, OpenRouter's {@code expiration_date}, models.dev's {@code status}); a host retiring its
+     * own copy (Bedrock dropping an old Claude) says nothing of the model, unless only hosts list it.
+     */
+    private Fact<Status> status(String id, Overlay.ModelOverlay curated, List<SourceRecord> specs, Map<SourceRecord, Integer> rank) {
         if (curated != null && curated.status() != null) {
-            return Fact.of(new Status(curated.status(), curated.successor(), null), overlayKey(key, "status"));
+            return Fact.of(new Status(curated.status(), curated.successor(), null), overlayKey(id, "status"));
+        }
+        int best = specs.stream().mapToInt(rank::get).min().orElse(RESELLER);
+        int speaks = best < RESELLER ? ROUTER_UNDER_CREATOR : RESELLER;
+        for (SourceRecord r : specs) {
+            if (rank.get(r) <= speaks && r.deprecationDate() != null) {
+                return Fact.of(new Status(Lifecycle.DEPRECATED, null, r.deprecationDate()), r.provenance());
+            }
         }
         for (SourceRecord r : specs) {
-            if (r.deprecationDate() != null) {
-                return Fact.of(new Status(Lifecycle.DEPRECATED, null, r.deprecationDate()), r.provenance());
+            if (rank.get(r) <= speaks && r.deprecated()) {
+                return Fact.of(new Status(Lifecycle.DEPRECATED, null, null), r.provenance());
             }
         }
         return Fact.of(Status.current(), new Provenance("derived", "no source gives a deprecation date or successor", newestSource));
     }
 
-    private Provenance overlayKey(String key, String field) {
-        return new Provenance(SourcePrecedence.OVERLAY, "models." + key + "." + field, overlay.asOf(key));
+    private Provenance overlayKey(String id, String field) {
+        return new Provenance(SourcePrecedence.OVERLAY, "models." + id + "." + field, overlay.asOf(id));
     }
 
-    private List<Offering> offerings(String key, String creator, List<SourceRecord> group) {
+    private List<Offering> offerings(String id, String creator, ModelType type, List<SourceRecord> group) {
         Map<String, List<SourceRecord>> byOffering = new LinkedHashMap<>();
         for (SourceRecord r : group) {
             byOffering.computeIfAbsent(provider(r) + "|" + r.apiModelId().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
@@ -244,14 +430,43 @@ final class CatalogMerger {
         for (List<SourceRecord> same : byOffering.values()) {
             same.sort(Comparator.comparingInt(r -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())));
             SourceRecord lead = same.get(0);
-            out.add(new Offering(provider(lead), lead.apiModelId(), prices(same), first(sortedForSpecs(same), SourceRecord::contextWindow),
-                    first(sortedForSpecs(same), SourceRecord::maxOutputTokens)));
+            String provider = provider(lead);
+            // a listing of another kind (an embedding entry under a chat model's name) prices that kind, not this model
+            List<SourceRecord> sameKind = same.stream().filter(r -> !otherKind(r, type)).toList();
+            Fact<PriceSheet> prices = prices(sameKind);
+            String note = sameKind.size() < same.size() && prices == null
+                    ? "listed as " + same.get(0).type().jsonName() + " by " + same.get(0).source() + " " + same.get(0).provenance().key()
+                            + "; its prices are not this " + type.jsonName() + " model's"
+                    : null;
+            if (prices != null && isZero(prices.value()) && !provider.equals(creator) && !labelledFree(lead.apiModelId())) {
+                note = "$0 from " + prices.source().source() + " " + prices.source().key()
+                        + " is a placeholder, not a price: only the creator's own listing or a labelled free tier is free";
+                prices = null;
+            }
+            out.add(new Offering(provider, lead.apiModelId(), prices, first(sortedForSpecs(same), SourceRecord::contextWindow),
+                    first(sortedForSpecs(same), SourceRecord::maxOutputTokens), note));
         }
         out.sort(Comparator.comparing((Offering o) -> !o.provider().equals(creator))
-                .thenComparing(o -> !o.apiModelId().equalsIgnoreCase(key))
+                .thenComparing(o -> !o.apiModelId().equalsIgnoreCase(id))
                 .thenComparing(Offering::provider)
                 .thenComparing(Offering::apiModelId));
         return out;
+    }
+
+    private static boolean otherKind(SourceRecord r, ModelType type) {
+        return r.source().equals(SourcePrecedence.LITELLM) && r.type() != null && r.type() != ModelType.OTHER && r.type() != type
+                && r.prices() != null;
+    }
+
+    /** Every token and image price 0: what gateways and resellers write when they do not know the price. */
+    private static boolean isZero(PriceSheet sheet) {
+        return sheet.rates().values().stream().allMatch(r -> r.usdPerMillion().signum() == 0)
+                && sheet.images().stream().allMatch(p -> p.usdPerImage().signum() == 0);
+    }
+
+    /** A listing its seller names free ({@code :free}, {@code -free}): a free tier, whose $0 is its real price. */
+    private static boolean labelledFree(String apiModelId) {
+        return ModelIdentity.hasWord(apiModelId, Set.of("free"));
     }
 
     private static List<SourceRecord> sortedForSpecs(List<SourceRecord> same) {

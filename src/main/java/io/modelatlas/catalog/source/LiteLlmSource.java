@@ -109,7 +109,7 @@ final class LiteLlmSource {
             PriceSheet.Builder b = PriceSheet.builder();
             list.forEach(b::image);
             records.add(new SourceRecord(new Provenance(SourcePrecedence.LITELLM, "*/" + model, asOf), provider, model, null, null, null,
-                    ModelType.IMAGE_GENERATION, b.build(), null, null, null, null, null, null, null, Map.of(), List.of(), null, null, List.of(), false));
+                    ModelType.IMAGE_GENERATION, b.build(), null, null, null, null, null, null, null, Map.of(), List.of(), null, false, null, List.of(), false));
         });
         return new Result(records, fineTuned, count, f.warnings(), f.skipped());
     }
@@ -266,7 +266,7 @@ final class LiteLlmSource {
         return new SourceRecord(new Provenance(SourcePrecedence.LITELLM, e.key, asOf), e.provider, apiId(e.key, e.provider), null, null, null,
                 ModelType.fromLiteLlmMode(f.text(n, "mode", p)), sheet, null, maxInput, maxOutput, null, null,
                 input, JsonFields.modalities(n.get("supported_output_modalities")), caps, endpoints,
-                f.date(n, "deprecation_date", p), null, List.of(), false);
+                f.date(n, "deprecation_date", p), false, null, List.of(), false);
     }
 
 }

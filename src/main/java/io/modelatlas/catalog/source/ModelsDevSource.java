@@ -96,7 +96,7 @@ final class ModelsDevSource {
                 f.text(n, "name", path), f.text(n, "family", path), type(id, out), prices(f, n.get("cost"), path + ".cost"),
                 f.tokens(limit, "context", path + ".limit", true), f.tokens(limit, "input", path + ".limit", true),
                 f.tokens(limit, "output", path + ".limit", true), f.partialDate(n, "knowledge", path), f.partialDate(n, "release_date", path),
-                in, out, caps, List.of(), null, null, List.of(), false);
+                in, out, caps, List.of(), null, "deprecated".equals(f.text(n, "status", path)), null, List.of(), false);
     }
 
     private static void put(Map<Capability, Boolean> caps, Capability c, Boolean v) {

@@ -96,7 +96,7 @@ final class OpenRouterSource {
         ModelType type = out != null && out.contains(Modality.IMAGE) && !out.contains(Modality.TEXT) ? ModelType.IMAGE_GENERATION : ModelType.CHAT;
         return new SourceRecord(prov, SourcePrecedence.OPENROUTER, id, id.contains("/") ? id.substring(0, id.indexOf('/')) : null, name, null,
                 type, prices(f, n.get("pricing"), path + ".pricing"), f.tokens(n, "context_length", path, true), null, maxOutput,
-                f.partialDate(n, "knowledge_cutoff", path), null, in, out, caps, List.of(), f.date(n, "expiration_date", path),
+                f.partialDate(n, "knowledge_cutoff", path), null, in, out, caps, List.of(), f.date(n, "expiration_date", path), false,
                 f.text(n, "description", path), benchmarks(f, n.path("benchmarks").path("artificial_analysis"), path, prov),
                 variable(n.get("pricing")));
     }

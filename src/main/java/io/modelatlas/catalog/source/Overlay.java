@@ -99,7 +99,7 @@ record Overlay(
         List<SourceRecord> out = new ArrayList<>();
         models.forEach((id, m) -> m.prices().forEach((provider, sheet) -> out.add(new SourceRecord(
                 new Provenance(SourcePrecedence.OVERLAY, "models." + id + ".prices." + provider, asOf(id)), provider, id, null, null, null,
-                null, sheet, null, null, null, null, null, null, null, Map.of(), List.of(), null, null, List.of(), false))));
+                null, sheet, null, null, null, null, null, null, null, Map.of(), List.of(), null, false, null, List.of(), false))));
         return out;
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
  * What one source says about one offering (a provider's model id), before merging. Null fields are unknown.
  * {@code creatorHint} is the lab the source names (OpenRouter's id prefix), or null. {@code variablePrice} is a source's
  * explicit statement that the price depends on routing (OpenRouter's {@code "-1"}): it makes the offering's price
- * unknown even where another source writes a placeholder 0.
+ * unknown even where another source writes a placeholder 0. {@code deprecated} is a source's statement that the model
+ * is deprecated when it gives no date (models.dev's {@code status}).
  */
 record SourceRecord(
         Provenance provenance,
@@ -37,6 +38,7 @@ record SourceRecord(
         Map<Capability, Boolean> capabilities,
         List<String> endpoints,
         LocalDate deprecationDate,
+        boolean deprecated,
         String description,
         List<Benchmark> benchmarks,
         boolean variablePrice) {

@@ -1,0 +1,83 @@
+package io.modelatlas.catalog.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reviewed identity rules of {@code overlay/identity.toml}: words that only say where a listing is served, the
+ * providers that resell others' models (never a creator), creators by name prefix, and explicit aliases for listings
+ * no general rule can place.
+ */
+record IdentityRules(Set<String> wrapperWords, Set<String> hosts, Map<String, String> creatorPrefixes, Map<String, String> aliases) {
+
+    IdentityRules {
+        wrapperWords = Set.copyOf(wrapperWords);
+        hosts = Set.copyOf(hosts);
+        creatorPrefixes = Map.copyOf(creatorPrefixes);
+        aliases = Map.copyOf(aliases);
+    }
+
+    static IdentityRules none() {
+        return new IdentityRules(Set.of(), Set.of(), Map.of(), Map.of());
+    }
+
+    boolean isHost(String provider) {
+        return hosts.contains(provider);
+    }
+
+    /** The creator named by the longest matching prefix of the id, if any. */
+    Optional<String> creatorByName(String id) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        return creatorPrefixes.entrySet().stream()
+                .filter(e -> lower.startsWith(e.getKey()))
+                .max(Comparator.comparingInt(e -> e.getKey().length()))
+                .map(Map.Entry::getValue);
+    }
+
+    /** The catalog id an explicit alias sends a spelling to, if any. */
+    Optional<String> alias(String spelling) {
+        return Optional.ofNullable(aliases.get(spelling.toLowerCase(Locale.ROOT)));
+    }
+
+    static IdentityRules read(JsonNode root, String file) {
+        if (root == null || !root.isObject()) {
+            throw new SourceFormatException(file, "", "expected a TOML document");
+        }
+        return new IdentityRules(words(root, "wrapper_words", file), words(root, "hosts", file),
+                table(root, "identity_creators", file), table(root, "identity_aliases", file));
+    }
+
+    private static Set<String> words(JsonNode root, String key, String file) {
+        JsonNode list = root.path(key);
+        if (!list.isMissingNode() && !list.isArray()) {
+            throw new SourceFormatException(file, key, "expected a list of words");
+        }
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!list.get(i).isTextual() || list.get(i).asText().isBlank()) {
+                throw new SourceFormatException(file, key + "[" + i + "]", "expected a word");
+            }
+            out.add(list.get(i).asText().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+
+    private static Map<String, String> table(JsonNode root, String key, String file) {
+        Map<String, String> out = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path(key).fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new SourceFormatException(file, key + "." + e.getKey(), "expected text");
+            }
+            out.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText());
+        }
+        return out;
+    }
+}

@@ -2,8 +2,8 @@ package io.modelatlas.eval;
 
 /**
  * An endpoint's key, read from the environment variable a target names. It is sent in the Authorization header and
- * nowhere else: {@link #toString} never shows it, and {@link #redact} removes it from any text an endpoint sends back
- * before that text reaches a log, a report or the store.
+ * nowhere else: {@link #toString} never shows it, and a {@link Redactor} removes it from any text an endpoint sends
+ * back before that text reaches a log, a report or the store.
  */
 public final class ApiKey {
     private static final ApiKey NONE = new ApiKey("");
@@ -30,12 +30,9 @@ public final class ApiKey {
         return "Bearer " + secret;
     }
 
-    /** The text with every occurrence of the key replaced by {@code ***}. */
-    public String redact(String text) {
-        if (text == null || secret.length() < 4) {
-            return text;
-        }
-        return text.replace(secret, "***");
+    /** The key itself, for the {@link Redactor} only. */
+    String secret() {
+        return secret;
     }
 
     @Override

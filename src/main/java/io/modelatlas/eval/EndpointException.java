@@ -15,7 +15,7 @@ public class EndpointException extends RuntimeException {
         RATE_LIMITED(true, false),
         /** 500 to 599: retried with backoff. */
         SERVER_ERROR(true, false),
-        /** No answer within the timeout: retried. */
+        /** No whole answer within the timeout, which covers the response from its headers to its last byte: retried. */
         TIMEOUT(true, false),
         /** The stream ended before the answer did (no {@code [DONE]}, connection closed): retried. */
         STREAM_CUT(true, false),
@@ -28,7 +28,12 @@ public class EndpointException extends RuntimeException {
         /** Any other 4xx: this case's request was refused; the case is errored, the run goes on. */
         REJECTED(false, false),
         /** A 200 whose body is not a Chat Completions answer. */
-        BAD_RESPONSE(false, false);
+        BAD_RESPONSE(false, false),
+        /**
+         * A body past the size limit on a response, read no further: not retried, since an endpoint that sent one such
+         * body (an endless stream, a runaway generation) sends it again.
+         */
+        BODY_TOO_LARGE(false, false);
 
         private final boolean retriable;
         private final boolean stopsTarget;

@@ -27,7 +27,9 @@ import java.util.function.LongSupplier;
  *
  * <p>A case's own failure (an assertion, a rejected request, retries used up) is data: it is stored and the run goes
  * on. A target whose key or model is rejected stops getting requests, and the run ends FAILED without storing those
- * cases, so that a resume sends them once the target is fixed. A store that cannot take a result stops the run.
+ * cases, so that a resume sends them once the target is fixed. A store that cannot take a result stops the run, and so
+ * does anything else a case throws (an {@link Error} such as running out of memory included). A run is COMPLETED only
+ * when every case has a stored result on every target; otherwise it ends FAILED, and a resume sends what is missing.
  */
 public final class EvalRunner {
 
@@ -91,7 +93,7 @@ public final class EvalRunner {
         AtomicInteger finished = new AtomicInteger(done.size());
         AtomicInteger stored = new AtomicInteger();
         Map<String, String> stopped = new ConcurrentHashMap<>();
-        AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
         List<ExecutorService> pools = new ArrayList<>();
         int skipped = 0;
         for (Target target : run.targets()) {
@@ -113,7 +115,7 @@ public final class EvalRunner {
                     continue;
                 }
                 pool.execute(() -> {
-                    if (stopped.containsKey(target.name()) || storeFailure.get() != null || Thread.currentThread().isInterrupted()) {
+                    if (stopped.containsKey(target.name()) || fatal.get() != null || Thread.currentThread().isInterrupted()) {
                         return;
                     }
                     try {
@@ -125,8 +127,9 @@ public final class EvalRunner {
                         }
                     } catch (CancellationException | InterruptedException e) {
                         Thread.currentThread().interrupt(); // abandoned: nothing stored, the case is sent again on resume
-                    } catch (RuntimeException e) {
-                        storeFailure.compareAndSet(null, e);
+                    } catch (RuntimeException | Error e) {
+                        // without this an Error would end the worker silently, and the run would look complete without the case
+                        fatal.compareAndSet(null, e);
                     }
                 });
             }
@@ -135,7 +138,7 @@ public final class EvalRunner {
         try {
             for (ExecutorService pool : pools) {
                 while (!pool.awaitTermination(200, TimeUnit.MILLISECONDS)) {
-                    if (storeFailure.get() != null) {
+                    if (fatal.get() != null) {
                         pools.forEach(ExecutorService::shutdownNow);
                     }
                 }
@@ -148,8 +151,9 @@ public final class EvalRunner {
             store.setStatus(run.id(), RunStatus.INTERRUPTED, "interrupted after " + finished.get() + " of " + total + " results", clock.instant());
             throw e;
         }
-        if (storeFailure.get() != null) {
-            String why = "stopped: " + storeFailure.get().getMessage();
+        if (fatal.get() != null) {
+            Throwable e = fatal.get();
+            String why = "stopped: " + (e instanceof Error ? e.getClass().getSimpleName() + ": " : "") + e.getMessage();
             trySetStatus(run.id(), RunStatus.FAILED, why);
             return new Outcome(RunStatus.FAILED, why, stored.get(), skipped);
         }
@@ -161,8 +165,28 @@ public final class EvalRunner {
             store.setStatus(run.id(), RunStatus.FAILED, why, clock.instant());
             return new Outcome(RunStatus.FAILED, why, stored.get(), skipped);
         }
+        int missing = missing(run);
+        if (missing > 0) {
+            String why = missing + " of " + total + " results are missing; resume the run to send them";
+            store.setStatus(run.id(), RunStatus.FAILED, why, clock.instant());
+            return new Outcome(RunStatus.FAILED, why, stored.get(), skipped);
+        }
         store.setStatus(run.id(), RunStatus.COMPLETED, null, clock.instant());
         return new Outcome(RunStatus.COMPLETED, null, stored.get(), skipped);
+    }
+
+    /** How many case and target pairs have no stored result: checked in the store, not counted, so no lost task can hide. */
+    private int missing(EvalRun run) {
+        Set<String> have = store.completed(run.id());
+        int missing = 0;
+        for (Target t : run.targets()) {
+            for (EvalCase c : run.cases()) {
+                if (!have.contains(RunStore.key(c.id(), t.name()))) {
+                    missing++;
+                }
+            }
+        }
+        return missing;
     }
 
     private void trySetStatus(String runId, RunStatus status, String why) {

@@ -1,6 +1,7 @@
 package io.modelatlas.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.eval.FakeOpenAi.Reply;
@@ -67,13 +68,27 @@ class EvalRunnerTest {
     }
 
     private EvalRunner runner(RunStore runs, EvalRun run, Duration timeout, EvalRunner.Sleeper sleeper, java.util.function.LongSupplier nanoTime) {
+        return new EvalRunner(runs, endpoints(run, timeout, OpenAiChatEndpoint.MAX_BODY_BYTES), new Scorer(new JacksonJsonChecks(), null),
+                new Pricer(CATALOG), CLOCK, sleeper, nanoTime, EvalRunner.Listener.NONE);
+    }
+
+    private EvalRunner runner(RunStore runs, Map<String, ChatEndpoint> endpoints, EvalRunner.Sleeper sleeper) {
+        return new EvalRunner(runs, endpoints, new Scorer(new JacksonJsonChecks(), null), new Pricer(CATALOG), CLOCK, sleeper, System::nanoTime,
+                EvalRunner.Listener.NONE);
+    }
+
+    private Map<String, ChatEndpoint> endpoints(EvalRun run, Duration timeout, long maxBodyBytes) {
         Map<String, ChatEndpoint> endpoints = new LinkedHashMap<>();
         for (Target t : run.targets()) {
-            endpoints.put(t.name(), new OpenAiChatEndpoint(HttpClient.newHttpClient(), t, ApiKey.none(), timeout, TokenCounters.forEncoding("o200k_base"),
-                    System::nanoTime, Clock.systemUTC()));
+            endpoints.put(t.name(), new OpenAiChatEndpoint(HttpClient.newHttpClient(), t, ApiKey.none(), timeout, maxBodyBytes,
+                    TokenCounters.forEncoding("o200k_base"), System::nanoTime, Clock.systemUTC()));
         }
-        return new EvalRunner(runs, endpoints, new Scorer(new JacksonJsonChecks(), null), new Pricer(CATALOG), CLOCK, sleeper, nanoTime,
-                EvalRunner.Listener.NONE);
+        return endpoints;
+    }
+
+    /** Runs to the end, or fails the test after a generous bound instead of hanging it. */
+    private static EvalRunner.Outcome runBounded(EvalRunner runner, EvalRun run) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> runner.run(run));
     }
 
     private CaseResult result(String runId, String caseId, String target) {
@@ -317,5 +332,125 @@ class EvalRunnerTest {
         assertThat(report.stats("small").passed()).isEqualTo(3);
         RunReport.Cell smallOn3 = report.cases().get(2).cells().get(1);
         assertThat(smallOn3.segments()).contains(new WordDiff.Segment("no idea", true));
+    }
+
+    @Test
+    void an_endless_stream_errors_its_case_at_the_timeout_and_the_run_ends_with_every_result() throws Exception {
+        server.script(r -> r.userMessage().equals("question 2") ? Reply.endlessStream(10) : Reply.text("ok"));
+        EvalRun run = run("endless", List.of(target("a", "gpt-4.1-mini")), cases(3), settings(2, 0, Duration.ofSeconds(1), 1));
+        EvalRunner.Outcome outcome = runBounded(runner(run, Duration.ofSeconds(1), recordingSleeper, System::nanoTime), run);
+
+        CaseResult endless = result("endless", "case-2", "a");
+        assertThat(endless.status()).isEqualTo(CaseStatus.ERRORED);
+        assertThat(endless.error()).startsWith("timeout: the 1 s timeout passed while reading the stream").endsWith("(after 2 attempts)");
+        assertThat(server.requestsFor("question 2")).as("retried as often as --retries says, no more").isEqualTo(2);
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(store.evalRuns().results("endless")).as("completed means every case has its result").hasSize(3);
+    }
+
+    @Test
+    void an_endless_answer_past_the_size_limit_errors_its_case_once_without_retries() throws Exception {
+        server.script(r -> r.userMessage().equals("question 1") ? Reply.endlessJson(0) : Reply.text("ok"));
+        EvalRun run = run("huge", List.of(new Target("a", "gpt-4.1-mini", server.baseUrl(), null, null, false)), cases(2),
+                settings(1, 0, Duration.ofSeconds(30), 3));
+        EvalRunner.Outcome outcome = runBounded(runner(store.evalRuns(), endpoints(run, Duration.ofSeconds(30), 1024 * 1024), recordingSleeper), run);
+
+        CaseResult huge = result("huge", "case-1", "a");
+        assertThat(huge.status()).isEqualTo(CaseStatus.ERRORED);
+        assertThat(huge.error()).isEqualTo("body too large (HTTP 200): the answer went past the limit of 1 MB on a response body; the rest was not read");
+        assertThat(huge.attempts()).isEqualTo(1);
+        assertThat(waits).isEmpty();
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(result("huge", "case-2", "a").status()).isEqualTo(CaseStatus.PASSED);
+    }
+
+    @Test
+    void a_case_that_dies_of_an_error_fails_the_run_instead_of_leaving_it_completed_without_the_case() throws Exception {
+        EvalRun run = run("oom", List.of(target("a", "gpt-4.1-mini")), cases(3), settings(1, 0, Duration.ofSeconds(5), 0));
+        ChatEndpoint real = endpoints(run, Duration.ofSeconds(5), OpenAiChatEndpoint.MAX_BODY_BYTES).get("a");
+        ChatEndpoint dying = request -> {
+            if (request.contains("question 2")) {
+                throw new OutOfMemoryError("Java heap space"); // as a runaway answer did before bodies had a limit
+            }
+            return real.complete(request);
+        };
+        EvalRunner.Outcome outcome = runBounded(runner(store.evalRuns(), Map.of("a", dying), recordingSleeper), run);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(outcome.message()).isEqualTo("stopped: OutOfMemoryError: Java heap space");
+        assertThat(store.evalRuns().find("oom").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(store.evalRuns().completed("oom")).doesNotContain(RunStore.key("case-2", "a"));
+
+        EvalRunner.Outcome resumed = runBounded(runner(store.evalRuns(), Map.of("a", real), recordingSleeper), store.evalRuns().find("oom").orElseThrow());
+        assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(store.evalRuns().results("oom")).hasSize(3);
+    }
+
+    @Test
+    void a_run_with_a_result_missing_from_the_store_is_not_completed() throws Exception {
+        server.script(r -> Reply.text("ok"));
+        EvalRun run = run("lost", List.of(target("a", "gpt-4.1-mini")), cases(3), settings(1, 0, Duration.ofSeconds(5), 0));
+        RunStore losing = new ForwardingRunStore(store.evalRuns()) {
+            @Override
+            public void save(String runId, CaseResult result) {
+                if (!result.caseId().equals("case-3")) {
+                    super.save(runId, result); // case-3's result is lost without a word, as by a worker that died unseen
+                }
+            }
+        };
+        EvalRunner.Outcome outcome = runBounded(runner(losing, endpoints(run, Duration.ofSeconds(5), OpenAiChatEndpoint.MAX_BODY_BYTES), recordingSleeper), run);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(outcome.message()).isEqualTo("1 of 3 results are missing; resume the run to send them");
+        assertThat(store.evalRuns().find("lost").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+    }
+
+    /** A run store that passes every call on; tests override the call they change. */
+    private static class ForwardingRunStore implements RunStore {
+        private final RunStore runs;
+
+        ForwardingRunStore(RunStore runs) {
+            this.runs = runs;
+        }
+
+        @Override
+        public void create(EvalRun run) {
+            runs.create(run);
+        }
+
+        @Override
+        public java.util.Optional<EvalRun> find(String runId) {
+            return runs.find(runId);
+        }
+
+        @Override
+        public List<RunSummary> list(int limit) {
+            return runs.list(limit);
+        }
+
+        @Override
+        public java.util.Set<String> completed(String runId) {
+            return runs.completed(runId);
+        }
+
+        @Override
+        public java.util.Set<String> errored(String runId) {
+            return runs.errored(runId);
+        }
+
+        @Override
+        public void save(String runId, CaseResult result) {
+            runs.save(runId, result);
+        }
+
+        @Override
+        public List<CaseResult> results(String runId) {
+            return runs.results(runId);
+        }
+
+        @Override
+        public void setStatus(String runId, RunStatus status, String message, Instant at) {
+            runs.setStatus(runId, status, message, at);
+        }
     }
 }

@@ -43,10 +43,69 @@ final class FakeOpenAi implements AutoCloseable {
     /** A request as received. */
     record Request(int number, String model, ObjectNode body, String authorization, String userMessage, boolean stream, boolean includeUsage) {}
 
-    /** What to answer; build with {@link #text} or {@link #error} and the {@code with} methods. */
+    /** Writes a 200's body as it is, for bodies the protocol does not allow; it may write until the client goes away. */
+    @FunctionalInterface
+    interface RawBody {
+        void write(OutputStream out) throws IOException, InterruptedException;
+    }
+
+    /**
+     * What to answer; build with {@link #text} or {@link #error} and the {@code with} methods, or {@link #raw} for a 200
+     * whose body the test writes itself.
+     */
     record Reply(int status, String text, String toolCallName, String toolCallArguments, long promptTokens, long completionTokens, boolean usage,
                  long firstDelayMs, long chunkDelayMs, int cutAfterChunks, boolean hang, Map<String, String> headers, String errorCode,
-                 String errorMessage, boolean omitDone) {
+                 String errorMessage, boolean omitDone, String rawContentType, RawBody rawBody) {
+
+        Reply(int status, String text, String toolCallName, String toolCallArguments, long promptTokens, long completionTokens, boolean usage,
+              long firstDelayMs, long chunkDelayMs, int cutAfterChunks, boolean hang, Map<String, String> headers, String errorCode,
+              String errorMessage, boolean omitDone) {
+            this(status, text, toolCallName, toolCallArguments, promptTokens, completionTokens, usage, firstDelayMs, chunkDelayMs, cutAfterChunks,
+                    hang, headers, errorCode, errorMessage, omitDone, null, null);
+        }
+
+        /** A 200 with this Content-Type and a body the test writes (sent chunked, as a stream is). */
+        static Reply raw(String contentType, RawBody body) {
+            return new Reply(200, "", null, null, 0, 0, false, 0, 0, -1, false, Map.of(), null, null, false, contentType, body);
+        }
+
+        /** A 200 with this Content-Type and body. */
+        static Reply raw(String contentType, String body) {
+            return raw(contentType, out -> out.write(body.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        /**
+         * A stream that never ends: a well-formed content chunk ("word ") every {@code everyMs}, and never a finish_reason
+         * or [DONE], until the client goes away.
+         */
+        static Reply endlessStream(long everyMs) {
+            String chunk = "data: {\"id\":\"chatcmpl-endless\",\"object\":\"chat.completion.chunk\",\"created\":1763856000,\"model\":\"m\","
+                    + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"word \"},\"finish_reason\":null}]}\n\n";
+            byte[] bytes = chunk.getBytes(StandardCharsets.UTF_8);
+            return raw("text/event-stream", out -> {
+                while (true) {
+                    out.write(bytes);
+                    out.flush();
+                    sleep(everyMs);
+                }
+            });
+        }
+
+        /**
+         * A JSON answer whose content never ends: 16 KB of it every {@code everyMs} (0: as fast as the client takes it),
+         * with no line break, ever.
+         */
+        static Reply endlessJson(long everyMs) {
+            byte[] filler = "a".repeat(16 * 1024).getBytes(StandardCharsets.UTF_8);
+            return raw("application/json", out -> {
+                out.write("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"".getBytes(StandardCharsets.UTF_8));
+                while (true) {
+                    out.write(filler);
+                    out.flush();
+                    sleep(everyMs);
+                }
+            });
+        }
 
         static Reply text(String text) {
             return new Reply(200, text, null, null, 20, Math.max(1, text.split("\\s+").length), true, 0, 0, -1, false, Map.of(), null, null, false);
@@ -183,6 +242,14 @@ final class FakeOpenAi implements AutoCloseable {
                 throw new IOException("closed while hanging");
             }
             reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+            if (reply.rawBody() != null) {
+                ex.getResponseHeaders().set("Content-Type", reply.rawContentType());
+                ex.sendResponseHeaders(200, 0);
+                try (OutputStream out = ex.getResponseBody()) {
+                    reply.rawBody().write(out); // an endless body ends here with an IOException once the client hangs up
+                }
+                return;
+            }
             if (reply.status() != 200) {
                 error(ex, reply.status(), reply.status() == 429 ? "requests" : reply.status() >= 500 ? "server_error" : "invalid_request_error",
                         reply.errorCode(), reply.errorMessage());

@@ -2,6 +2,7 @@ package io.modelatlas.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.modelatlas.eval.EndpointException.Kind;
 import io.modelatlas.eval.openai.OpenAiChatEndpoint;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,25 @@ class OpenAiChatEndpointTest {
     }
 
     private OpenAiChatEndpoint endpoint(boolean stream, Duration timeout, String key) {
+        return endpoint(stream, timeout, OpenAiChatEndpoint.MAX_BODY_BYTES, key);
+    }
+
+    private OpenAiChatEndpoint endpoint(boolean stream, Duration timeout, long maxBodyBytes, String key) {
         Target t = new Target("a", "gpt-4.1-mini", server.baseUrl(), "KEY", null, stream);
-        return new OpenAiChatEndpoint(HttpClient.newHttpClient(), t, ApiKey.of(key), timeout, TokenCounters.forEncoding("o200k_base"),
+        return new OpenAiChatEndpoint(HttpClient.newHttpClient(), t, ApiKey.of(key), timeout, maxBodyBytes, TokenCounters.forEncoding("o200k_base"),
                 System::nanoTime, Clock.systemUTC());
+    }
+
+    /** The call's exception; a call that does not end within a generous bound fails the test instead of hanging it. */
+    private static EndpointException failure(OpenAiChatEndpoint endpoint) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            try {
+                endpoint.complete(REQUEST);
+            } catch (EndpointException e) {
+                return e;
+            }
+            throw new AssertionError("the call returned an answer");
+        });
     }
 
     @Test
@@ -181,5 +199,80 @@ class OpenAiChatEndpointTest {
         caller.join(5_000);
         assertThat(caller.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void an_endless_stream_is_cut_at_the_timeout_which_covers_the_whole_response() {
+        server.script(r -> Reply.endlessStream(10));
+        EndpointException e = failure(endpoint(true, Duration.ofSeconds(1), KEY));
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.getMessage()).contains("the 1 s timeout passed while reading the stream", "covers the whole response");
+    }
+
+    @Test
+    void an_endless_stream_sent_as_fast_as_it_is_read_is_cut_at_the_timeout_too() {
+        // data is always waiting here: a deadline checked only while waiting for data would never pass (a limit big
+        // enough not to come first; the text of a stream is all that is kept of it)
+        server.script(r -> Reply.endlessStream(0));
+        EndpointException e = failure(endpoint(true, Duration.ofSeconds(1), 1L << 30, KEY));
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+    }
+
+    @Test
+    void an_endless_answer_that_is_not_a_stream_is_cut_at_the_timeout() {
+        server.script(r -> Reply.endlessJson(10));
+        EndpointException e = failure(endpoint(false, Duration.ofSeconds(1), KEY));
+        assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+        assertThat(e.getMessage()).contains("while reading the answer");
+    }
+
+    @Test
+    void an_endless_answer_is_cut_at_the_size_limit_and_not_read_further() {
+        server.script(r -> Reply.endlessJson(0));
+        EndpointException e = failure(endpoint(false, Duration.ofSeconds(30), 1024 * 1024, KEY));
+        assertThat(e.kind()).isEqualTo(Kind.BODY_TOO_LARGE);
+        assertThat(e.kind().retriable()).isFalse();
+        assertThat(e.getMessage()).isEqualTo("the answer went past the limit of 1 MB on a response body; the rest was not read");
+    }
+
+    @Test
+    void an_endless_stream_is_cut_at_the_size_limit_too() {
+        server.script(r -> Reply.endlessStream(0));
+        EndpointException e = failure(endpoint(true, Duration.ofSeconds(30), 256 * 1024, KEY));
+        assertThat(e.kind()).isEqualTo(Kind.BODY_TOO_LARGE);
+        assertThat(e.getMessage()).contains("the stream went past the limit of 256 KB");
+    }
+
+    static Stream<Arguments> echoes() {
+        String html = "<html><body><h1>Gateway</h1><pre>POST /v1/chat/completions HTTP/1.1\nAuthorization: %s\nAccept: */*</pre>"
+                + "<p>key on file: %s</p></body></html>";
+        return Stream.of(
+                Arguments.of("an HTML page listing the request's headers",
+                        (Function<String, Reply>) auth -> Reply.raw("text/html", html.formatted(auth, KEY.substring(0, 14))), true),
+                Arguments.of("an HTML page to a target that does not stream",
+                        (Function<String, Reply>) auth -> Reply.raw("text/html; charset=utf-8", html.formatted(auth, KEY.substring(6))), false),
+                Arguments.of("a stream event that is not JSON",
+                        (Function<String, Reply>) auth -> Reply.raw("text/event-stream", "data: {\"choices\": [{\"debug\": {\"authorization\": \""
+                                + auth + "\"\n\n"), true),
+                Arguments.of("a plain-text 200",
+                        (Function<String, Reply>) auth -> Reply.raw("text/plain", "upstream ok; forwarded with " + auth + " (key " + KEY + ")"), false),
+                Arguments.of("a JSON 200 without choices",
+                        (Function<String, Reply>) auth -> Reply.raw("application/json", "{\"headers\": {\"Authorization\": \"" + auth + "\"}}"), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("echoes")
+    void a_200_that_echoes_the_key_is_a_bad_response_whose_message_holds_no_part_of_the_key(String what, Function<String, Reply> echo, boolean stream) {
+        server.script(r -> echo.apply(r.authorization()));
+        EndpointException e = failure(endpoint(stream, Duration.ofSeconds(10), KEY));
+        assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE);
+        assertThat(e.getMessage()).contains("***").doesNotContain(KEY).doesNotContain(KEY.substring(0, 8)).doesNotContain(KEY.substring(KEY.length() - 8));
+    }
+
+    @Test
+    void an_answer_that_echoes_the_key_is_kept_without_it() {
+        server.script(r -> Reply.text("Your request came with Authorization: " + r.authorization() + "\nand the key " + KEY.substring(3) + " is valid."));
+        Completion c = endpoint(true, Duration.ofSeconds(10), KEY).complete(REQUEST);
+        assertThat(c.text()).isEqualTo("Your request came with Authorization: ***\nand the key *** is valid.");
     }
 }

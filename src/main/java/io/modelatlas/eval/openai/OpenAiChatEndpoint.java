@@ -11,6 +11,7 @@ import io.modelatlas.eval.ChatEndpoint;
 import io.modelatlas.eval.Completion;
 import io.modelatlas.eval.EndpointException;
 import io.modelatlas.eval.EndpointException.Kind;
+import io.modelatlas.eval.Redactor;
 import io.modelatlas.eval.Target;
 import io.modelatlas.text.Clip;
 import io.modelatlas.tokens.ChatTokenCounter;
@@ -44,17 +45,29 @@ import java.util.function.LongSupplier;
  * An OpenAI-compatible Chat Completions endpoint ({@code POST {base}/chat/completions}). Streaming targets ask for
  * server-sent events with {@code stream_options.include_usage}, which gives the time to first token and the usage in
  * the last chunk; others get one JSON answer. Where the endpoint reports no usage, tokens are counted from the request
- * and the answer with the model's tokenizer, and the completion says so. One deadline covers the whole call, headers
- * and body. The key is sent in the Authorization header only, and removed from any error text the endpoint returns.
+ * and the answer with the model's tokenizer, and the completion says so. One deadline covers the whole call, from
+ * sending to the last byte of the body, and a body is read up to a size limit; past either the call fails. The key is
+ * sent in the Authorization header only, and everything this client keeps of a response (the answer, and any error
+ * message quoting the endpoint) passes through one {@link Redactor} first.
  */
 public final class OpenAiChatEndpoint implements ChatEndpoint {
+    /**
+     * The most bytes read of one response body. A real answer is bounded by the model's output limit (at most 128K
+     * tokens today): about 0.5 MB as one JSON answer, and up to about 40 MB as server-sent events, where each token
+     * comes in its own event inside a JSON envelope of about 300 bytes. 64 MB leaves room for that, and still bounds
+     * the memory an endpoint that never stops sending can take (a streamed body is not kept, only its text).
+     */
+    public static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ERROR_BODY_LIMIT = 16 * 1024;
+    private static final int QUOTE_LIMIT = 300;
 
     private final HttpClient http;
     private final Target target;
     private final ApiKey key;
+    private final Redactor redactor;
     private final Duration timeout;
+    private final long maxBodyBytes;
     private final TokenCounter counter;
     private final LongSupplier nanoTime;
     private final Clock clock;
@@ -65,18 +78,43 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
      *                 start, at the first token and at the end); tests pass a scripted one
      */
     public OpenAiChatEndpoint(HttpClient http, Target target, ApiKey key, Duration timeout, TokenCounter counter, LongSupplier nanoTime, Clock clock) {
+        this(http, target, key, timeout, MAX_BODY_BYTES, counter, nanoTime, clock);
+    }
+
+    /** As above, with another size limit on a response body than {@link #MAX_BODY_BYTES}; tests pass a small one. */
+    public OpenAiChatEndpoint(HttpClient http, Target target, ApiKey key, Duration timeout, long maxBodyBytes, TokenCounter counter,
+                              LongSupplier nanoTime, Clock clock) {
         this.http = http;
         this.target = target;
         this.key = key;
+        this.redactor = Redactor.of(key);
         this.timeout = timeout;
+        this.maxBodyBytes = maxBodyBytes;
         this.counter = counter;
         this.nanoTime = nanoTime;
         this.clock = clock;
         this.url = URI.create(target.baseUrl() + "/chat/completions");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The one way out of this client: whatever path made the answer or the error, its text is redacted here (the
+     * paths that quote a body redact it before cutting it, so that no cut-off piece of a key is left either).
+     */
     @Override
     public Completion complete(String requestJson) {
+        Completion c;
+        try {
+            c = send(requestJson);
+        } catch (EndpointException e) {
+            throw new EndpointException(e.kind(), e.status(), redactor.redact(e.getMessage()), e.retryAfter());
+        }
+        return new Completion(redactor.redact(c.text()), c.inputTokens(), c.cachedInputTokens(), c.outputTokens(), c.reasoningTokens(),
+                c.usageMeasured(), c.timeToFirstToken(), c.latency(), redactor.redact(c.finishReason()));
+    }
+
+    private Completion send(String requestJson) {
         ObjectNode body = body(requestJson);
         HttpRequest.Builder req = HttpRequest.newBuilder(url)
                 .timeout(timeout)
@@ -91,18 +129,18 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         }
         long start = nanoTime.getAsLong();
         long deadline = System.nanoTime() + timeout.toNanos(); // deadlines run on the real clock, whatever clock measures
-        BodyReader reader = new BodyReader(System::nanoTime);
+        BodyReader reader = new BodyReader(System::nanoTime, deadline, timeout, maxBodyBytes);
         CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> sent = http.sendAsync(req.build(), HttpResponse.BodyHandlers.ofPublisher());
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = await(sent, deadline);
         response.body().subscribe(reader);
         try {
             int status = response.statusCode();
             if (status != 200) {
-                String text = reader.rest(deadline, ERROR_BODY_LIMIT, "the error body");
-                throw new EndpointException(Kind.ofStatus(status), status, key.redact(errorMessage(status, text)), retryAfter(response));
+                String text = reader.head(ERROR_BODY_LIMIT, "the error body");
+                throw new EndpointException(Kind.ofStatus(status), status, errorMessage(status, text), retryAfter(response));
             }
             boolean sse = response.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).contains("text/event-stream");
-            Answer answer = sse ? readStream(reader, start, deadline) : readJson(reader, start, deadline);
+            Answer answer = sse ? readStream(reader) : readJson(reader);
             return answer.completion(body, start, nanoTime.getAsLong());
         } finally {
             reader.cancel();
@@ -130,7 +168,7 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
             return sent.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             sent.cancel(true);
-            throw new EndpointException(Kind.TIMEOUT, 0, "no response within " + timeout.toSeconds() + " s", null);
+            throw new EndpointException(Kind.TIMEOUT, 0, "no response within the " + BodyReader.duration(timeout) + " timeout", null);
         } catch (InterruptedException e) {
             sent.cancel(true);
             Thread.currentThread().interrupt();
@@ -138,12 +176,12 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
-                throw new EndpointException(Kind.TIMEOUT, 0, "no response within " + timeout.toSeconds() + " s", null);
+                throw new EndpointException(Kind.TIMEOUT, 0, "no response within the " + BodyReader.duration(timeout) + " timeout", null);
             }
             String what = cause instanceof ConnectException ? "cannot connect to " + target.baseUrl().getHost() + ":" + port()
                     : "the request failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             throw new EndpointException(cause instanceof IOException && !(cause instanceof ConnectException) ? Kind.STREAM_CUT : Kind.UNREACHABLE,
-                    0, key.redact(what), null);
+                    0, redactor.redact(what), null);
         }
     }
 
@@ -212,11 +250,11 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         return chat.promptTokens(messages, tools, null, null);
     }
 
-    private Answer readStream(BodyReader reader, long start, long deadline) {
+    private Answer readStream(BodyReader reader) {
         Answer a = new Answer();
         StringBuilder data = new StringBuilder();
         String line;
-        while ((line = reader.nextLine(deadline, "the stream")) != null) {
+        while ((line = reader.nextLine("the stream")) != null) {
             if (line.isEmpty()) {
                 if (data.length() > 0) {
                     String event = data.toString();
@@ -249,10 +287,10 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         try {
             n = JSON.readTree(event);
         } catch (JsonProcessingException e) {
-            throw new EndpointException(Kind.BAD_RESPONSE, 200, "a stream event is not JSON: " + Clip.clip(event, 300), null);
+            throw new EndpointException(Kind.BAD_RESPONSE, 200, "a stream event is not JSON: " + quote(event), null);
         }
         if (n.has("error")) {
-            throw new EndpointException(Kind.SERVER_ERROR, 200, key.redact("error in the stream: " + errorText(n.get("error"), event)), null);
+            throw new EndpointException(Kind.SERVER_ERROR, 200, "error in the stream: " + errorText(n.get("error"), event), null);
         }
         for (JsonNode choice : n.path("choices")) {
             if (choice.path("index").asInt(0) != 0) {
@@ -279,17 +317,17 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         }
     }
 
-    private Answer readJson(BodyReader reader, long start, long deadline) {
-        String text = reader.rest(deadline, Integer.MAX_VALUE, "the answer");
+    private Answer readJson(BodyReader reader) {
+        String text = reader.rest("the answer");
         JsonNode n;
         try {
             n = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer is not JSON: " + Clip.clip(text, 300), null);
+            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer is not JSON: " + quote(text), null);
         }
         JsonNode choice = n.path("choices").path(0);
         if (choice.isMissingNode()) {
-            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer has no choices: " + Clip.clip(text, 300), null);
+            throw new EndpointException(Kind.BAD_RESPONSE, 200, "the answer has no choices: " + quote(text), null);
         }
         Answer a = new Answer();
         JsonNode message = choice.path("message");
@@ -304,28 +342,33 @@ public final class OpenAiChatEndpoint implements ChatEndpoint {
         return a;
     }
 
-    private static String errorMessage(int status, String body) {
+    private String errorMessage(int status, String body) {
         try {
             JsonNode n = JSON.readTree(body);
             if (n != null && n.has("error")) {
                 return errorText(n.get("error"), body);
             }
             if (n != null && n.hasNonNull("message")) {
-                return Clip.clip(n.get("message").asText(), 300);
+                return quote(n.get("message").asText());
             }
         } catch (JsonProcessingException e) {
             // not JSON: the text itself
         }
-        return body.isBlank() ? "HTTP " + status + " with an empty body" : Clip.clip(body.trim(), 300);
+        return body.isBlank() ? "HTTP " + status + " with an empty body" : quote(body.trim());
     }
 
-    private static String errorText(JsonNode error, String raw) {
+    private String errorText(JsonNode error, String raw) {
         if (error.isTextual()) {
-            return Clip.clip(error.asText(), 300);
+            return quote(error.asText());
         }
         String message = error.path("message").asText("");
         String code = error.path("code").isValueNode() ? error.path("code").asText("") : "";
-        return Clip.clip(message.isEmpty() ? raw : message, 300) + (code.isEmpty() || code.equals("null") ? "" : " [" + code + "]");
+        return quote(message.isEmpty() ? raw : message) + (code.isEmpty() || code.equals("null") ? "" : " [" + quote(code) + "]");
+    }
+
+    /** Text from the endpoint, fit to quote in a message: redacted first, then cut, so that no cut-off piece of a key stays. */
+    private String quote(String text) {
+        return Clip.clip(redactor.redact(text), QUOTE_LIMIT);
     }
 
     /** Retry-After in seconds or as an HTTP date, or the retry-after-ms some providers send; null when absent or unreadable. */

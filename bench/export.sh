@@ -5,9 +5,11 @@
 # not the disk: on this VM's ext4, creating a file or folder has cost from 0.03 ms to over 2 ms of kernel time,
 # depending on where and when (see bench/RESULTS.md). One more `bin/modelatlas` run writes to disk (under target/)
 # for reference. Ends with one line `RESULT export key=value ...` (medians) for bench/run.sh.
-# Usage: bench/export.sh   (needs target/modelatlas.jar)   Env: RUNS=5, EXPORT_DIR (default /dev/shm, else /tmp)
+# Usage: bench/export.sh   (builds target/modelatlas.jar if missing)   Env: RUNS=5, EXPORT_DIR (default /dev/shm, else /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+need_jar
 runs=${RUNS:-5}
 parent=${EXPORT_DIR:-/dev/shm}
 [ -d "$parent" ] && [ -w "$parent" ] || parent=/tmp

@@ -3,7 +3,7 @@
 # Env: JMH_ARGS replaces the default bounds "-f 1 -wi 2 -i 3 -w 1s -r 2s" (bench/run.sh's QUICK=1 shortens them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -o -q -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+. bench/lib.sh
+CP=$(bench_classpath)
 # shellcheck disable=SC2086 # JMH_ARGS is a list of arguments
 java -cp "$CP" org.openjdk.jmh.Main "${1:-.*Bench.*}" ${JMH_ARGS:--f 1 -wi 2 -i 3 -w 1s -r 2s} "${@:2}"

@@ -6,7 +6,7 @@
 # line `RESULT load key=value ...` for bench/run.sh; rss_growth is the highest RSS sample of the second half of the
 # whole run over the highest of the first half (about 1 when memory is flat, above when it keeps climbing).
 # Exits 1 when load was not held (any error, failed import or mixed answer), 2 when a prerequisite is missing.
-# 127.0.0.1 only, bounded in time. Usage: bench/load.sh   (needs target/modelatlas.jar, wrk, python3)
+# 127.0.0.1 only, bounded in time. Usage: bench/load.sh   (builds target/modelatlas.jar, installs wrk, curl, python3 if missing)
 # Env: DURATION=60 (seconds per phase), WARMUP=10 (seconds of wrk at 8 connections first, for the JIT; not counted),
 #      PORT (default: a free one)
 set -euo pipefail
@@ -14,11 +14,10 @@ cd "$(dirname "$0")/.."
 jar=$PWD/target/modelatlas.jar
 duration=${DURATION:-60}
 warmup=${WARMUP:-10}
+. bench/lib.sh
+need_tools wrk:wrk curl:curl python3:python3
+need_jar
 port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-for tool in wrk curl python3; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install -y wrk curl python3)" >&2; exit 2; }
-done
-[ -f "$jar" ] || { echo "needs $jar: ./mvnw -o -q -DskipTests package" >&2; exit 2; }
 work=$(mktemp -d)
 kill_tree() { local c; for c in $(pgrep -P "$1" || true); do kill_tree "$c"; done; kill "$1" 2>/dev/null || true; }
 trap 'for j in $(jobs -p); do kill_tree "$j"; done; wait 2>/dev/null; rm -rf "$work"' EXIT

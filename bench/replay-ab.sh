@@ -2,11 +2,13 @@
 # Replay of a generated usage log over every priced chat model, two jars side by side, alternating ROUNDS times:
 # wall, user CPU and max RSS per run, with the load average before each, and a check that both jars print the same
 # report except the p50/p95/max columns. Usage: bench/replay-ab.sh OLD_JAR NEW_JAR [ROUNDS] [REQUESTS]
-# (an old jar: git archive main | tar -x -C /tmp/old && (cd /tmp/old && ./mvnw -q -o -DskipTests package)).
+# (an old jar: git archive main | tar -x -C /tmp/old && (cd /tmp/old && ./mvnw -q -DskipTests package)).
 # JAVA_FLAGS adds JVM flags to both, e.g. bin/modelatlas's: JAVA_FLAGS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 OLD="$1"; NEW="$2"; ROUNDS="${3:-5}"; N="${4:-1000000}"
+(cd "$HERE/.." && . bench/lib.sh && need_tools /usr/bin/time:time python3:python3)
+for jar in "$OLD" "$NEW"; do [ -f "$jar" ] || { echo "no jar at $jar" >&2; exit 2; }; done
 LOG="/tmp/usage-$N.jsonl"
 [ -f "$LOG" ] || python3 "$HERE/replay-log.py" "$N" "$LOG"
 for i in $(seq "$ROUNDS"); do

@@ -8,8 +8,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 JAR="$HERE/../target/modelatlas.jar"
 ROUNDS="${1:-5}"; N="${2:-1000000}"
-[ -f "$JAR" ] || { echo "needs $JAR: ./mvnw -o -q -DskipTests package" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
+(cd "$HERE/.." && . bench/lib.sh && need_tools /usr/bin/time:time python3:python3 && need_jar)
 LOG="/tmp/usage-$N.jsonl"   # deterministic (seeded), so a log left by an earlier run is the same file
 if [ ! -f "$LOG" ]; then
   python3 "$HERE/replay-log.py" "$N" "$LOG.tmp" && mv "$LOG.tmp" "$LOG"

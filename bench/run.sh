@@ -3,7 +3,8 @@
 # benchmark | figure | goal | met? | command to rerun, after a machine note (cores, load average before and after,
 # JDK, date). The same goes to target/bench-summary.md; each step's full output to target/bench-logs/STEP.log.
 # A benchmark that cannot run (a tool or package missing and not installable, or out of time) says "not run: why"
-# in its row; the others still run. Load only against 127.0.0.1; network only to package registries (apt, npm).
+# in its row; the others still run. Load only against 127.0.0.1; network only to package registries (apt, npm, and
+# Maven Central through ./mvnw).
 #
 # Usage: bench/run.sh            the durations bench/RESULTS.md quotes (about 15 minutes on 2 quiet cores)
 #        QUICK=1 bench/run.sh    a smoke run with short durations (a few minutes; the figures are not the record)
@@ -23,21 +24,10 @@ load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 started=$(date '+%Y-%m-%d %H:%M %Z')
 load_before=$(load_avg)
 
-jar=target/modelatlas.jar
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
-  echo "== building $jar" >&2
-  ./mvnw -o -q -DskipTests package
-fi
-
-# wrk and nginx come from Debian; install them once if they are missing and we may (root, apt); else the rows
-# that need them say "not run"
-missing=()
-for tool in wrk nginx; do command -v "$tool" >/dev/null || missing+=("$tool"); done
-if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  echo "== installing ${missing[*]} (apt)" >&2
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
-    >"$logs/apt.log" 2>&1 || echo "   could not install ${missing[*]}: see $logs/apt.log" >&2
-fi
+# the jar through the wrapper (Maven Central on a fresh machine); each step installs the Debian packages it needs
+# (wrk, nginx, nodejs...) when it may (root, apt-get), else its row says "not run" and why (bench/lib.sh)
+. bench/lib.sh
+need_jar
 
 # step NAME SECONDS COMMAND...: runs one benchmark under a time limit (timeout signals its whole process group, and
 # each script's trap stops the servers it started), keeps its RESULT line, or why there is none

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Cold catalog load and server start, measured from process start (bounded: RUNS runs each, default 5, 127.0.0.1
 # only). Ends with one line `RESULT startup key=value ...` (medians, ms) for bench/run.sh.
-# Usage: bench/startup.sh   (needs target/modelatlas.jar)   Env: RUNS=5
+# Usage: bench/startup.sh   (builds target/modelatlas.jar if missing)   Env: RUNS=5
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
+need_tools curl:curl python3:python3
+need_jar
 jar=target/modelatlas.jar
 runs=${RUNS:-5}
 home=$(mktemp -d)

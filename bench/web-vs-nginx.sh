@@ -4,7 +4,7 @@
 # alternating (which goes first alternates too), after a warm-up. Prints each run and the medians, then one line
 # `RESULT web key=value ...` for bench/run.sh (medians; the server's peak RSS, VmHWM, over the whole run).
 #
-# Usage: bench/web-vs-nginx.sh            (needs target/modelatlas.jar, wrk and nginx: apt-get install -y wrk nginx)
+# Usage: bench/web-vs-nginx.sh            (builds target/modelatlas.jar; installs wrk and nginx if missing, as root)
 # Env:   RUNS=3 DURATION=10s WARMUP=5s CONNECTIONS=64 THREADS=2 PAGE=/compare/gpt-4.1-vs-gpt-4.1-mini
 # Exit:  0 measured (goals are judged by the reader or bench/run.sh), 1 failed, 2 a prerequisite is missing
 set -euo pipefail
@@ -17,10 +17,9 @@ conns=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 page=${PAGE:-/compare/gpt-4.1-vs-gpt-4.1-mini}
 
-for tool in wrk nginx curl java; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install -y wrk nginx)" >&2; exit 2; }
-done
-[ -f "$jar" ] || { echo "needs $jar: ./mvnw -q -DskipTests package" >&2; exit 2; }
+. bench/lib.sh
+need_tools wrk:wrk nginx:nginx curl:curl python3:python3
+need_jar
 
 work=$(mktemp -d /tmp/web-vs-nginx.XXXXXX)
 chmod 755 "$work"   # nginx workers run as www-data when started by root

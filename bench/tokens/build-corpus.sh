@@ -10,6 +10,7 @@ OUT="${1:-$HERE/corpus}"
 PACKAGES=(debian-reference-en debian-reference-ja debian-reference-zh-cn manpages-ja manpages-zh manpages-ru)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+command -v unzip >/dev/null || missing+=(unzip)
 SRC_ZIP=$(for z in /usr/lib/jvm/*/lib/src.zip; do [ -r "$z" ] && echo "$z" && break; done || true)
 [ -n "$SRC_ZIP" ] || missing+=(openjdk-17-source)
 if [ ${#missing[@]} -gt 0 ]; then

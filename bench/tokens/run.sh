@@ -4,7 +4,8 @@
 # table of MB/s (UTF-8 bytes, median of ROUNDS rounds after WARMUP seconds of warm-up per file) and token counts per file,
 # then one line `RESULT tokens key=value ...` (ratios on the large corpus and the short texts) for bench/run.sh, and
 # fails if any implementation's count differs from tiktoken's on any file. Raw timings go to target/token-bench.jsonl.
-# Usage: bench/tokens/run.sh [ROUNDS]   (default 5; nothing is downloaded once npm and Maven caches are warm)
+# Usage: bench/tokens/run.sh [ROUNDS]   (default 5; the first run installs what is missing: Debian packages, npm
+#        packages, and the Maven plugins and dependencies through the wrapper; nothing once those caches are warm)
 # Env:   WARMUP=3 (seconds per implementation and file)
 # Exit:  0 measured, 1 counts differ or a step failed, 2 the corpus or the npm packages cannot be had
 set -euo pipefail
@@ -13,14 +14,14 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 ROUNDS="${1:-5}"
 WARMUP="${WARMUP:-3}"
 CORPUS="$HERE/corpus"
-command -v node >/dev/null || { echo "needs node and npm (apt-get install -y nodejs npm)" >&2; exit 2; }
+cd "$ROOT"
+. bench/lib.sh
+need_tools node:nodejs npm:npm python3:python3
 [ -f "$CORPUS/requests.jsonl" ] || "$HERE/build-corpus.sh" "$CORPUS" \
   || { echo "could not build the corpus (Debian packages missing and not installable?)" >&2; exit 2; }
 (cd "$HERE" && { [ -d node_modules/tiktoken ] && [ -d node_modules/gpt-tokenizer ] || npm ci --no-audit --no-fund; }) \
   || { echo "npm packages tiktoken and gpt-tokenizer missing and not installable (npm ci failed)" >&2; exit 2; }
-cd "$ROOT"
-./mvnw -q -o -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat target/bench-cp.txt)"
+CP=$(bench_classpath)
 OUT=target/token-bench.jsonl
 {
   echo "{\"machine\": \"$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1 | tr -d '"'), node $(node --version)\"}"

@@ -20,7 +20,11 @@ public final class Main {
         this.context = context;
     }
 
-    @Command(name = "modelatlas", mixinStandardHelpOptions = true, version = "ModelAtlas 0.1.0",
+    /**
+     * {@code scope = INHERIT} copies the standard help options (and the version) to every subcommand, to any depth,
+     * so {@code --help} works on each of them, even one whose required parameters are missing.
+     */
+    @Command(name = "modelatlas", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true, version = "ModelAtlas 0.1.0",
             description = "Compare AI models and their prices from real catalog data.",
             subcommandsRepeatable = false)
     static final class Root implements Runnable {
@@ -52,6 +56,7 @@ public final class Main {
         for (Object command : Commands.all(context)) {
             cli.addSubcommand(command);
         }
+        cli.addSubcommand(new HelpCommand());
         // after the subcommands: picocli applies this setting only to commands present when it is called
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

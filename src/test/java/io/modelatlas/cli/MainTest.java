@@ -9,19 +9,91 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 class MainTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
-    private final Catalog catalog = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini()));
+    private static final Catalog CATALOG = Catalog.of(List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini()));
 
     private int run(String... args) {
-        CliContext ctx = new CliContext(() -> catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
+        return new Main(context(out, err)).run(args);
+    }
+
+    private int run(List<String> args) {
+        return run(args.toArray(String[]::new));
+    }
+
+    private static CliContext context(StringWriter out, StringWriter err) {
+        return new CliContext(() -> CATALOG, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
                 new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (host, port) -> out.write("serving " + host + ":" + port),
                 (dir, max, progress) -> "exported to " + dir, () -> { throw new IllegalStateException("no store in this test"); });
-        return new Main(ctx).run(args);
+    }
+
+    /** The path of every command and subcommand, the root first (an empty path), found by walking picocli's tree. */
+    static Stream<List<String>> everyCommand() {
+        List<List<String>> paths = new ArrayList<>();
+        collect(new Main(context(new StringWriter(), new StringWriter())).commandLine(), List.of(), paths);
+        return paths.stream();
+    }
+
+    private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+        paths.add(path);
+        command.getSubcommands().forEach((name, sub) -> {
+            List<String> subPath = new ArrayList<>(path);
+            subPath.add(name);
+            collect(sub, List.copyOf(subPath), paths);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyCommand")
+    void every_command_prints_its_usage_for_help_and_exits_0(List<String> path) {
+        String usage = ("Usage: modelatlas " + String.join(" ", path)).strip() + " ";
+
+        assertThat(run(concat(path, "--help"))).isZero();
+        assertThat(out.toString()).startsWith(usage).contains("-h, --help");
+        assertThat(err.toString()).isEmpty();
+        String helpOption = out.toString();
+
+        out.getBuffer().setLength(0);
+        assertThat(run(concat(List.of("help"), path.toArray(String[]::new)))).isZero();
+        assertThat(out.toString()).isEqualTo(helpOption);
+        assertThat(err.toString()).isEmpty();
+
+        out.getBuffer().setLength(0);
+        assertThat(run(concat(path, "--version"))).isZero();
+        assertThat(out.toString()).isEqualTo("ModelAtlas 0.1.0" + System.lineSeparator());
+        assertThat(err.toString()).isEmpty();
+    }
+
+    private static List<String> concat(List<String> path, String... more) {
+        List<String> args = new ArrayList<>(path);
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void help_covers_every_command_and_the_commands_with_required_parameters() {
+        assertThat(everyCommand().map(p -> String.join(" ", p)))
+                .contains("", "cost", "tokens", "import", "eval", "eval-report", "admin", "admin create-token", "help");
+    }
+
+    @Test
+    void usage_errors_still_exit_2_with_the_usage_on_stderr() {
+        assertThat(run("cost")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Missing required parameter: 'MODEL'").contains("Usage: modelatlas cost ");
+        assertThat(run("admin", "create-token")).isEqualTo(2);
+        assertThat(run("models", "--no-such-option")).isEqualTo(2);
+        assertThat(run("help", "admin", "no-such-command")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown command 'admin no-such-command'; the commands of admin are: create-token, revoke-token");
+        assertThat(out.toString()).isEmpty();
     }
 
     @Test

@@ -32,7 +32,14 @@ public record ComparisonJson(
 
     public record VolumeJson(BlendJson blend, List<BigDecimal> blendedUsdPerMillion, List<VolumeRowJson> rows) {}
 
-    public record ScenarioCellJson(BigDecimal costPerRequestUsd, BigDecimal costPer1000Usd, String note) {}
+    /** A scenario's cost on one model; {@code fits}, {@code exceeds} and {@code unknown_limits} as in {@code /api/v1/cost}. */
+    public record ScenarioCellJson(BigDecimal costPerRequestUsd, BigDecimal costPer1000Usd, String note, Boolean fits,
+                                   List<FitJson.ExceedsJson> exceeds, List<String> unknownLimits) {
+        static ScenarioCellJson from(Comparison.ScenarioCell x) {
+            return new ScenarioCellJson(x.costPerRequest(), x.costPer1000(), x.note(), FitJson.fits(x.fit()), FitJson.exceeds(x.fit()),
+                    FitJson.unknownLimits(x.fit()));
+        }
+    }
 
     public record ScenarioJson(String id, String name, String description, long inputTokens, long cachedInputTokens, long outputTokens,
                                List<ScenarioCellJson> costs, String cheapest) {}
@@ -55,7 +62,7 @@ public record ComparisonJson(
                         v.rows().stream().map(r -> new VolumeRowJson(r.tokensPerMonth(), r.costs(), r.cheapestModelId(), r.saving())).toList())).toList(),
                 c.scenarios().stream().map(s -> new ScenarioJson(s.scenario().id(), s.scenario().name(), s.scenario().description(),
                         s.scenario().inputTokens(), s.scenario().cachedInputTokens(), s.scenario().outputTokens(),
-                        s.cells().stream().map(x -> new ScenarioCellJson(x.costPerRequest(), x.costPer1000(), x.note())).toList(),
+                        s.cells().stream().map(ScenarioCellJson::from).toList(),
                         s.cheapestModelId())).toList(),
                 c.benchmarks().stream().map(b -> new BenchmarkRowJson(b.name(), b.variant(), b.kind().name().toLowerCase(java.util.Locale.ROOT),
                         b.scores().stream().map(x -> x == null ? null : x.score()).toList(),

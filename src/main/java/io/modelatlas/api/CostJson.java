@@ -1,5 +1,7 @@
 package io.modelatlas.api;
 
+import io.modelatlas.catalog.Fit;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.pricing.Cost;
@@ -8,9 +10,16 @@ import io.modelatlas.pricing.Usage;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The exact cost of one request: what {@code cost --format json} prints and {@code GET /api/v1/cost} returns. */
+/**
+ * The exact cost of one request: what {@code cost --format json} prints and {@code GET /api/v1/cost} returns. The cost
+ * is given even for a request the offering's limits refuse (what it would cost, e.g. on a provider with a larger
+ * window); {@code fits:false} and {@code exceeds} say so, and {@code limits} are the offering's (absent when unknown).
+ */
 public record CostJson(String model, String provider, String apiModelId, String serviceTier, UsageJson usage, List<LineJson> lines,
-                       BigDecimal totalUsd, SourceJson pricesSource) {
+                       BigDecimal totalUsd, Boolean fits, List<FitJson.ExceedsJson> exceeds, List<String> unknownLimits, LimitsJson limits,
+                       SourceJson pricesSource) {
+
+    public record LimitsJson(Long contextWindow, Long maxInputTokens, Long maxOutputTokens) {}
 
     public record UsageJson(long inputTokens, long cachedInputTokens, long cacheWriteTokens, long outputTokens, long reasoningTokens) {}
 
@@ -21,9 +30,10 @@ public record CostJson(String model, String provider, String apiModelId, String 
         }
     }
 
-    public static CostJson from(Model m, Offering o, Usage u, Cost c) {
+    public static CostJson from(Model m, Offering o, Usage u, Cost c, Limits limits, Fit fit) {
         return new CostJson(m.id(), o.provider(), o.apiModelId(), c.serviceTier().jsonName(),
                 new UsageJson(u.inputTokens(), u.cachedInputTokens(), u.cacheWriteTokens(), u.outputTokens(), u.reasoningTokens()),
-                c.lines().stream().map(LineJson::from).toList(), c.totalUsd(), SourceJson.from(o.prices().source()));
+                c.lines().stream().map(LineJson::from).toList(), c.totalUsd(), FitJson.fits(fit), FitJson.exceeds(fit), FitJson.unknownLimits(fit),
+                new LimitsJson(limits.contextWindow(), limits.maxInputTokens(), limits.maxOutputTokens()), SourceJson.from(o.prices().source()));
     }
 }

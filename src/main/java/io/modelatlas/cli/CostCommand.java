@@ -1,5 +1,8 @@
 package io.modelatlas.cli;
 
+import io.modelatlas.catalog.Fit;
+import io.modelatlas.catalog.LimitExceededException;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.compare.Format;
@@ -46,6 +49,9 @@ final class CostCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--strict", description = "Refuse (exit code 1) a request that exceeds the offering's context window, max input or max output, instead of pricing it with a warning.")
+    boolean strict;
+
     CostCommand(CliContext context) {
         this.context = context;
     }
@@ -56,10 +62,15 @@ final class CostCommand implements Callable<Integer> {
         Offering offering = offering(m);
         ServiceTier serviceTier = ServiceTier.parse(tier);
         Usage usage = new Usage(inputTokens, cachedInputTokens, cacheWriteTokens, 0, outputTokens, reasoningTokens, 0, List.of());
+        Limits limits = Limits.of(m, offering);
+        Fit fit = limits.check(inputTokens, outputTokens);
+        if (strict && fit.exceeds()) {
+            throw new LimitExceededException(offering.qualifiedId(), fit);
+        }
         Cost cost = CostCalculator.price(offering.prices().value(), usage, serviceTier);
         switch (format) {
-            case TEXT -> printText(m, offering, cost);
-            case JSON -> context.out().println(JsonOutput.cost(m, offering, usage, cost));
+            case TEXT -> printText(m, offering, cost, fit);
+            case JSON -> context.out().println(JsonOutput.cost(m, offering, usage, cost, limits, fit));
             default -> throw new UsageException("--format must be text or json for cost");
         }
         return Main.OK;
@@ -78,7 +89,7 @@ final class CostCommand implements Callable<Integer> {
         return o;
     }
 
-    private void printText(Model m, Offering o, Cost cost) {
+    private void printText(Model m, Offering o, Cost cost, Fit fit) {
         var out = context.out();
         out.printf("%s (%s), %s tier%n", m.displayName(), o.qualifiedId(), cost.serviceTier().jsonName());
         for (CostLine l : cost.lines()) {
@@ -88,6 +99,12 @@ final class CostCommand implements Callable<Integer> {
         }
         out.printf("  %-14s %s (exact: %s)%n", "total", Format.usd(cost.totalUsd()), cost.totalUsd().toPlainString());
         out.printf("Prices: %s%n", o.prices().source().describe());
+        // still priced (what it would cost where it fits), but never silently: the provider would refuse it
+        switch (fit.status()) {
+            case EXCEEDS -> out.printf("warning: %s %s; the provider would refuse this request (--strict refuses it here)%n", o.qualifiedId(), fit.describe());
+            case UNKNOWN -> out.printf("note: %s%n", fit.describe());
+            case FITS -> { }
+        }
         out.flush();
     }
 }

@@ -5,6 +5,8 @@ import io.modelatlas.api.CostJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
+import io.modelatlas.catalog.Fit;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.compare.Comparison;
@@ -20,8 +22,8 @@ final class JsonOutput {
         return Json.write(ComparisonJson.from(c));
     }
 
-    static String cost(Model m, Offering o, Usage u, Cost c) {
-        return Json.write(CostJson.from(m, o, u, c));
+    static String cost(Model m, Offering o, Usage u, Cost c, Limits limits, Fit fit) {
+        return Json.write(CostJson.from(m, o, u, c, limits, fit));
     }
 
     static String models(List<Model> shown, int total) {

@@ -2,6 +2,7 @@ package io.modelatlas.cli;
 
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.replay.ReplayReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +31,15 @@ final class ReplayCommand implements Callable<Integer> {
         @Option(names = "--models", split = ",", description = "Models to price the log on, comma-separated.")
         List<String> models;
 
-        @Option(names = "--all", description = "Every priced chat model of the catalog.")
+        @Option(names = "--all", description = "Every priced model of the catalog of the --type (chat unless asked).")
         boolean all;
     }
+
+    @Option(names = "--type", defaultValue = "chat", description = "With --all: chat (default), any, or a model type (completion, embedding, ...).")
+    String type;
+
+    @Option(names = "--top", description = "Show only the N cheapest models.")
+    Integer top;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Targets targets;
@@ -52,7 +59,11 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Function<Catalog, List<Model>> models = c -> targets.all ? ReplayReport.pricedChatModels(c) : targets.models.stream().map(c::require).toList();
+        TypeFilter types = TypeFilter.parse(type);
+        if (top != null && top < 1) {
+            throw new UsageException("--top must be at least 1, got " + top);
+        }
+        Function<Catalog, List<Model>> models = c -> targets.all ? ReplayReport.pricedModels(c, types) : targets.models.stream().map(c::require).toList();
         ReplayReport report;
         ProgressBar bar = null;
         try (InputStream file = Files.newInputStream(log)) {
@@ -72,6 +83,9 @@ final class ReplayCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.finish();
             }
+        }
+        if (top != null) {
+            report = report.top(top);
         }
         switch (format) {
             case TABLE, TEXT -> context.out().print(report.table());

@@ -3,6 +3,8 @@ package io.modelatlas.compare;
 import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.BenchmarkKind;
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Fit;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.compare.Comparison.BenchmarkRow;
 import io.modelatlas.compare.Comparison.Recommendation;
@@ -135,24 +137,24 @@ public final class Comparer {
 
     static ScenarioCell scenarioCell(Model m, Scenario s) {
         if (!m.type().isText()) {
-            return new ScenarioCell(null, null, "not a text model");
+            return new ScenarioCell(null, null, "not a text model", null);
         }
         Optional<PriceSheet> sheet = m.prices();
         if (sheet.isEmpty()) {
-            return new ScenarioCell(null, null, "price unknown");
+            return new ScenarioCell(null, null, "price unknown", null);
         }
-        if (m.contextWindow() != null && s.inputTokens() + s.outputTokens() > m.contextWindow().value()) {
-            return new ScenarioCell(null, null, "does not fit the " + Format.count(m.contextWindow().value()) + "-token context window");
-        }
-        if (m.maxOutputTokens() != null && s.outputTokens() > m.maxOutputTokens().value()) {
-            return new ScenarioCell(null, null, "exceeds the " + Format.count(m.maxOutputTokens().value()) + "-token output limit");
+        // the limits of the offering the price comes from: a price for a request the provider refuses is no price
+        Fit fit = Limits.of(m).check(s.inputTokens(), s.outputTokens());
+        if (fit.exceeds()) {
+            return new ScenarioCell(null, null, fit.describe(), fit);
         }
         try {
             Cost cost = CostCalculator.price(sheet.get(), s.usage());
-            String note = cost.lines().stream().map(l -> l.note()).filter(Objects::nonNull).findFirst().orElse(null);
-            return new ScenarioCell(cost.totalUsd(), cost.totalUsd().multiply(BigDecimal.valueOf(1000)).stripTrailingZeros(), note);
+            String note = cost.lines().stream().map(l -> l.note()).filter(Objects::nonNull).findFirst()
+                    .orElse(fit.fits() ? null : fit.describe());
+            return new ScenarioCell(cost.totalUsd(), cost.totalUsd().multiply(BigDecimal.valueOf(1000)).stripTrailingZeros(), note, fit);
         } catch (PriceUnknownException e) {
-            return new ScenarioCell(null, null, e.getMessage());
+            return new ScenarioCell(null, null, e.getMessage(), fit);
         }
     }
 

@@ -2,6 +2,7 @@ package io.modelatlas.compare;
 
 import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.BenchmarkKind;
+import io.modelatlas.catalog.Fit;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Provenance;
 import java.math.BigDecimal;
@@ -97,9 +98,17 @@ public record Comparison(
 
     /**
      * Cost of one request of the scenario and of 1,000 of them; {@code costPerRequest} null when unknown or not
-     * applicable, {@code note} says why ("does not fit the 128,000-token context window", "price unknown").
+     * applicable, {@code note} says why ("does not fit: 150,000 input tokens > max input 131,072", "price unknown").
+     * {@code fit} is the limit check of the model's priced offering, null where no price was looked for (not a text
+     * model, no price); a cell whose request does not fit has no cost, so it is never the cheapest.
      */
-    public record ScenarioCell(BigDecimal costPerRequest, BigDecimal costPer1000, String note) {}
+    public record ScenarioCell(BigDecimal costPerRequest, BigDecimal costPer1000, String note, Fit fit) {
+        public ScenarioCell {
+            if (fit != null && fit.exceeds() && costPerRequest != null) {
+                throw new IllegalArgumentException("a request that does not fit has no cost: " + fit.describe());
+            }
+        }
+    }
 
     /** One benchmark (name and variant) with each model's score, or null where the model has none. */
     public record BenchmarkRow(String name, String variant, BenchmarkKind kind, List<Benchmark> scores) {

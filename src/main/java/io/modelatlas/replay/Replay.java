@@ -1,5 +1,7 @@
 package io.modelatlas.replay;
 
+import io.modelatlas.catalog.LimitKind;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.pricing.CostCalculator;
 import io.modelatlas.pricing.PriceSheet;
@@ -23,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Prices a whole request log on several models in O(requests + models) time and constant memory. Cost is linear in
  * token counts except at long-context thresholds, so requests are summed per bucket of crossed thresholds (the union
- * of every target model's thresholds) and each bucket is priced once per model. Context and output-limit overflows
- * are counted from histograms over the distinct limits. Per-request percentiles come from the histogram of distinct
+ * of every target model's thresholds) and each bucket is priced once per model. Requests over a context window, max
+ * input or max output are counted from one histogram per {@link LimitKind} over the distinct limits of the models, with
+ * the rule of {@link Limits#check} (what counts against each limit, and "over" meaning strictly more than it). Per-request percentiles come from the histogram of distinct
  * request shapes ({@link RequestShapes}): exact while the log has at most {@link #shapeCapacity} distinct shapes,
  * within a stated relative error past that; the capacity shrinks with the number of models so that pricing the
  * shapes stays within {@link #SHAPE_BUDGET} shape pricings in all.
@@ -39,10 +42,10 @@ public final class Replay {
     private final long[] thresholds;
     /** Per bucket index (see {@link #bucketOf}): summed input, cached input, output, requests; and one input seen. */
     private final long[][] buckets;
-    private final long[] contextLimits;
-    private final long[] outputLimits;
-    private final long[] overContext;
-    private final long[] overOutput;
+    /** Per {@link LimitKind} ordinal: the distinct limits of the models, smallest first. */
+    private final long[][] limits;
+    /** Per {@link LimitKind} ordinal: requests by how many of those limits they exceed. */
+    private final long[][] over;
     private final RequestShapes shapes;
     private final int shapeCapacity;
     private final Map<String, long[]> recordedOn = new HashMap<>();
@@ -55,26 +58,30 @@ public final class Replay {
         this.shapeCapacity = (int) Math.max(MIN_SHAPES, Math.min(MAX_SHAPES, SHAPE_BUDGET / Math.max(1, models.size())));
         this.shapes = new RequestShapes(shapeCapacity);
         TreeSet<Long> t = new TreeSet<>();
-        TreeSet<Long> ctx = new TreeSet<>();
-        TreeSet<Long> out = new TreeSet<>();
+        List<TreeSet<Long>> distinct = new ArrayList<>();
+        for (LimitKind kind : LimitKind.values()) {
+            distinct.add(new TreeSet<>());
+        }
         for (Model m : models) {
             m.prices().ifPresent(s -> {
                 for (List<Tier> tiers : s.tiers().values()) {
                     tiers.forEach(x -> t.add(x.threshold()));
                 }
             });
-            if (m.contextWindow() != null) {
-                ctx.add(m.contextWindow().value());
-            }
-            if (m.maxOutputTokens() != null) {
-                out.add(m.maxOutputTokens().value());
+            Limits l = Limits.of(m);
+            for (LimitKind kind : LimitKind.values()) {
+                if (l.get(kind) != null) {
+                    distinct.get(kind.ordinal()).add(l.get(kind));
+                }
             }
         }
         thresholds = t.stream().mapToLong(Long::longValue).toArray();
-        contextLimits = ctx.stream().mapToLong(Long::longValue).toArray();
-        outputLimits = out.stream().mapToLong(Long::longValue).toArray();
-        overContext = new long[contextLimits.length + 1];
-        overOutput = new long[outputLimits.length + 1];
+        limits = new long[LimitKind.values().length][];
+        over = new long[LimitKind.values().length][];
+        for (LimitKind kind : LimitKind.values()) {
+            limits[kind.ordinal()] = distinct.get(kind.ordinal()).stream().mapToLong(Long::longValue).toArray();
+            over[kind.ordinal()] = new long[limits[kind.ordinal()].length + 1];
+        }
         buckets = new long[thresholds.length * 2 + 1][];
     }
 
@@ -89,8 +96,9 @@ public final class Replay {
         sums[1] += r.cachedInputTokens();
         sums[2] += r.outputTokens();
         sums[3] += 1;
-        overContext[countBelow(contextLimits, r.inputTokens() + r.outputTokens())]++;
-        overOutput[countBelow(outputLimits, r.outputTokens())]++;
+        for (LimitKind kind : LimitKind.values()) {
+            over[kind.ordinal()][countBelow(limits[kind.ordinal()], kind.requested(r.inputTokens(), r.outputTokens()))]++;
+        }
         if (r.model() != null) {
             long[] n = recordedOn.get(r.model());
             if (n == null) {
@@ -116,7 +124,10 @@ public final class Replay {
         return i >= 0 ? 2 * i + 1 : 2 * (-i - 1);
     }
 
-    /** How many limits are strictly below {@code n}: the index of the histogram cell to count {@code n} in. */
+    /**
+     * How many limits are strictly below {@code n}, that is how many {@code n} exceeds ({@link LimitKind#exceeds}: a
+     * request of exactly the limit fits): the index of the histogram cell to count {@code n} in.
+     */
     private static int countBelow(long[] limits, long n) {
         int i = Arrays.binarySearch(limits, n);
         return i >= 0 ? i : -i - 1;
@@ -128,7 +139,7 @@ public final class Replay {
 
     /** One model's result: null money means its price is unknown (never $0). */
     public record ModelResult(String modelId, String name, BigDecimal totalUsd, BigDecimal per1000Usd, BigDecimal monthlyUsd,
-                              BigDecimal p50Usd, BigDecimal p95Usd, BigDecimal maxUsd, long overContext, long overMaxOutput,
+                              BigDecimal p50Usd, BigDecimal p95Usd, BigDecimal maxUsd, long overContext, long overMaxInput, long overMaxOutput,
                               BigDecimal savingVsRecordedUsd, String note) {}
 
     public List<ModelResult> results() {
@@ -136,15 +147,14 @@ public final class Replay {
         String recorded = recordedOn();
         // first the totals, and which percentile work each model needs; then that work, distinct rates only, on
         // every core; then the rows
-        record Priced(Model model, BigDecimal total, RateKey key, long overContext, long overOutput, String unknown) {}
+        record Priced(Model model, BigDecimal total, RateKey key, long[] over, String unknown) {}
         List<Priced> priced = new ArrayList<>();
         Map<String, long[][]> work = new HashMap<>();
         for (Model m : models) {
             PriceSheet sheet = m.prices().orElse(null);
-            long overCtx = m.contextWindow() == null ? 0 : above(overContext, contextLimits, m.contextWindow().value());
-            long overOut = m.maxOutputTokens() == null ? 0 : above(overOutput, outputLimits, m.maxOutputTokens().value());
+            long[] overLimits = overLimits(Limits.of(m));
             if (sheet == null) {
-                priced.add(new Priced(m, null, null, overCtx, overOut, "price unknown"));
+                priced.add(new Priced(m, null, null, overLimits, "price unknown"));
                 continue;
             }
             try {
@@ -158,9 +168,9 @@ public final class Replay {
                 if (key != null) {
                     work.putIfAbsent(key.key(), key.rates());
                 }
-                priced.add(new Priced(m, total, key, overCtx, overOut, null));
+                priced.add(new Priced(m, total, key, overLimits, null));
             } catch (PriceUnknownException e) {
-                priced.add(new Priced(m, null, null, overCtx, overOut, e.getMessage()));
+                priced.add(new Priced(m, null, null, overLimits, e.getMessage()));
             }
         }
         Map<String, BigInteger[]> percentiles = new ConcurrentHashMap<>();
@@ -171,7 +181,7 @@ public final class Replay {
         for (Priced x : priced) {
             Model m = x.model();
             if (x.total() == null) {
-                out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, x.overContext(), x.overOutput(), null, x.unknown()));
+                out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, x.over()[LimitKind.CONTEXT_WINDOW.ordinal()], x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, x.unknown()));
                 continue;
             }
             BigDecimal[] p = requests == 0 ? new BigDecimal[3]
@@ -180,12 +190,12 @@ public final class Replay {
             BigDecimal per1000 = requests == 0 ? BigDecimal.ZERO
                     : x.total().multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64);
             BigDecimal monthly = months == null ? null : x.total().divide(months, MathContext.DECIMAL64);
-            out.add(new ModelResult(m.id(), m.displayName(), x.total(), per1000, monthly, p[0], p[1], p[2], x.overContext(), x.overOutput(), null, null));
+            out.add(new ModelResult(m.id(), m.displayName(), x.total(), per1000, monthly, p[0], p[1], p[2], x.over()[LimitKind.CONTEXT_WINDOW.ordinal()], x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, null));
         }
         BigDecimal base = recorded == null ? null : totals.get(recorded);
         if (base != null) {
             out.replaceAll(r -> r.totalUsd() == null ? r : new ModelResult(r.modelId(), r.name(), r.totalUsd(), r.per1000Usd(), r.monthlyUsd(),
-                    r.p50Usd(), r.p95Usd(), r.maxUsd(), r.overContext(), r.overMaxOutput(), base.subtract(r.totalUsd()), r.note()));
+                    r.p50Usd(), r.p95Usd(), r.maxUsd(), r.overContext(), r.overMaxInput(), r.overMaxOutput(), base.subtract(r.totalUsd()), r.note()));
         }
         return out;
     }
@@ -315,6 +325,16 @@ public final class Replay {
     private static BigDecimal priceBucket(PriceSheet sheet, long[] b) {
         long meanInput = b[3] == 0 ? 0 : b[0] / b[3];
         return CostCalculator.price(sheet, Usage.of(b[0], b[1], b[2]), ServiceTier.STANDARD, meanInput).totalUsd();
+    }
+
+    /** Requests over each of the model's limits, by {@link LimitKind} ordinal (context, input, output); 0 where unknown. */
+    private long[] overLimits(Limits l) {
+        long[] n = new long[LimitKind.values().length];
+        for (LimitKind kind : LimitKind.values()) {
+            Long limit = l.get(kind);
+            n[kind.ordinal()] = limit == null ? 0 : above(over[kind.ordinal()], limits[kind.ordinal()], limit);
+        }
+        return n;
     }
 
     private static long above(long[] histogram, long[] limits, long limit) {

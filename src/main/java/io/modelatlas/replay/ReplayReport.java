@@ -3,7 +3,7 @@ package io.modelatlas.replay;
 import io.modelatlas.api.Json;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
-import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.compare.Format;
 import io.modelatlas.text.Csv;
 import io.modelatlas.tokens.TokenCounters;
@@ -48,7 +48,12 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
 
     /** Every chat model of the catalog with a known price: the targets of {@code --all}. */
     public static List<Model> pricedChatModels(Catalog catalog) {
-        return catalog.models().stream().filter(m -> m.type() == ModelType.CHAT && m.prices().isPresent()).toList();
+        return pricedModels(catalog, TypeFilter.CHAT);
+    }
+
+    /** Every model of the types {@code filter} lets through with a known price: {@code --all --type T}. */
+    public static List<Model> pricedModels(Catalog catalog, TypeFilter filter) {
+        return catalog.models().stream().filter(m -> filter.test(m) && m.prices().isPresent()).toList();
     }
 
     public static ReplayReport of(String log, Replay replay, LogReader reader) {
@@ -80,6 +85,23 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
                 replay.monthsSpanned(), replay.percentilesExact(), rows, notes);
     }
 
+    /**
+     * The report with only the {@code n} cheapest models (unknown prices last, as sorted), and a note saying how many
+     * were priced: {@code replay --all --top N}. The totals and the saving column are those of the full replay.
+     */
+    public ReplayReport top(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--top must be at least 1, got " + n);
+        }
+        if (models.size() <= n) {
+            return this;
+        }
+        List<String> more = new ArrayList<>(notes);
+        more.add("the " + Format.count(n) + " cheapest of " + Format.count(models.size()) + " models priced are shown");
+        return new ReplayReport(log, requests, skippedLines, problems, countedFromText, recordedOn, monthsSpanned, percentilesExact,
+                models.subList(0, n), more);
+    }
+
     /** 0.0009765625 as "0.1%", 0.0078125 as "0.8%": the bound, rounded up so it stays a bound. */
     private static String percent(double fraction) {
         return BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.CEILING).stripTrailingZeros().toPlainString() + "%";
@@ -104,12 +126,12 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
         StringBuilder out = new StringBuilder();
         out.append(String.format("%s: %s requests%s%s%n", log, Format.count(requests), recordedOn == null ? "" : ", recorded on " + recordedOn,
                 monthsSpanned == null ? "" : ", spanning " + monthsSpanned.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " months"));
-        out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8s %8s %14s%n", "MODEL", "TOTAL", "PER 1K REQ", "PER MONTH", "P50", "P95", "MAX",
-                ">CTX", ">OUT", "SAVING"));
+        out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8s %8s %8s %14s%n", "MODEL", "TOTAL", "PER 1K REQ", "PER MONTH", "P50", "P95", "MAX",
+                ">CTX", ">IN", ">OUT", "SAVING"));
         for (Replay.ModelResult r : models) {
-            out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8d %8d %14s%n", r.modelId().length() > 30 ? r.modelId().substring(0, 29) + "…" : r.modelId(),
+            out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8d %8d %8d %14s%n", r.modelId().length() > 30 ? r.modelId().substring(0, 29) + "…" : r.modelId(),
                     money(r.totalUsd(), r.note()), cents(r.per1000Usd()), cents(r.monthlyUsd()), small(r.p50Usd()), small(r.p95Usd()), small(r.maxUsd()),
-                    r.overContext(), r.overMaxOutput(), cents(r.savingVsRecordedUsd())));
+                    r.overContext(), r.overMaxInput(), r.overMaxOutput(), cents(r.savingVsRecordedUsd())));
         }
         if (skippedLines > 0) {
             out.append(skippedLines).append(" lines skipped:\n");

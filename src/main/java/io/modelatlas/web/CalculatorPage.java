@@ -1,7 +1,10 @@
 package io.modelatlas.web;
 
+import io.modelatlas.catalog.Fit;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.compare.Format;
 import io.modelatlas.pricing.Cost;
 import io.modelatlas.pricing.CostCalculator;
@@ -19,9 +22,11 @@ import java.util.Map;
 
 /**
  * The cost calculator: one request shape priced exactly on every priced chat model (long-context tiers included,
- * since the request size is known), times the monthly request count. All inputs live in the query string.
+ * since the request size is known), times the monthly request count. All inputs live in the query string. A model
+ * whose limits the request exceeds is listed after the ranked ones as "does not fit", never ranked as the cheapest.
  */
-public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int priced, int skipped, int free, String definition, String chartJson) {
+public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int priced, int skipped, int free, int doNotFit, String definition,
+                             String chartJson) {
 
     public static final int SHOWN = 50;
 
@@ -31,8 +36,9 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
      * pages put it; it then takes precedence.
      */
     public record Inputs(long requestsPerDay, Long tokensPerMonth, long inputTokens, long outputTokens, int cacheHitPercent, ServiceTier tier,
-                         String models, boolean includeFree) {
+                         String models, boolean includeFree, TypeFilter type) {
         public Inputs {
+            type = type == null ? TypeFilter.CHAT : type;
             if (inputTokens + outputTokens == 0) {
                 throw new BadParameterException("input_tokens", "a request needs some input or output tokens");
             }
@@ -62,25 +68,35 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
         }
     }
 
-    /** One model's monthly cost. */
-    public record Result(String id, String name, String creator, String perRequest, String perMonth, BigDecimal monthlyUsd, String note) {}
+    /**
+     * One model's monthly cost; {@code rank} is null for a model the request does not fit (its costs then read "does
+     * not fit" and the note says which limit).
+     */
+    public record Result(Integer rank, String id, String name, String creator, String perRequest, String perMonth, BigDecimal monthlyUsd, String note) {
+        boolean fits() {
+            return rank != null;
+        }
+    }
 
     static CalculatorPage of(List<Model> catalog, Inputs in, WebContext ctx) {
         Usage usage = Usage.of(in.inputTokens(), in.cachedTokens(), in.outputTokens());
         List<String> selected = in.models() == null ? List.of() : List.of(in.models().split(","));
         List<Result> results = new ArrayList<>();
+        List<Result> tooBig = new ArrayList<>();
         int skipped = 0;
         int free = 0;
         for (Model m : catalog) {
-            if (m.type() != ModelType.CHAT || (!selected.isEmpty() && !selected.contains(m.id()))) {
+            if (!in.type().test(m) || (!selected.isEmpty() && !selected.contains(m.id()))) {
                 continue;
             }
             if (m.prices().isEmpty()) {
                 skipped++;
                 continue;
             }
-            if (m.contextWindow() != null && in.inputTokens() + in.outputTokens() > m.contextWindow().value()) {
-                skipped++;
+            // the one limit check (context window, max input, max output) of the offering the price comes from
+            Fit fit = Limits.of(m).check(in.inputTokens(), in.outputTokens());
+            if (fit.exceeds()) {
+                tooBig.add(new Result(null, m.id(), m.displayName(), m.creatorName(), "does not fit", "does not fit", null, fit.describe()));
                 continue;
             }
             try {
@@ -90,23 +106,32 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
                     continue;
                 }
                 BigDecimal month = c.totalUsd().multiply(in.requestsPerMonth());
-                String note = c.lines().stream().map(l -> l.note()).filter(n -> n != null).findFirst().orElse(null);
-                results.add(new Result(m.id(), m.displayName(), m.creatorName(), Format.usd(c.totalUsd()), Format.usdCents(month), month, note));
+                String note = c.lines().stream().map(l -> l.note()).filter(n -> n != null).findFirst().orElse(fit.fits() ? null : fit.describe());
+                results.add(new Result(0, m.id(), m.displayName(), m.creatorName(), Format.usd(c.totalUsd()), Format.usdCents(month), month, note));
             } catch (PriceUnknownException e) {
                 skipped++;
             }
         }
         results.sort(Comparator.comparing(Result::monthlyUsd).thenComparing(Result::id));
-        List<Result> shown = results.stream().limit(SHOWN).toList();
+        tooBig.sort(Comparator.comparing(Result::id));
+        List<Result> ranked = new ArrayList<>();
+        for (Result r : results) {
+            ranked.add(new Result(ranked.size() + 1, r.id(), r.name(), r.creator(), r.perRequest(), r.perMonth(), r.monthlyUsd(), r.note()));
+        }
+        // the models the request does not fit come after the ranked ones, in the rows left of the page
+        List<Result> shown = new ArrayList<>(ranked.stream().limit(SHOWN).toList());
+        tooBig.stream().limit(Math.max(0, SHOWN - shown.size())).forEach(shown::add);
         Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("labels", shown.stream().limit(15).map(Result::name).toList());
-        chart.put("costs", shown.stream().limit(15).map(Result::monthlyUsd).toList());
+        chart.put("labels", shown.stream().filter(Result::fits).limit(15).map(Result::name).toList());
+        chart.put("costs", shown.stream().filter(Result::fits).limit(15).map(Result::monthlyUsd).toList());
         String definition = in.volume() + ", each "
                 + Format.count(in.inputTokens()) + " input tokens (" + in.cacheHitPercent() + "% read from the prompt cache) and "
                 + Format.count(in.outputTokens()) + " output tokens, " + in.tier().jsonName() + " tier. Long-context prices apply where a request crosses a threshold; "
-                + "models whose context window is too small, or with no " + in.tier().jsonName() + " price, are left out.";
+                + "models whose context window, max input or max output the request exceeds are not ranked; "
+                + "models with no " + in.tier().jsonName() + " price are left out"
+                + (in.type().type() == ModelType.CHAT ? "" : "; model types: " + in.type().jsonName()) + ".";
         Meta meta = new Meta("LLM cost calculator: monthly cost on " + results.size() + " models | ModelAtlas",
                 "Monthly cost of your request shape on every priced chat model: " + definition, ctx.baseUrl() + "/calculator", null);
-        return new CalculatorPage(meta, in, shown, results.size(), skipped, free, definition, PageJson.write(chart));
+        return new CalculatorPage(meta, in, List.copyOf(shown), results.size(), skipped, free, tooBig.size(), definition, PageJson.write(chart));
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.modelatlas.api.Json;
+import io.modelatlas.catalog.LimitExceededException;
 import io.modelatlas.catalog.UnknownModelException;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceUnknownException;
@@ -38,6 +39,8 @@ final class ErrorMapping {
                 new Problem("/problems/bad-request", "Bad request", 400, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(PriceUnknownException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/price-unknown", "Price unknown", 422, e.getMessage(), ctx.path(), null, null)));
+        config.routes.exception(LimitExceededException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/limit-exceeded", "Request exceeds the model's limits", 422, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(SourceFormatException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/invalid-data", "Invalid data", 400, e.getMessage(), ctx.path(), e.location(), null)));
         config.routes.exception(UnauthorizedException.class, (e, ctx) -> respond(ctx, templates,

@@ -5,6 +5,7 @@ import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
+import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.pricing.ServiceTier;
@@ -55,7 +56,7 @@ final class SitePages {
     }
 
     static CalculatorPage.Inputs defaultCalculatorInputs() {
-        return new CalculatorPage.Inputs(DEFAULT_REQUESTS_PER_DAY, null, DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, 0, ServiceTier.STANDARD, null, false);
+        return new CalculatorPage.Inputs(DEFAULT_REQUESTS_PER_DAY, null, DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, 0, ServiceTier.STANDARD, null, false, TypeFilter.CHAT);
     }
 
     byte[] dataQuality(WebContext ctx) {

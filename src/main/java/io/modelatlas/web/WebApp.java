@@ -12,12 +12,16 @@ import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Capability;
 import io.modelatlas.catalog.DataQuality;
+import io.modelatlas.catalog.Fit;
 import io.modelatlas.catalog.Lifecycle;
+import io.modelatlas.catalog.LimitExceededException;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.Offering;
+import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.compare.Comparer;
 import io.modelatlas.compare.Comparison;
 import io.modelatlas.compare.ComparisonPaths;
@@ -353,6 +357,15 @@ public final class WebApp {
         return ids.stream().map(this::model).toList();
     }
 
+    /** The calculator's {@code type}: chat unless asked, so embeddings, image and audio models stay out of its ranking. */
+    private static TypeFilter calculatorType(Context c) {
+        try {
+            return TypeFilter.parse(Params.text(c, "type"));
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("type", e.getMessage());
+        }
+    }
+
     private void calculator(Context c) {
         ServiceTier tier;
         try {
@@ -364,7 +377,7 @@ public final class WebApp {
         Long tokensPerMonth = Params.text(c, "tokens_per_month") == null ? null : Params.nonNegativeLong(c, "tokens_per_month", null);
         CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", SitePages.DEFAULT_REQUESTS_PER_DAY), tokensPerMonth,
                 Params.nonNegativeLong(c, "input_tokens", SitePages.DEFAULT_INPUT_TOKENS), Params.nonNegativeLong(c, "output_tokens", SitePages.DEFAULT_OUTPUT_TOKENS),
-                (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), "1".equals(Params.text(c, "include_free")));
+                (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), "1".equals(Params.text(c, "include_free")), calculatorType(c));
         Pages.html(c, pages.calculator(ctx(), in));
     }
 
@@ -416,8 +429,13 @@ public final class WebApp {
                 : m.offerings().stream().filter(x -> x.provider().equalsIgnoreCase(provider) && x.priceKnown()).findFirst()
                 .orElseThrow(() -> new BadParameterException("provider", "no priced offering of " + m.id() + " by provider '" + provider + "'"));
         Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, List.of());
+        Limits limits = Limits.of(m, o);
+        Fit fit = limits.check(input, output);
+        if ("1".equals(Params.text(c, "strict")) && fit.exceeds()) {
+            throw new LimitExceededException(o.qualifiedId(), fit);
+        }
         Cost cost = CostCalculator.price(o.prices().value(), usage, tier);
-        Pages.json(c, CostJson.from(m, o, usage, cost));
+        Pages.json(c, CostJson.from(m, o, usage, cost, limits, fit));
     }
 
 

@@ -97,7 +97,10 @@ class ComparerTest {
     void long_document_scenario_does_not_fit_a_128k_model() {
         Comparison c = compare("gpt-4o-mini", "gpt-4.1-mini");
         Comparison.ScenarioRow longDoc = c.scenarios().stream().filter(r -> r.scenario().id().equals("long-doc")).findFirst().orElseThrow();
-        assertThat(longDoc.cells().get(0).note()).isEqualTo("does not fit the 128,000-token context window");
+        assertThat(longDoc.cells().get(0).note()).isEqualTo("does not fit: 151,000 tokens (input + output) > context window 128,000");
+        assertThat(longDoc.cells().get(0).costPerRequest()).isNull();
+        assertThat(longDoc.cells().get(0).fit().exceeds()).isTrue();
+        assertThat(longDoc.cells().get(1).fit().fits()).isTrue();
         assertThat(longDoc.cells().get(1).costPerRequest()).isEqualByComparingTo("0.0616"); // 150,000 x 0.40 + 1,000 x 1.60, per million
         assertThat(longDoc.cheapestModelId()).isNull();
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelatlas.catalog.Fact;
+import io.modelatlas.catalog.LimitKind;
+import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.fixtures.Fixtures;
@@ -64,6 +66,26 @@ class ReplayTest {
                 """;
         // 300,000 x 3 (each request below 200K) + 250,000 x 6, per million; pricing the 550,000 sum would give 3.3
         assertThat(row(replay("log.jsonl", log, false, claude), "claude-like").totalUsd()).isEqualByComparingTo("2.4");
+    }
+
+    @Test
+    void overflows_are_counted_per_limit_with_the_one_limit_check() {
+        // GPT-5 Mini's limits: 400,000 window, 272,000 max input, 128,000 max output
+        Model base = Fixtures.gpt51();
+        Model mini = new Model("gpt-5-mini", "GPT-5 Mini", "openai", "OpenAI", null, List.of(), base.type(), null, null, null, null, null,
+                Fact.of(400_000L, Fixtures.MODELSDEV), Fact.of(272_000L, Fixtures.MODELSDEV), Fact.of(128_000L, Fixtures.MODELSDEV),
+                base.capabilities(), List.of(), base.status(), List.of(), List.of(), List.of(),
+                List.of(new Offering("openai", "gpt-5-mini", base.primaryOffering().orElseThrow().prices(), null, null)), null);
+        long[][] requests = {{272_000, 128_000}, {272_001, 0}, {300_000, 1_000}, {100, 128_001}, {272_000, 128_001}, {1_000, 100}};
+        StringBuilder log = new StringBuilder();
+        long[] expected = new long[LimitKind.values().length];
+        for (long[] q : requests) {
+            log.append("{\"input_tokens\":").append(q[0]).append(",\"output_tokens\":").append(q[1]).append("}\n");
+            Limits.of(mini).check(q[0], q[1]).exceeded().forEach(e -> expected[e.limit().ordinal()]++);
+        }
+        Replay.ModelResult r = row(replay("log.jsonl", log.toString(), false, mini), "gpt-5-mini");
+        assertThat(new long[] {r.overContext(), r.overMaxInput(), r.overMaxOutput()}).containsExactly(expected);
+        assertThat(expected).containsExactly(1, 2, 2); // 400,001 in all; 272,001 and 300,000 in; 128,001 out twice
     }
 
     @Test

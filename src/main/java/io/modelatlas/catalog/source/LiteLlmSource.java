@@ -14,6 +14,7 @@ import io.modelatlas.pricing.TokenRate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -225,6 +226,7 @@ final class LiteLlmSource {
                 b.rate(kind, TokenRate.perToken(perToken));
             }
         }
+        tieredPricing(f, node, path, tiers.get(ServiceTier.STANDARD));
         BigDecimal perImage = f.price(node, "output_cost_per_image", path);
         if (perImage != null) {
             tiers.get(ServiceTier.STANDARD).image(new ImagePrice(null, null, perImage));
@@ -236,6 +238,62 @@ final class LiteLlmSource {
             }
         });
         return standard;
+    }
+
+    /**
+     * LiteLLM's {@code tiered_pricing} (Alibaba's dashscope entries): {@code [{input_cost_per_token, output_cost_per_token,
+     * range: [0, 256000]}, {..., range: [256000, 1000000]}]}. The whole request is billed at the rates of the range its
+     * input falls in, so each range after the first is a long-context {@link io.modelatlas.pricing.Tier} at the range's
+     * start, and the first range gives the base rates. Boundaries follow LiteLLM's
+     * {@code tiered_pricing.select_tier_for_input}: a range matches when {@code start < input <= end} (Alibaba's
+     * "0 < tokens <= 256K"), so 256,000 input tokens are still in the first range; that is {@link io.modelatlas.pricing.TierRule#ABOVE} (the
+     * sheet's default). Past the last range's end LiteLLM keeps the last range, as a tier with no upper end does.
+     * Within a range a cached read or reasoning rate it does not list is its own input or output rate, as in LiteLLM's
+     * dashscope cost calculator. Entries without {@code range} (per-query search prices) are not token tiers: ignored.
+     */
+    private static void tieredPricing(JsonFields f, JsonNode node, String path, PriceSheet.Builder sheet) {
+        JsonNode tiers = node.get("tiered_pricing");
+        if (tiers == null || !tiers.isArray() || tiers.isEmpty() || !tiers.get(0).has("range")) {
+            return;
+        }
+        record Range(long start, JsonNode prices, String path) {}
+        List<Range> ranges = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            String at = path + ".tiered_pricing[" + i + "]";
+            JsonNode range = tiers.get(i).get("range");
+            if (range == null || !range.isArray() || range.size() != 2 || !range.get(0).isNumber() || !range.get(1).isNumber()
+                    || range.get(0).decimalValue().stripTrailingZeros().scale() > 0) {
+                throw new SourceFormatException(f.file(), at + ".range", "expected [start, end] token counts");
+            }
+            ranges.add(new Range(range.get(0).decimalValue().longValue(), tiers.get(i), at));
+        }
+        ranges.sort(Comparator.comparingLong(Range::start));
+        if (ranges.get(0).start() != 0) {
+            throw new SourceFormatException(f.file(), ranges.get(0).path() + ".range", "the first range must start at 0 tokens");
+        }
+        Map<PriceKind, String> kinds = new LinkedHashMap<>();
+        kinds.put(PriceKind.INPUT, "input_cost_per_token");
+        kinds.put(PriceKind.OUTPUT, "output_cost_per_token");
+        kinds.put(PriceKind.CACHED_INPUT, "cache_read_input_token_cost");
+        kinds.put(PriceKind.REASONING, "output_cost_per_reasoning_token");
+        for (Map.Entry<PriceKind, String> k : kinds.entrySet()) {
+            boolean listed = ranges.stream().anyMatch(r -> r.prices().has(k.getValue()));
+            for (Range r : ranges) {
+                BigDecimal perToken = f.price(r.prices(), k.getValue(), r.path());
+                if (perToken == null && listed && k.getKey() != PriceKind.INPUT && k.getKey() != PriceKind.OUTPUT) {
+                    // listed in another range only: this range bills it at its own input or output rate
+                    perToken = f.price(r.prices(), k.getKey() == PriceKind.CACHED_INPUT ? "input_cost_per_token" : "output_cost_per_token", r.path());
+                }
+                if (perToken == null) {
+                    continue;
+                }
+                if (r.start() == 0) {
+                    sheet.rate(k.getKey(), TokenRate.perToken(perToken));
+                } else {
+                    sheet.tier(k.getKey(), r.start(), TokenRate.perToken(perToken));
+                }
+            }
+        }
     }
 
     private static SourceRecord record(JsonFields f, Entry e, PriceSheet.Builder prices, LocalDate asOf) {

@@ -44,13 +44,13 @@
       data: {
         labels: data.volumes.map(function (v) { return (v / 1e6) + "M"; }),
         datasets: data.series.map(function (s, i) {
-          return { label: s.label, data: s.costs.map(Number), borderColor: colors[i % colors.length],
+          return { label: s.label, data: s.costs.map(Number), shown: s.shown, borderColor: colors[i % colors.length],
                    backgroundColor: colors[i % colors.length], tension: 0.15 };
         })
       },
       options: {
         responsive: true, maintainAspectRatio: false,
-        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": $" + c.parsed.y.toFixed(2); } } } },
+        plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + c.dataset.shown[c.dataIndex]; } } } },
         scales: { x: { title: { display: true, text: "Tokens per month (" + data.blend + ")" } },
                   y: { title: { display: true, text: "USD per month" }, beginAtZero: true } }
       }

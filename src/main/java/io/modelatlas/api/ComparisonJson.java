@@ -1,5 +1,6 @@
 package io.modelatlas.api;
 
+import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.compare.Comparison;
 import io.modelatlas.compare.Difference;
 import java.math.BigDecimal;
@@ -44,7 +45,8 @@ public record ComparisonJson(
     public record ScenarioJson(String id, String name, String description, long inputTokens, long cachedInputTokens, long outputTokens,
                                List<ScenarioCellJson> costs, String cheapest) {}
 
-    public record BenchmarkRowJson(String name, String variant, String kind, List<BigDecimal> scores, List<SourceJson> sources) {}
+    /** One benchmark identity (name, variant, metric) with each model's score, null where a model has none. */
+    public record BenchmarkRowJson(String name, String variant, String metric, String kind, List<BigDecimal> scores, List<SourceJson> sources) {}
 
     public record RelatedJson(List<String> models, String title, String reason, String path) {}
 
@@ -64,7 +66,8 @@ public record ComparisonJson(
                         s.scenario().inputTokens(), s.scenario().cachedInputTokens(), s.scenario().outputTokens(),
                         s.cells().stream().map(ScenarioCellJson::from).toList(),
                         s.cheapestModelId())).toList(),
-                c.benchmarks().stream().map(b -> new BenchmarkRowJson(b.name(), b.variant(), b.kind().name().toLowerCase(java.util.Locale.ROOT),
+                c.benchmarks().stream().map(b -> new BenchmarkRowJson(b.name(), b.variant(),
+                        b.scores().stream().filter(java.util.Objects::nonNull).findFirst().map(Benchmark::metric).orElse(null), b.kind().name().toLowerCase(java.util.Locale.ROOT),
                         b.scores().stream().map(x -> x == null ? null : x.score()).toList(),
                         b.scores().stream().map(x -> x == null ? null : SourceJson.from(x.source())).toList())).toList(),
                 c.recommendations(),

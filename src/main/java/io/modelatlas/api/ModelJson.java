@@ -16,7 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A model with every figure's source: the body of {@code GET /api/v1/models/{id}} and {@code show --format json}. */
+/**
+ * A model with every figure's source: the body of {@code GET /api/v1/models/{id}} and {@code show --format json}.
+ *
+ * @param bestForEditorial true whenever {@code best_for} is present: that list is ModelAtlas's own judgement
+ */
 public record ModelJson(
         String id,
         String displayName,
@@ -40,16 +44,26 @@ public record ModelJson(
         OfferingJson prices,
         List<BlendedJson> blendedPrices,
         List<BenchmarkJson> benchmarks,
-        List<Strength> strengths,
+        List<StrengthJson> strengths,
         List<String> bestFor,
+        Boolean bestForEditorial,
         List<OfferingJson> offerings) {
+
+    /** A curated strength: with its {@code source}, or {@code editorial} (ModelAtlas's own judgement) when it has none. */
+    public record StrengthJson(String title, List<String> points, String source, boolean editorial) {
+        static StrengthJson from(Strength s) {
+            return new StrengthJson(s.title(), s.points(), s.source(), s.editorial());
+        }
+    }
 
     /** A blended price per million tokens with the definition that makes it meaningful. */
     public record BlendedJson(String blend, String definition, BigDecimal usdPerMillion) {}
 
-    public record BenchmarkJson(String name, String variant, BigDecimal score, String kind, SourceJson source) {
+    /** A score; two compare only when {@code name}, {@code variant} and {@code metric} are all equal. */
+    public record BenchmarkJson(String name, String variant, String metric, BigDecimal score, String kind, SourceJson source) {
         static BenchmarkJson from(Benchmark b) {
-            return new BenchmarkJson(b.name(), b.variant(), b.score(), b.kind().name().toLowerCase(java.util.Locale.ROOT), SourceJson.from(b.source()));
+            return new BenchmarkJson(b.name(), b.variant(), b.metric(), b.score(), b.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    SourceJson.from(b.source()));
         }
     }
 
@@ -75,11 +89,12 @@ public record ModelJson(
                 .flatMap(b -> Projection.blendedPerMillion(sheet, b).map(v -> new BlendedJson(b.id(), b.definition(), v)).stream())
                 .toList()).orElse(List.of());
         return new ModelJson(m.id(), m.displayName(), m.creatorId(), m.creatorName(), m.family(), m.type().jsonName(), m.aliases(),
-                FactJson.from(m.description()), FactJson.from(m.releaseDate(), Object::toString), FactJson.from(m.knowledgeCutoff(), Object::toString),
+                FactJson.prose(m.description()), FactJson.from(m.releaseDate(), Object::toString), FactJson.from(m.knowledgeCutoff(), Object::toString),
                 FactJson.from(m.inputModalities(), ModelJson::modalities), FactJson.from(m.outputModalities(), ModelJson::modalities),
                 FactJson.from(m.contextWindow()), FactJson.from(m.maxInputTokens()), FactJson.from(m.maxOutputTokens()), caps, m.endpoints(),
                 FactJson.from(m.status(), ModelJson::status), m.tokenizer(), m.primaryOffering().map(OfferingJson::from).orElse(null),
-                blended.isEmpty() ? null : blended, m.benchmarks().stream().map(BenchmarkJson::from).toList(), m.strengths(), m.bestFor(),
+                blended.isEmpty() ? null : blended, m.benchmarks().stream().map(BenchmarkJson::from).toList(),
+                m.strengths().stream().map(StrengthJson::from).toList(), m.bestFor(), m.bestFor().isEmpty() ? null : Boolean.TRUE,
                 m.offerings().stream().map(OfferingJson::from).toList());
     }
 

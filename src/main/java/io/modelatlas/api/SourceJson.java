@@ -12,8 +12,22 @@ public record SourceJson(String source, String key, LocalDate asOf) {
         return p == null ? null : new SourceJson(p.source(), p.key(), p.asOf());
     }
 
-    /** A value with its source and every other source's differing value. */
-    public record FactJson(Object value, SourceJson source, List<Other> disagreements) {
+    /**
+     * A value with its source and every other source's differing value; {@code editorial} is true on prose that is
+     * ModelAtlas's own judgement (the overlay's words) and absent otherwise.
+     */
+    public record FactJson(Object value, SourceJson source, List<Other> disagreements, Boolean editorial) {
+        FactJson(Object value, SourceJson source, List<Other> disagreements) {
+            this(value, source, disagreements, null);
+        }
+
+        /** Prose: marked editorial when the curated overlay, not a published source, says it. */
+        public static FactJson prose(Fact<String> fact) {
+            FactJson f = from(fact);
+            return f == null || !fact.source().source().equals(io.modelatlas.catalog.SourcePrecedence.OVERLAY) ? f
+                    : new FactJson(f.value(), f.source(), f.disagreements(), true);
+        }
+
         public static <T> FactJson from(Fact<T> fact, Function<T, Object> value) {
             if (fact == null) {
                 return null;

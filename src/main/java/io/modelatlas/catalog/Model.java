@@ -51,7 +51,7 @@ public record Model(
         aliases = List.copyOf(aliases);
         capabilities = Map.copyOf(capabilities);
         endpoints = List.copyOf(endpoints);
-        benchmarks = List.copyOf(benchmarks);
+        benchmarks = Benchmark.distinct(benchmarks);
         strengths = List.copyOf(strengths);
         bestFor = List.copyOf(bestFor);
         offerings = Offerings.of(offerings, id, creatorId);

@@ -159,12 +159,11 @@ public final class Comparer {
     }
 
     private static List<BenchmarkRow> benchmarkRows(List<Model> models) {
-        Map<String, BenchmarkRow> rows = new LinkedHashMap<>();
+        Map<Benchmark.Identity, BenchmarkRow> rows = new LinkedHashMap<>();
         for (BenchmarkKind kind : BenchmarkKind.values()) {
             for (Model m : models) {
                 for (Benchmark b : m.benchmarks(kind)) {
-                    String key = kind + "|" + b.name() + "|" + b.variant();
-                    rows.computeIfAbsent(key, k -> new BenchmarkRow(b.name(), b.variant(), kind,
+                    rows.computeIfAbsent(b.identity(), k -> new BenchmarkRow(b.name(), b.variant(), kind,
                             models.stream().map(x -> x.benchmarks(kind).stream().filter(b::comparableWith).findFirst().orElse(null)).toList()));
                 }
             }

@@ -110,7 +110,7 @@ public record Comparison(
         }
     }
 
-    /** One benchmark (name and variant) with each model's score, or null where the model has none. */
+    /** One benchmark identity (name, variant and metric) with each model's score, or null where the model has none. */
     public record BenchmarkRow(String name, String variant, BenchmarkKind kind, List<Benchmark> scores) {
         public BenchmarkRow {
             scores = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(scores));

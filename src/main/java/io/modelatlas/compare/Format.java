@@ -8,10 +8,16 @@ import java.util.Locale;
  * The one place where numbers become text. Money is rounded here, once, and nowhere else.
  */
 public final class Format {
+    /**
+     * How shown money rounds: half up, as people round by hand and as price lists do ($2.625 shows as $2.63).
+     * JSON never rounds: it carries the exact stored decimal.
+     */
+    public static final RoundingMode MONEY_ROUNDING = RoundingMode.HALF_UP;
+
     private Format() {}
 
     /**
-     * A price or cost in dollars: at least two decimals, more when the amount needs them, then rounded half-even:
+     * A price or cost in dollars: at least two decimals, more when the amount needs them, then rounded half-up:
      * {@code $2.00}, {@code $0.40}, {@code $0.075}, {@code $1.125}, {@code $0.0000225}.
      */
     public static String usd(BigDecimal amount) {
@@ -20,7 +26,7 @@ public final class Format {
         }
         BigDecimal a = amount.stripTrailingZeros();
         int scale = Math.max(2, Math.min(a.scale(), amountScale(a)));
-        BigDecimal shown = a.setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal shown = a.setScale(scale, MONEY_ROUNDING).stripTrailingZeros();
         scale = Math.max(2, Math.max(0, shown.scale()));
         shown = shown.setScale(scale, RoundingMode.UNNECESSARY);
         return "$" + grouped(shown.toPlainString());
@@ -84,12 +90,12 @@ public final class Format {
         return usd(new BigDecimal(e.value())) + " / 1M tokens";
     }
 
-    /** Whole dollars and cents for totals people budget with: {@code $1,234.57}. */
+    /** Whole dollars and cents for totals people budget with, rounded half-up: {@code $1,234.57}, {@code $2.625} as {@code $2.63}. */
     public static String usdCents(BigDecimal amount) {
         if (amount.signum() < 0) {
             return "-" + usdCents(amount.negate());
         }
-        return "$" + grouped(amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+        return "$" + grouped(amount.setScale(2, MONEY_ROUNDING).toPlainString());
     }
 
     /** {@code 1,047,576}. */

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** Everything {@code compare/page.jte} prints; money already formatted, chart data as JSON in an attribute. */
 public record ComparePage(Meta meta, Comparison comparison, List<String> sentences, List<CostTable> costTables, String chartJson,
-                          String switchSnippet, java.util.function.Predicate<String> inCatalog) {
+                          String switchSnippet, java.util.function.Predicate<String> inCatalog, Map<String, Description> descriptions) {
 
     /** A monthly cost table under one blend, formatted. */
     public record CostTable(String label, String definition, List<String> blended, List<List<String>> rows, String summary) {}
@@ -47,6 +47,7 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("label", c.models().get(i).displayName());
                 line.put("costs", costs);
+                line.put("shown", costs.stream().map(Format::usdCents).toList());
                 series.add(line);
             }
         }
@@ -62,7 +63,8 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 ctx.baseUrl() + ComparisonPaths.path(ids), Pages.faqJsonLd(c.faqs()));
         return new ComparePage(meta, c, c.differences().stream().map(Difference::sentence).toList(), tables,
                 series.isEmpty() ? null : PageJson.write(chart), snippet,
-                id -> ctx.catalog().byId(id).isPresent()); // a recommended successor the catalog lacks is named, not linked
+                id -> ctx.catalog().byId(id).isPresent(), // a recommended successor the catalog lacks is named, not linked
+                c.models().stream().collect(java.util.stream.Collectors.toMap(Model::id, m -> Description.of(m, ctx.catalog()), (a, b) -> a, LinkedHashMap::new)));
     }
 
 

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Everything {@code model/page.jte} prints for one model. */
-public record ModelPage(Meta meta, Model model, String description, String successorPath, String successorName, List<Row> prices,
+public record ModelPage(Meta meta, Model model, Description description, String successorPath, String successorName, List<Row> prices,
                         List<Row> blended, List<Row> specs, List<Row> capabilities, List<Row> benchmarks, List<OfferingRow> offerings,
                         List<Comparison.Faq> faqs, List<Comparison.Related> related, PriceHistory history) {
 
@@ -93,7 +93,7 @@ public record ModelPage(Meta meta, Model model, String description, String succe
         // a successor the catalog does not list yet is named in the status row, not linked to a page that does not exist
         List<Comparison.Faq> faqs = faqs(m, sheet);
         List<Comparison.Related> related = related(m, ctx);
-        String description = m.description() == null ? m.displayName() + " is " + Format.withArticle(m.type().label()) + " model by " + m.creatorName() + "." : m.description().value();
+        Description description = Description.of(m, ctx.catalog());
         String metaDescription = m.displayName() + " by " + m.creatorName() + ": " + priceSummary(sheet) + contextSummary(m) + ". Every figure with its source.";
         Meta meta = new Meta(m.displayName() + " — prices, context window, benchmarks | ModelAtlas", metaDescription,
                 ctx.baseUrl() + Links.model(m.id()), Pages.faqJsonLd(faqs));

@@ -165,9 +165,9 @@ class WebAppTest {
     @Test
     void calculator_takes_a_monthly_token_volume_as_the_cheaper_at_10m_tokens_pages_do() throws Exception {
         String body = get("/calculator?tokens_per_month=10000000&input_tokens=3000&output_tokens=1000&requests_per_day=5").body();
-        // 10M tokens at 3,000 in + 1,000 out = 2,500 requests; GPT-4o Mini: $0.00045 + $0.0006 = $0.00105 each, $2.625 a month
+        // 10M tokens at 3,000 in + 1,000 out = 2,500 requests; GPT-4o Mini: $0.00045 + $0.0006 = $0.00105 each, $2.625 a month, shown half-up
         assertThat(body).contains("10,000,000 tokens a month, that is 2,500 requests", "value=\"10000000\"")
-                .containsSubsequence("GPT-4o Mini", "$0.00105", "$2.62", "GPT-4.1 Mini");
+                .containsSubsequence("GPT-4o Mini", "$0.00105", "$2.63", "GPT-4.1 Mini");
         assertThat(get("/calculator?tokens_per_month=1000000&input_tokens=2000&output_tokens=1000").body()).contains("that is about 333 requests");
         assertThat(get("/calculator?tokens_per_month=-1").statusCode()).isEqualTo(400);
     }

@@ -99,13 +99,21 @@ final class BenchmarkTable {
         return BenchmarkKind.QUALITY;
     }
 
+    /**
+     * The benchmark's one name. The Artificial Analysis API's indices take the names OpenRouter's listing gives the
+     * same indices, so that the one figure arriving by both routes is recognised as one score ({@code Benchmark.distinct}).
+     */
     private static String displayName(String name, BenchmarkKind kind) {
         return switch (kind) {
             case OUTPUT_SPEED -> "Median output speed (Artificial Analysis)";
             case TIME_TO_FIRST_TOKEN -> "Time to first token (Artificial Analysis)";
-            case QUALITY -> name;
+            case QUALITY -> AA_API_INDICES.getOrDefault(name, name);
         };
     }
+
+    private static final Map<String, String> AA_API_INDICES = Map.of(
+            "Artificial Analysis intelligence (AA API)", "Artificial Analysis Intelligence Index",
+            "Artificial Analysis coding (AA API)", "Artificial Analysis Coding Index");
 
     private static String sourceName(String benchmark, String sourceColumn) {
         if (benchmark.startsWith("Artificial Analysis")) {

@@ -138,7 +138,14 @@ record Overlay(
         }
         for (int i = 0; i < s.size(); i++) {
             String at = path + ".strengths[" + i + "]";
-            strengths.add(new Strength(text(s.get(i), "title", file, at + ".title"), texts(s.get(i), "points", file, at)));
+            for (java.util.Iterator<String> names = s.get(i).fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                if (!STRENGTH_FIELDS.contains(field)) {
+                    throw new SourceFormatException(file, at + "." + field, "unknown field; expected one of " + STRENGTH_FIELDS);
+                }
+            }
+            strengths.add(new Strength(text(s.get(i), "title", file, at + ".title"), texts(s.get(i), "points", file, at),
+                    optionalText(s.get(i), "source", file, at + ".source")));
         }
         List<String> bestFor = texts(n, "best_for", file, path);
         List<String> aliases = texts(n, "aliases", file, path);
@@ -154,6 +161,9 @@ record Overlay(
         return new ModelOverlay(optionalText(n, "display_name", file, path), aliases, status, successor,
                 optionalText(n, "description", file, path), strengths, bestFor, prices(n.get("prices"), file, path + ".prices"), asOf);
     }
+
+    /** A strength's fields: {@code source} (a URL or a named source with its date) is left out of an editorial claim. */
+    private static final List<String> STRENGTH_FIELDS = List.of("title", "points", "source");
 
     private static final List<String> FIELDS = List.of("display_name", "aliases", "status", "successor", "description", "strengths",
             "best_for", "prices", "as_of");

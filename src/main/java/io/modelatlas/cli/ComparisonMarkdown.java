@@ -28,11 +28,11 @@ final class ComparisonMarkdown {
     static String render(Comparison c) {
         StringBuilder md = new StringBuilder();
         List<Model> models = c.models();
-        md.append("# ").append(c.title()).append("\n\n");
+        md.append("# ").append(text(c.title())).append("\n\n");
         for (Model m : models) {
-            md.append("- **").append(m.displayName()).append("** (`").append(m.id()).append("`, ").append(m.creatorName()).append(")");
+            md.append("- **").append(text(m.displayName())).append("** (").append(code(m.id())).append(", ").append(text(m.creatorName())).append(")");
             if (m.description() != null) {
-                md.append(": ").append(oneLine(m.description().value()));
+                md.append(": ").append(text(m.description().value()));
             }
             md.append("\n");
         }
@@ -42,12 +42,12 @@ final class ComparisonMarkdown {
         for (SpecRow row : c.specs()) {
             md.append("| ").append(row.label());
             for (Cell cell : row.cells()) {
-                md.append(" | ").append(cell.text());
+                md.append(" | ").append(text(cell.text()));
                 if (cell.disputed()) {
-                    md.append(" (also: ").append(String.join("; ", cell.otherSources())).append(")");
+                    md.append(" (also: ").append(text(String.join("; ", cell.otherSources()))).append(")");
                 }
                 if (cell.source() != null) {
-                    footnotes.add(cell.source().describe());
+                    footnotes.add(text(cell.source().describe()));
                 }
             }
             md.append(" |\n");
@@ -56,25 +56,25 @@ final class ComparisonMarkdown {
 
         md.append("\n## How they differ\n\n");
         for (Difference d : c.differences()) {
-            md.append("- ").append(d.sentence()).append("\n");
+            md.append("- ").append(text(d.sentence())).append("\n");
         }
 
         if (models.stream().anyMatch(m -> !m.strengths().isEmpty())) {
             md.append("\n## Strengths side by side\n");
             for (Model m : models) {
-                md.append("\n### ").append(m.displayName()).append("\n\n");
+                md.append("\n### ").append(text(m.displayName())).append("\n\n");
                 if (m.strengths().isEmpty()) {
                     md.append("No curated strengths yet.\n");
                 }
                 int i = 1;
                 for (Strength s : m.strengths()) {
-                    md.append(i++).append(". **").append(s.title()).append("**\n");
+                    md.append(i++).append(". **").append(text(s.title())).append("**\n");
                     for (String p : s.points()) {
-                        md.append("   - ").append(p).append("\n");
+                        md.append("   - ").append(text(p)).append("\n");
                     }
                 }
                 if (!m.bestFor().isEmpty()) {
-                    md.append("\nBest for: ").append(String.join("; ", m.bestFor())).append(".\n");
+                    md.append("\nBest for: ").append(text(String.join("; ", m.bestFor()))).append(".\n");
                 }
             }
         }
@@ -98,30 +98,30 @@ final class ComparisonMarkdown {
             VolumeRow last = t.rows().get(t.rows().size() - 1);
             if (last.cheapestModelId() != null) {
                 md.append("\nAt ").append(Format.compactTokens(last.tokensPerMonth())).append(" tokens a month, ")
-                        .append(c.nameOf(last.cheapestModelId())).append(" saves ").append(Format.usdCents(last.saving())).append(".\n");
+                        .append(text(c.nameOf(last.cheapestModelId()))).append(" saves ").append(Format.usdCents(last.saving())).append(".\n");
             }
         }
 
         md.append("\n## Scenarios\n\n");
         List<String> headers = new ArrayList<>(List.of("Scenario", "Tokens in / cached / out"));
-        models.forEach(m -> headers.add(m.displayName() + " per 1,000 requests"));
+        models.forEach(m -> headers.add(text(m.displayName()) + " per 1,000 requests"));
         headers.add("Cheaper");
         md.append("| ").append(String.join(" | ", headers)).append(" |\n|").append("---|".repeat(headers.size())).append("\n");
         for (ScenarioRow r : c.scenarios()) {
-            md.append("| ").append(r.scenario().name()).append(" | ").append(Format.count(r.scenario().inputTokens())).append(" / ")
+            md.append("| ").append(text(r.scenario().name())).append(" | ").append(Format.count(r.scenario().inputTokens())).append(" / ")
                     .append(Format.count(r.scenario().cachedInputTokens())).append(" / ").append(Format.count(r.scenario().outputTokens()));
             for (ScenarioCell cell : r.cells()) {
-                md.append(" | ").append(cell.costPer1000() == null ? cell.note() : Format.usdCents(cell.costPer1000()));
+                md.append(" | ").append(cell.costPer1000() == null ? text(cell.note()) : Format.usdCents(cell.costPer1000()));
             }
-            md.append(" | ").append(r.cheapestModelId() == null ? "—" : c.nameOf(r.cheapestModelId())).append(" |\n");
+            md.append(" | ").append(r.cheapestModelId() == null ? "—" : text(c.nameOf(r.cheapestModelId()))).append(" |\n");
         }
 
         if (!c.benchmarks().isEmpty()) {
             md.append("\n## Benchmarks\n\n");
-            md.append("| Benchmark | ").append(models.stream().map(Model::displayName).collect(Collectors.joining(" | ")))
+            md.append("| Benchmark | ").append(models.stream().map(m -> text(m.displayName())).collect(Collectors.joining(" | ")))
                     .append(" | Source |\n|").append("---|".repeat(models.size() + 2)).append("\n");
             for (BenchmarkRow r : c.benchmarks()) {
-                md.append("| ").append(r.fullName());
+                md.append("| ").append(text(r.fullName()));
                 Set<String> sources = new LinkedHashSet<>();
                 for (Benchmark b : r.scores()) {
                     md.append(" | ").append(b == null ? "—" : Format.number(b.score()));
@@ -129,13 +129,13 @@ final class ComparisonMarkdown {
                         sources.add(b.source().source() + " (" + b.source().asOf() + ")");
                     }
                 }
-                md.append(" | ").append(String.join("; ", sources)).append(" |\n");
+                md.append(" | ").append(text(String.join("; ", sources))).append(" |\n");
             }
         }
 
         md.append("\n## Which should you choose?\n\n");
         for (Comparison.Recommendation r : c.recommendations()) {
-            md.append("- **").append(r.job()).append("**: ").append(r.modelName()).append(". ").append(r.reason()).append("\n");
+            md.append("- **").append(text(r.job())).append("**: ").append(text(r.modelName())).append(". ").append(text(r.reason())).append("\n");
         }
         if (models.stream().allMatch(m -> m.type() == io.modelatlas.catalog.ModelType.CHAT)) {
             md.append("\nSwitching is a change of model id:\n\n```python\nresponse = client.chat.completions.create(\n    model=\"")
@@ -144,25 +144,45 @@ final class ComparisonMarkdown {
 
         md.append("\n## FAQs\n");
         for (Comparison.Faq f : c.faqs()) {
-            md.append("\n**").append(f.question()).append("**\n\n").append(f.answer()).append("\n");
+            md.append("\n**").append(text(f.question())).append("**\n\n").append(text(f.answer())).append("\n");
         }
         if (!c.related().isEmpty()) {
             md.append("\n## Related comparisons\n\n");
             for (Comparison.Related r : c.related()) {
-                md.append("- [").append(r.title()).append("](").append(r.path()).append(") (").append(r.reason()).append(")\n");
+                md.append("- [").append(text(r.title())).append("](").append(r.path()).append(") (").append(text(r.reason())).append(")\n");
             }
         }
         return md.toString();
     }
 
     private static String tableHeader(String first, List<Model> models) {
-        return "| " + first + " | " + models.stream().map(Model::displayName).collect(Collectors.joining(" | ")) + " |\n|"
+        return "| " + first + " | " + models.stream().map(m -> text(m.displayName())).collect(Collectors.joining(" | ")) + " |\n|"
                 + "---|".repeat(models.size() + 1) + "\n";
     }
 
 
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").trim();
+    /**
+     * Catalog text (names, descriptions, notes, sentences built from them) as literal Markdown on one line: a {@code |}
+     * would split a table cell, and {@code * _ [ ] < >} and friends would become emphasis, links or raw HTML in a
+     * renderer. Each is backslash-escaped, which CommonMark and GitHub read as the character itself. Backticks are left
+     * alone: a code span only makes text more literal, and the FAQs' own {@code `model`} spans stay code.
+     */
+    static String text(String s) {
+        String line = s.replaceAll("\\s+", " ").trim();
+        StringBuilder b = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if ("\\*_[]<>|&#!~".indexOf(ch) >= 0) {
+                b.append('\\');
+            }
+            b.append(ch);
+        }
+        return b.toString();
+    }
+
+    /** An id as inline code; an id holding a backtick cannot be one, so it is written as text instead. */
+    private static String code(String id) {
+        return id.indexOf('`') >= 0 ? text(id) : "`" + id + "`";
     }
 
 }

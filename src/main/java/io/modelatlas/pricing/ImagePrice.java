@@ -10,9 +10,7 @@ import java.util.Objects;
 public record ImagePrice(String quality, String size, BigDecimal usdPerImage) {
     public ImagePrice {
         Objects.requireNonNull(usdPerImage, "usdPerImage");
-        if (usdPerImage.signum() < 0) {
-            throw new IllegalArgumentException("an image price cannot be negative: " + usdPerImage.toPlainString());
-        }
+        ValueBounds.usdPerImage(usdPerImage); // readers check first, to name the file and key
         usdPerImage = usdPerImage.signum() == 0 ? BigDecimal.ZERO : usdPerImage.stripTrailingZeros();
     }
 

@@ -12,9 +12,7 @@ public record TokenRate(BigDecimal usdPerMillion) implements Comparable<TokenRat
 
     public TokenRate {
         Objects.requireNonNull(usdPerMillion, "usdPerMillion");
-        if (usdPerMillion.signum() < 0) {
-            throw new IllegalArgumentException("a token price cannot be negative: " + usdPerMillion.toPlainString());
-        }
+        ValueBounds.usdPerMillionTokens(usdPerMillion); // readers check first, to name the file and key
         usdPerMillion = usdPerMillion.signum() == 0 ? BigDecimal.ZERO : usdPerMillion.stripTrailingZeros();
     }
 

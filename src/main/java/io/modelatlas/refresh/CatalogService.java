@@ -217,6 +217,11 @@ public final class CatalogService {
      * @throws SourceFormatException naming the field of the patch that is wrong
      */
     public Curated curate(String modelId, JsonNode patch, String actor) {
+        if (patch == null || !patch.isObject()) {
+            // checked before anything reads the patch as an object: a body [1,2] or null is the client's mistake, not a 500
+            throw new SourceFormatException("request body", "$", "the body must be a JSON object of overlay fields, got "
+                    + (patch == null ? "nothing" : patch.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+        }
         Model model = catalog().require(modelId);
         JsonNode successor = patch == null ? null : patch.get("successor");
         if (successor != null && successor.isTextual()) {

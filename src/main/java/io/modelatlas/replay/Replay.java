@@ -143,7 +143,7 @@ public final class Replay {
                               BigDecimal savingVsRecordedUsd, String note) {}
 
     public List<ModelResult> results() {
-        BigDecimal months = monthsSpanned();
+        BigDecimal span = spanSeconds();
         String recorded = recordedOn();
         // first the totals, and which percentile work each model needs; then that work, distinct rates only, on
         // every core; then the rows
@@ -189,8 +189,9 @@ public final class Replay {
             totals.put(m.id(), x.total());
             BigDecimal per1000 = requests == 0 ? BigDecimal.ZERO
                     : x.total().multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64);
-            BigDecimal monthly = months == null ? null : x.total().divide(months, MathContext.DECIMAL64);
-            out.add(new ModelResult(m.id(), m.displayName(), x.total(), per1000, monthly, p[0], p[1], p[2], x.over()[LimitKind.CONTEXT_WINDOW.ordinal()], x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, null));
+            BigDecimal monthly = span == null ? null : monthly(x.total(), span);
+            out.add(new ModelResult(m.id(), m.displayName(), x.total(), per1000, monthly, p[0], p[1], p[2], x.over()[LimitKind.CONTEXT_WINDOW.ordinal()],
+                    x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, null));
         }
         BigDecimal base = recorded == null ? null : totals.get(recorded);
         if (base != null) {
@@ -201,6 +202,7 @@ public final class Replay {
     }
 
     private static final long MILLION = 1_000_000;
+    private static final BigDecimal SECONDS_PER_MONTH = BigDecimal.valueOf(30L * 24 * 3600);
     private static final int[] PERCENTS = {50, 95, 100};
 
     /**
@@ -348,10 +350,26 @@ public final class Replay {
 
     /** The log's time span in 30-day months, or null when the log has no timestamps (no monthly projection then). */
     public BigDecimal monthsSpanned() {
+        BigDecimal span = spanSeconds();
+        return span == null ? null : span.divide(SECONDS_PER_MONTH, MathContext.DECIMAL64);
+    }
+
+    /** The log's time span in seconds, exact to the nanosecond, or null when it has none. */
+    private BigDecimal spanSeconds() {
         if (first == null || last == null || !last.isAfter(first)) {
             return null;
         }
-        return BigDecimal.valueOf(Duration.between(first, last).toSeconds()).divide(BigDecimal.valueOf(30L * 24 * 3600), MathContext.DECIMAL64);
+        Duration d = Duration.between(first, last);
+        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+    }
+
+    /**
+     * A total projected over a 30-day month: {@code total × seconds in a month / span}, multiplied first and divided
+     * once, never through the span in months (a rounded 7 / 2,592,000 made $54.432 read 54.43200000000001). The
+     * quotient is exact when it ends within 34 digits, and otherwise is rounded there; display rounds it to cents.
+     */
+    static BigDecimal monthly(BigDecimal total, BigDecimal spanSeconds) {
+        return total.multiply(SECONDS_PER_MONTH).divide(spanSeconds, MathContext.DECIMAL128).stripTrailingZeros();
     }
 
     /** The model most requests of the log were recorded on (the first by name on a tie), or null. */

@@ -114,10 +114,10 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
     public String csv() {
         StringBuilder out = new StringBuilder("model,total_usd,per_1000_usd,monthly_usd,p50_usd,p95_usd,max_usd,over_context,over_max_output,saving_vs_recorded_usd,note\n");
         for (Replay.ModelResult r : models) {
-            out.append(Csv.quote(r.modelId())).append(',').append(plain(r.totalUsd())).append(',').append(plain(r.per1000Usd())).append(',')
+            out.append(Csv.text(r.modelId())).append(',').append(plain(r.totalUsd())).append(',').append(plain(r.per1000Usd())).append(',')
                     .append(plain(r.monthlyUsd())).append(',').append(plain(r.p50Usd())).append(',').append(plain(r.p95Usd())).append(',')
                     .append(plain(r.maxUsd())).append(',').append(r.overContext()).append(',').append(r.overMaxOutput()).append(',')
-                    .append(plain(r.savingVsRecordedUsd())).append(',').append(r.note() == null ? "" : Csv.quote(r.note())).append('\n');
+                    .append(plain(r.savingVsRecordedUsd())).append(',').append(r.note() == null ? "" : Csv.text(r.note())).append('\n');
         }
         return out.toString();
     }

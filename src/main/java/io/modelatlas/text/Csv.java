@@ -38,7 +38,21 @@ public final class Csv {
         return fields;
     }
 
+    /** RFC 4180: a field holding a comma, a quote, CR or LF is written in quotes, with each quote doubled. */
     public static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /**
+     * A text cell (an id, a name, a note), safe to open in a spreadsheet: text starting with {@code = + - @}, a tab or
+     * CR is read as a formula there, so it gets a leading {@code '} (OWASP's CSV injection rule), then it is quoted as
+     * RFC 4180 asks. Numbers do not go through it: a negative amount must stay a number.
+     */
+    public static String text(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return quote(s);
     }
 }

@@ -42,7 +42,7 @@ final class AdminApi {
         config.routes.before("/api/v1/admin", this::authenticate);
         config.routes.patch("/api/v1/admin/models/{id}", c -> curate(c, body(c)));
         config.routes.put("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), body(c))));
-        config.routes.delete("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), JsonNodeFactory.instance.nullNode())));
+        config.routes.delete("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, removePrices(c.pathParam("provider"))));
         config.routes.get("/api/v1/admin/audit", c -> Pages.json(c, AuditJson.of(backend().store().audit(limit(c)))));
         config.routes.get("/api/v1/admin/versions", c -> Pages.json(c, Map.of("versions", backend().store().versions(limit(c)))));
     }
@@ -75,19 +75,26 @@ final class AdminApi {
      * is set to null, which a merge patch reads as "remove". A null body removes the table.
      */
     private static JsonNode prices(String provider, JsonNode body) {
-        ObjectNode patch = JsonNodeFactory.instance.objectNode();
-        ObjectNode prices = patch.putObject("prices");
-        if (body.isObject()) {
-            ObjectNode table = ((ObjectNode) body).deepCopy();
-            for (PriceKind k : PriceKind.values()) {
-                if (!table.has(k.jsonName())) {
-                    table.putNull(k.jsonName());
-                }
-            }
-            prices.set(provider, table);
-        } else {
-            prices.set(provider, body);
+        if (!body.isObject()) {
+            // a PUT body null would otherwise read as "remove the table", which is what DELETE is for
+            throw new SourceFormatException("request body", "$", "the body must be a JSON object of prices per million tokens, got "
+                    + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
+        ObjectNode table = ((ObjectNode) body).deepCopy();
+        for (PriceKind k : PriceKind.values()) {
+            if (!table.has(k.jsonName())) {
+                table.putNull(k.jsonName());
+            }
+        }
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        patch.putObject("prices").set(provider, table);
+        return patch;
+    }
+
+    /** {@code {"prices": {provider: null}}}: removes the provider's curated price table. */
+    private static JsonNode removePrices(String provider) {
+        ObjectNode patch = JsonNodeFactory.instance.objectNode();
+        patch.putObject("prices").putNull(provider);
         return patch;
     }
 

@@ -3,6 +3,7 @@ package io.modelatlas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Model;
 import io.modelatlas.fixtures.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -142,6 +143,23 @@ class MainTest {
         assertThat(run("compare", "gpt-4o-mini", "gpt-4.1-mini", "--format", "markdown")).isZero();
         assertThat(out.toString()).contains("# GPT-4o Mini vs GPT-4.1 Mini",
                 "GPT-4.1 Mini costs 2.67 times as much", "| 100M | $37.50 | $100.00 |");
+    }
+
+    @Test
+    void compare_markdown_escapes_table_pipes_and_markup_in_names() {
+        Model hostile = Fixtures.text("evil-model", "Evil | <img src=x> *bold* [link](x) \\ end", "1", "2", "0.5", 128_000L, 16_000L,
+                "2025-01", "2024-06", io.modelatlas.catalog.Status.current(), List.of());
+        Catalog withHostile = Catalog.of(List.of(Fixtures.gpt41Mini(), hostile));
+        CliContext ctx = new CliContext(() -> withHostile, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
+                new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err), (host, port) -> { },
+                (dir, max, progress) -> "", () -> { throw new IllegalStateException("no store in this test"); });
+
+        assertThat(new Main(ctx).run("compare", "evil-model", "gpt-4.1-mini", "--format", "markdown")).as(err.toString()).isZero();
+
+        String escaped = "Evil \\| \\<img src=x\\> \\*bold\\* \\[link\\](x) \\\\ end";
+        assertThat(out.toString()).contains("| Spec | " + escaped + " | GPT-4.1 Mini |", "- **" + escaped + "** (`evil-model`, OpenAI)")
+                .doesNotContain(" <img").doesNotContain("Evil |");
+        assertThat(out.toString().lines().filter(l -> l.startsWith("| Spec |"))).allSatisfy(l -> assertThat(l.split("(?<!\\\\)\\|")).hasSize(4));
     }
 
     @Test

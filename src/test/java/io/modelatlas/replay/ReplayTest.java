@@ -52,6 +52,51 @@ class ReplayTest {
     }
 
     @Test
+    void a_log_spanning_7_seconds_projects_an_exact_monthly_figure() {
+        String log = """
+                {"model":"gpt-4o-mini","input_tokens":490,"output_tokens":0,"timestamp":"2026-05-01T00:00:00Z"}
+                {"model":"gpt-4o-mini","input_tokens":490,"output_tokens":0,"timestamp":"2026-05-01T00:00:07Z"}
+                """;
+        ReplayReport r = replay("log.jsonl", log, false, Fixtures.gpt4oMini());
+        // 980 x 0.15 / 1M = 0.000147 in 7 s; x 2,592,000 s in a 30-day month / 7 = 54.432 exactly (was 54.43200000000001)
+        assertThat(row(r, "gpt-4o-mini").totalUsd()).isEqualByComparingTo("0.000147");
+        assertThat(row(r, "gpt-4o-mini").monthlyUsd()).hasToString("54.432");
+        assertThat(r.json()).contains("54.432").doesNotContain("54.43200000000001");
+        assertThat(r.csv()).contains(",54.432,");
+    }
+
+    @Test
+    void a_log_spanning_half_a_second_still_projects_a_month() {
+        String log = """
+                {"model":"gpt-4o-mini","input_tokens":1000,"output_tokens":0,"timestamp":"2026-05-01T00:00:00Z"}
+                {"model":"gpt-4o-mini","input_tokens":1000,"output_tokens":0,"timestamp":"2026-05-01T00:00:00.5Z"}
+                """;
+        // 0.0003 in 0.5 s: x 2,592,000 / 0.5 = 1,555.2 (the span was cut to 0 whole seconds before)
+        assertThat(row(replay("log.jsonl", log, false, Fixtures.gpt4oMini()), "gpt-4o-mini").monthlyUsd()).isEqualByComparingTo("1555.2");
+    }
+
+    @Test
+    void csv_quotes_line_breaks_and_neutralises_formulas_in_text_columns() {
+        Model formula = Fixtures.text("=1+2", "Formula", "1", "2", "0.5", 128_000L, 16_000L, "2025-01", "2024-06",
+                io.modelatlas.catalog.Status.current(), List.of());
+        Model lines = Fixtures.text("a,b\r\n\"c\"", "Lines", "1", "2", "0.5", 128_000L, 16_000L, "2025-01", "2024-06",
+                io.modelatlas.catalog.Status.current(), List.of());
+        Model dash = Fixtures.text("-cmd", "Dash", "1", "2", "0.5", 128_000L, 16_000L, "2025-01", "2024-06",
+                io.modelatlas.catalog.Status.current(), List.of());
+        String log = "{\"model\":\"x\",\"input_tokens\":1000,\"output_tokens\":0}\n";
+
+        String csv = replay("log.jsonl", log, false, formula, lines, dash).csv();
+
+        assertThat(csv).contains("\n'=1+2,0.001,", "\n'-cmd,0.001,", "\n\"a,b\r\n\"\"c\"\"\",0.001,");
+        assertThat(io.modelatlas.text.Csv.split(csv.lines().filter(l -> l.startsWith("'=1+2")).findFirst().orElseThrow())).hasSize(11);
+        assertThat(io.modelatlas.text.Csv.text("+SUM(A1)")).isEqualTo("'+SUM(A1)");
+        assertThat(io.modelatlas.text.Csv.text("@cmd")).isEqualTo("'@cmd");
+        assertThat(io.modelatlas.text.Csv.text("\tx")).isEqualTo("'\tx");
+        assertThat(io.modelatlas.text.Csv.text("\rx")).isEqualTo("\"'\rx\"");
+        assertThat(io.modelatlas.text.Csv.text("gpt-4.1")).isEqualTo("gpt-4.1");
+    }
+
+    @Test
     void long_context_tiers_apply_per_request_not_to_the_sum() {
         PriceSheet tiered = PriceSheet.builder().rate(PriceKind.INPUT, "3").rate(PriceKind.OUTPUT, "15")
                 .tier(PriceKind.INPUT, 200_000, TokenRate.perMillion("6")).build();

@@ -147,6 +147,42 @@ class StoreWebTest {
     }
 
     @Test
+    void absurd_prices_ids_and_bodies_are_refused_with_400_and_nothing_is_written() throws Exception {
+        try (Site site = Site.open(TestDatabases.newDatabase("sqlite"), 0)) {
+            String token = site.backend().tokens().create("ops");
+            long before = site.backend().store().latestVersion();
+            int audited = site.backend().store().audit(100).size();
+            String put = "/api/v1/admin/models/gpt-4.1-mini/prices/openai";
+            String patch = "/api/v1/admin/models/gpt-4.1-mini";
+            record Case(String method, String path, String body, String field, String detail) {}
+            var cases = List.of(
+                    new Case("PUT", put, "{\"input\": \"1e99999\", \"output\": \"1\"}", "$.prices.openai.input", "must be at most 1000000 USD per 1M tokens, got 1E+99999"),
+                    new Case("PUT", put, "{\"input\": 1e99999}", "$.prices.openai.input", "must be at most 1000000 USD per 1M tokens"),
+                    new Case("PUT", put, "{\"input\": \"0.1\", \"output\": \"1e-30\"}", "$.prices.openai.output", "at most 20 decimal places"),
+                    new Case("PUT", put, "{\"input\": \" 1\"}", "$.prices.openai.input", "without spaces around it"),
+                    new Case("PUT", put, "null", "$", "must be a JSON object of prices"),
+                    new Case("PATCH", patch, "{\"prices\": {\"openai\": {\"input\": 1e30}}}", "$.prices.openai.input", "must be at most"),
+                    new Case("PATCH", patch, "{\"prices\": {\"..\": {\"input\": 1}}}", "$.prices['..']", "path segment"),
+                    new Case("PATCH", patch, "{\"aliases\": [\"ok\", \"bad\\u0000id\"]}", "$.aliases[1]", "control or bidi characters"),
+                    new Case("PATCH", patch, "[1,2]", "$", "the body must be a JSON object"),
+                    new Case("PATCH", patch, "null", "$", "the body must be a JSON object"));
+            for (Case c : cases) {
+                HttpResponse<String> r = site.send(c.method(), c.path(), token, c.body());
+                assertThat(r.statusCode()).as(c.body() + ": " + r.body()).isEqualTo(400);
+                assertThat(r.headers().firstValue("Content-Type")).as(c.body()).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+                JsonNode problem = Json.mapper().readTree(r.body());
+                assertThat(problem.path("parameter").asText()).as(c.body()).isEqualTo(c.field());
+                assertThat(problem.path("detail").asText()).as(c.body()).contains(c.detail());
+            }
+            assertThat(site.backend().store().latestVersion()).isEqualTo(before);
+            assertThat(site.backend().store().audit(100)).hasSize(audited);
+            assertThat(site.backend().store().curations()).isEmpty();
+            assertThat(site.get("/api/v1/models/gpt-4.1-mini").statusCode()).isEqualTo(200);
+            assertThat(site.get("/models/gpt-4.1-mini").body()).contains("$0.40");
+        }
+    }
+
+    @Test
     void a_price_set_by_an_operator_is_used_and_recorded_in_the_history() throws Exception {
         try (Site site = Site.open(TestDatabases.newDatabase("sqlite"), 0)) {
             String token = site.backend().tokens().create("ops");

@@ -3,6 +3,8 @@ package io.modelatlas.catalog.source;
 import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.BenchmarkKind;
 import io.modelatlas.catalog.Provenance;
+import io.modelatlas.pricing.OutOfBoundsException;
+import io.modelatlas.pricing.ValueBounds;
 import io.modelatlas.text.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,9 +60,11 @@ final class BenchmarkTable {
                 }
                 BigDecimal score;
                 try {
-                    score = new BigDecimal(f.get(2).trim());
+                    score = ValueBounds.score(new BigDecimal(f.get(2).trim()));
                 } catch (NumberFormatException e) {
                     throw new SourceFormatException(file, "line " + lineNo + " column score", "expected a number, got \"" + f.get(2) + "\"");
+                } catch (OutOfBoundsException e) {
+                    throw new SourceFormatException(file, "line " + lineNo + " column score", e.getMessage());
                 }
                 LocalDate asOf;
                 try {

@@ -172,6 +172,7 @@ public final class CatalogLoader {
         if (patch == null || !patch.isObject()) {
             throw new SourceFormatException("request body", "$", "expected a JSON object of overlay fields");
         }
+        checkIds(patch);
         String overlayFile = fileName(set.manifest(), "overlay");
         JsonNode own = tree(TOML, overlayFile, open(set, overlayFile)).path("models").get(modelId);
         JsonNode combined = MergePatch.combine(storedPatch, patch);
@@ -179,6 +180,23 @@ public final class CatalogLoader {
         JsonNode after = MergePatch.apply(own, combined);
         Overlay.check(after, "request body", "$");
         return new Curation(combined, before, after);
+    }
+
+    /** The ids a correction brings in (providers of curated prices, aliases) are checked as an import checks its keys. */
+    private static void checkIds(JsonNode patch) {
+        JsonFields f = new JsonFields("request body");
+        JsonNode prices = patch.get("prices");
+        if (prices != null && prices.isObject()) {
+            prices.fieldNames().forEachRemaining(provider -> f.id(provider, "$.prices['" + Ids.printable(provider) + "']"));
+        }
+        JsonNode aliases = patch.get("aliases");
+        if (aliases != null && aliases.isArray()) {
+            for (int i = 0; i < aliases.size(); i++) {
+                if (aliases.get(i).isTextual()) {
+                    f.id(aliases.get(i).asText(), "$.aliases[" + i + "]");
+                }
+            }
+        }
     }
 
     /** Reads JSON text (an operator's patch) into a tree; errors name {@code what} and the line. */

@@ -2,11 +2,15 @@ package io.modelatlas.catalog.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelatlas.catalog.PartialDate;
+import io.modelatlas.pricing.OutOfBoundsException;
+import io.modelatlas.pricing.TokenRate;
+import io.modelatlas.pricing.ValueBounds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Typed reads from a JSON tree that fail with the file and JSON path of a bad value. */
 final class JsonFields {
@@ -47,8 +51,40 @@ final class JsonFields {
         return file;
     }
 
-    /** A non-negative decimal, or null when absent or JSON null. */
+    /**
+     * A token price in USD per million tokens (models.dev, the overlay, operators' corrections), within
+     * {@link ValueBounds#usdPerMillionTokens}; null when absent or JSON null.
+     */
     BigDecimal price(JsonNode node, String field, String path) {
+        BigDecimal d = decimal(node, field, path);
+        return d == null ? null : bounded(path + "." + field, () -> ValueBounds.usdPerMillionTokens(d));
+    }
+
+    /** A token price written per token (LiteLLM, OpenRouter), checked as the price per million it becomes. */
+    TokenRate pricePerToken(JsonNode node, String field, String path) {
+        BigDecimal d = decimal(node, field, path);
+        if (d == null) {
+            return null;
+        }
+        try {
+            return TokenRate.perToken(d);
+        } catch (OutOfBoundsException e) {
+            throw new SourceFormatException(file, path + "." + field, e.getMessage() + " (" + ValueBounds.show(d) + " USD per token)");
+        }
+    }
+
+    /** A flat price per image, within {@link ValueBounds#usdPerImage}; null when absent or JSON null. */
+    BigDecimal imagePrice(JsonNode node, String field, String path) {
+        BigDecimal d = decimal(node, field, path);
+        return d == null ? null : bounded(path + "." + field, () -> ValueBounds.usdPerImage(d));
+    }
+
+    /**
+     * A non-negative decimal as written, number or text, or null when absent or JSON null. Text must be the number
+     * alone: {@code " 1"} is refused rather than trimmed, so that what is stored is what was checked, and text past 64
+     * characters is refused before it is parsed (parsing a long run of digits is slow and no price needs it).
+     */
+    private BigDecimal decimal(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -57,34 +93,59 @@ final class JsonFields {
         if (v.isNumber()) {
             d = v.decimalValue();
         } else if (v.isTextual()) {
+            String s = v.asText();
+            if (s.length() > 64 || !s.strip().equals(s)) {
+                throw new SourceFormatException(file, path + "." + field, "expected a price as a number"
+                        + (s.length() > 64 ? " of at most 64 characters" : " without spaces around it") + ", got " + describe(v));
+            }
             try {
-                d = new BigDecimal(v.asText().trim());
+                d = new BigDecimal(s);
             } catch (NumberFormatException e) {
-                throw new SourceFormatException(file, path + "." + field, "expected a price as a number, got \"" + v.asText() + "\"");
+                throw new SourceFormatException(file, path + "." + field, "expected a price as a number, got " + describe(v));
             }
         } else {
             throw new SourceFormatException(file, path + "." + field, "expected a price as a number, got " + v.getNodeType().name().toLowerCase());
         }
         if (d.signum() < 0) {
-            throw new SourceFormatException(file, path + "." + field, "a price cannot be negative: " + d.toPlainString());
+            throw new SourceFormatException(file, path + "." + field, "a price cannot be negative: " + ValueBounds.show(d));
         }
         return d;
     }
 
-    /** A whole non-negative number, or null when absent, JSON null, or 0 where 0 means "not stated". */
+    /**
+     * A token limit: a whole number within {@link ValueBounds#tokenCount}, or null when absent, JSON null, or 0 where 0
+     * means "not stated".
+     */
     Long tokens(JsonNode node, String field, String path, boolean zeroIsUnknown) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isIntegralNumber() && !(v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0)) {
+        if (!v.isNumber()) {
             throw new SourceFormatException(file, path + "." + field, "expected a whole number of tokens, got " + describe(v));
         }
-        long n = v.asLong();
-        if (n < 0) {
-            throw new SourceFormatException(file, path + "." + field, "a token limit cannot be negative: " + n);
+        BigDecimal n = v.decimalValue();
+        if (n.signum() == 0 && zeroIsUnknown) {
+            return null;
         }
-        return n == 0 && zeroIsUnknown ? null : n;
+        return bounded(path + "." + field, () -> ValueBounds.tokenCount(n));
+    }
+
+    /** Runs a {@link ValueBounds} check, naming this file and {@code location} when the value is out of bounds. */
+    <T> T bounded(String location, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (OutOfBoundsException e) {
+            throw new SourceFormatException(file, location, e.getMessage());
+        }
+    }
+
+    /** An id as it enters the catalog (a model key, a provider), refused when {@link Ids} says it may not be one. */
+    String id(String id, String location) {
+        Ids.problem(id).ifPresent(p -> {
+            throw new SourceFormatException(file, location, p + ": \"" + Ids.printable(id) + "\"");
+        });
+        return id;
     }
 
     String text(JsonNode node, String field, String path) {
@@ -155,7 +216,8 @@ final class JsonFields {
         return out.isEmpty() ? null : out;
     }
 
+    /** A bad value for a message, cut after 80 characters and with control characters escaped. */
     static String describe(JsonNode v) {
-        return v.isTextual() ? "\"" + v.asText() + "\"" : v.getNodeType().name().toLowerCase() + " " + v;
+        return v.isTextual() ? "\"" + Ids.printable(v.asText()) + "\"" : v.getNodeType().name().toLowerCase() + " " + Ids.printable(v.toString());
     }
 }

@@ -11,6 +11,7 @@ import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.TokenRate;
+import io.modelatlas.pricing.ValueBounds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -118,7 +119,8 @@ final class LiteLlmSource {
     /** Sorts one top-level entry into offerings, per-image prices or fine-tune evidence. */
     private static void entry(JsonFields f, String key, JsonNode node, Map<String, Entry> entries, Map<String, List<ImagePrice>> images,
                               Set<String> fineTuned) {
-        String path = "$['" + key + "']";
+        String path = "$['" + Ids.printable(key) + "']";
+        f.id(key, path);
         if (!node.isObject()) {
             throw new SourceFormatException(f.file(), path, "expected an object, got " + JsonFields.describe(node));
         }
@@ -126,6 +128,7 @@ final class LiteLlmSource {
         if (provider == null) {
             return; // entries without a provider are routing aliases, not offerings
         }
+        f.id(provider, path + ".litellm_provider");
         if (key.startsWith("ft:")) {
             fineTuned.add(ModelKeys.of(key.substring(3).split(":")[0]));
             String undated = ModelKeys.undated(ModelKeys.of(key.substring(3).split(":")[0]));
@@ -173,15 +176,16 @@ final class LiteLlmSource {
         }
         String model = String.join("/", java.util.Arrays.copyOfRange(parts, modelStart, parts.length));
         model = apiId(model, provider);
-        BigDecimal price = f.price(node, "output_cost_per_image", path);
+        BigDecimal price = f.imagePrice(node, "output_cost_per_image", path);
         if (price == null) {
-            price = f.price(node, "input_cost_per_image", path);
+            price = f.imagePrice(node, "input_cost_per_image", path);
         }
         if (price == null) {
-            BigDecimal perPixel = f.price(node, "input_cost_per_pixel", path);
+            BigDecimal perPixel = f.imagePrice(node, "input_cost_per_pixel", path);
             if (perPixel != null) {
                 String[] wh = size.split("x");
-                price = perPixel.multiply(new BigDecimal(wh[0])).multiply(new BigDecimal(wh[1]));
+                BigDecimal perImage = perPixel.multiply(new BigDecimal(wh[0])).multiply(new BigDecimal(wh[1]));
+                price = f.bounded(path + ".input_cost_per_pixel", () -> ValueBounds.usdPerImage(perImage));
             }
         }
         if (price != null) {
@@ -206,7 +210,8 @@ final class LiteLlmSource {
             Matcher m = TIER.matcher(base);
             if (m.matches()) {
                 base = m.group(1);
-                threshold = Long.parseLong(m.group(2)) * 1000;
+                BigDecimal thousands = new BigDecimal(m.group(2));
+                threshold = f.bounded(path + "." + field, () -> ValueBounds.tokenCount(thousands.movePointRight(3)));
             }
             PriceKind kind = KINDS.get(base);
             if (kind == null && base.equals("input_cost_per_token_cache_hit")) {
@@ -215,19 +220,19 @@ final class LiteLlmSource {
             if (kind == null) {
                 continue;
             }
-            BigDecimal perToken = f.price(node, field, path);
-            if (perToken == null) {
+            TokenRate rate = f.pricePerToken(node, field, path);
+            if (rate == null) {
                 continue;
             }
             PriceSheet.Builder b = tiers.computeIfAbsent(tier, t -> PriceSheet.builder());
             if (threshold > 0) {
-                b.tier(kind, threshold, TokenRate.perToken(perToken));
+                b.tier(kind, threshold, rate);
             } else {
-                b.rate(kind, TokenRate.perToken(perToken));
+                b.rate(kind, rate);
             }
         }
         tieredPricing(f, node, path, tiers.get(ServiceTier.STANDARD));
-        BigDecimal perImage = f.price(node, "output_cost_per_image", path);
+        BigDecimal perImage = f.imagePrice(node, "output_cost_per_image", path);
         if (perImage != null) {
             tiers.get(ServiceTier.STANDARD).image(new ImagePrice(null, null, perImage));
         }

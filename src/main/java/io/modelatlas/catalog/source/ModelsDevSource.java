@@ -55,16 +55,23 @@ final class ModelsDevSource {
             if (provider.startsWith("_")) {
                 continue;
             }
+            String providerPath = "$['" + Ids.printable(provider) + "']";
             JsonNode models = p.getValue().get("models");
-            if (models == null || !models.isObject()) {
-                f.skipOrThrow(new SourceFormatException(file, "$['" + provider + "'].models", "expected an object of models"));
+            try {
+                f.id(provider, providerPath);
+                if (models == null || !models.isObject()) {
+                    throw new SourceFormatException(file, providerPath + ".models", "expected an object of models");
+                }
+            } catch (SourceFormatException bad) {
+                f.skipOrThrow(bad); // the provider's models are left out with it
                 continue;
             }
             for (Iterator<Map.Entry<String, JsonNode>> mi = models.fields(); mi.hasNext(); ) {
                 Map.Entry<String, JsonNode> m = mi.next();
                 entries++;
                 try {
-                    out.add(record(f, provider, m.getKey(), m.getValue(), "$['" + provider + "'].models['" + m.getKey() + "']", asOf));
+                    String path = providerPath + ".models['" + Ids.printable(m.getKey()) + "']";
+                    out.add(record(f, provider, f.id(m.getKey(), path), m.getValue(), path, asOf));
                 } catch (SourceFormatException bad) {
                     f.skipOrThrow(bad);
                 }

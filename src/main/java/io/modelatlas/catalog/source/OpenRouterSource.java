@@ -10,7 +10,7 @@ import io.modelatlas.catalog.Provenance;
 import io.modelatlas.catalog.SourcePrecedence;
 import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
-import io.modelatlas.pricing.TokenRate;
+import io.modelatlas.pricing.ValueBounds;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ final class OpenRouterSource {
                 if (id == null) {
                     throw new SourceFormatException(file, path + ".id", "every model needs an id");
                 }
-                out.add(record(f, n, id, path, asOf));
+                out.add(record(f, n, f.id(id, path + ".id"), path, asOf));
             } catch (SourceFormatException bad) {
                 f.skipOrThrow(bad);
             }
@@ -111,10 +111,7 @@ final class OpenRouterSource {
             if (v != null && v.isTextual() && v.asText().trim().startsWith("-")) {
                 continue; // variable price of a router meta-model: unknown, not negative
             }
-            BigDecimal perToken = f.price(pricing, e.getKey(), path);
-            if (perToken != null) {
-                b.rate(e.getValue(), TokenRate.perToken(perToken));
-            }
+            b.rate(e.getValue(), f.pricePerToken(pricing, e.getKey(), path));
         }
         return b.isEmpty() ? null : b.build();
     }
@@ -132,7 +129,8 @@ final class OpenRouterSource {
         AA_INDICES.forEach((field, name) -> {
             JsonNode v = aa.get(field);
             if (v != null && v.isNumber()) {
-                out.add(new Benchmark(name, null, v.decimalValue(), BenchmarkKind.QUALITY,
+                BigDecimal score = f.bounded(path + ".benchmarks.artificial_analysis." + field, () -> ValueBounds.score(v.decimalValue()));
+                out.add(new Benchmark(name, null, score, BenchmarkKind.QUALITY,
                         new Provenance("Artificial Analysis via OpenRouter", listing.key() + " benchmarks.artificial_analysis." + field, listing.asOf())));
             }
         });

@@ -5,6 +5,7 @@ import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.Capability;
 import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.Status;
 import io.modelatlas.catalog.Strength;
@@ -20,6 +21,8 @@ import java.util.Set;
  * A model with every figure's source: the body of {@code GET /api/v1/models/{id}} and {@code show --format json}.
  *
  * @param bestForEditorial true whenever {@code best_for} is present: that list is ModelAtlas's own judgement
+ * @param versions         dated snapshots of this model sold on terms of their own (their own ids), absent when none
+ * @param versionOf        the model this dated snapshot is a version of, absent when it is none
  */
 public record ModelJson(
         String id,
@@ -47,7 +50,9 @@ public record ModelJson(
         List<StrengthJson> strengths,
         List<String> bestFor,
         Boolean bestForEditorial,
-        List<OfferingJson> offerings) {
+        List<OfferingJson> offerings,
+        List<String> versions,
+        String versionOf) {
 
     /** A curated strength: with its {@code source}, or {@code editorial} (ModelAtlas's own judgement) when it has none. */
     public record StrengthJson(String title, List<String> points, String source, boolean editorial) {
@@ -67,20 +72,29 @@ public record ModelJson(
         }
     }
 
-    /** One provider's offering; {@code prices} absent when unknown. */
+    /**
+     * One provider's offering; {@code prices} absent when unknown; {@code priceNote} says why a price a source wrote is
+     * not used (a reseller's $0 placeholder).
+     */
     public record OfferingJson(String provider, String apiModelId, String qualifiedId, PriceSheetJson prices, SourceJson pricesSource,
-                               List<SourceJson.Other> pricesDisagreements, Long contextWindow, Long maxOutputTokens) {
+                               List<SourceJson.Other> pricesDisagreements, Long contextWindow, Long maxOutputTokens, String priceNote) {
         public static OfferingJson from(Offering o) {
             return new OfferingJson(o.provider(), o.apiModelId(), o.qualifiedId(),
                     o.prices() == null ? null : PriceSheetJson.from(o.prices().value()),
                     o.prices() == null ? null : SourceJson.from(o.prices().source()),
                     o.prices() == null || !o.prices().disputed() ? null
                             : o.prices().disagreements().stream().map(a -> new SourceJson.Other(PriceSheetJson.from(a.value()), SourceJson.from(a.source()))).toList(),
-                    o.contextWindow(), o.maxOutputTokens());
+                    o.contextWindow(), o.maxOutputTokens(), o.priceNote());
         }
     }
 
-    public static ModelJson from(Model m) {
+    /** The model with its versions as the catalog holds them. */
+    public static ModelJson from(Model m, Catalog catalog) {
+        List<String> versions = catalog.versions(m).stream().map(Model::id).toList();
+        return from(m, versions.isEmpty() ? null : versions, catalog.versionOf(m).map(Model::id).orElse(null));
+    }
+
+    private static ModelJson from(Model m, List<String> versions, String versionOf) {
         Map<String, FactJson> caps = new LinkedHashMap<>();
         for (Capability c : Capability.values()) {
             m.capability(c).ifPresent(f -> caps.put(c.jsonName(), FactJson.from(f)));
@@ -95,7 +109,7 @@ public record ModelJson(
                 FactJson.from(m.status(), ModelJson::status), m.tokenizer(), m.primaryOffering().map(OfferingJson::from).orElse(null),
                 blended.isEmpty() ? null : blended, m.benchmarks().stream().map(BenchmarkJson::from).toList(),
                 m.strengths().stream().map(StrengthJson::from).toList(), m.bestFor(), m.bestFor().isEmpty() ? null : Boolean.TRUE,
-                m.offerings().stream().map(OfferingJson::from).toList());
+                m.offerings().stream().map(OfferingJson::from).toList(), versions, versionOf);
     }
 
     static List<String> modalities(Set<Modality> set) {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * loader and shared read-only; a refresh builds a new Catalog and swaps it in whole.
  */
 public final class Catalog {
+    /** No model's id or name is longer; a longer query is nothing to resolve by identity. */
+    private static final int MAX_NAME_LENGTH = 256;
     private final List<Model> models;
     private final List<SourceInfo> sources;
     private final Map<String, Model> byId = new LinkedHashMap<>();
@@ -120,7 +122,10 @@ public final class Catalog {
             return Optional.empty();
         }
         Model exact = byName.get(normalise(query));
-        return exact != null ? Optional.of(exact) : Optional.ofNullable(byIdentity.get(ModelIdentity.key(query)));
+        if (exact != null || query.length() > MAX_NAME_LENGTH) {
+            return Optional.ofNullable(exact);
+        }
+        return Optional.ofNullable(byIdentity.get(ModelIdentity.key(query)));
     }
 
     /**

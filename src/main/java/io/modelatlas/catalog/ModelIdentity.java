@@ -22,13 +22,12 @@ import java.util.regex.Pattern;
  *
  * A word token holds a letter ({@code 4o}, {@code 70b}, {@code o3}), so {@code gpt-4o} and {@code o4} never meet.
  * Words of three or more letters glued to a version are split ({@code qwen2.5} is {@code qwen 2.5}); shorter ones are
- * kept whole ({@code o4}, {@code k2}, {@code v3}) because there the letters are part of the version.
+ * kept whole ({@code o4}, {@code k2}, {@code v3}) because there the letters are part of the version. Fireworks writes
+ * the point of a version as {@code p} ({@code glm-5p2}, {@code kimi-k2p6}): read as a point.
  */
 public final class ModelIdentity {
-    private static final Pattern ISO_DATE = Pattern.compile("(20\\d\\d)-(\\d\\d)-(\\d\\d)");
-    /** Fireworks writes versions with a p for the point: {@code glm-5p2}, {@code kimi-k2p6}. */
-    private static final Pattern P_POINT = Pattern.compile("(\\d)p(\\d)");
-    private static final Pattern GLUED_VERSION = Pattern.compile("([a-z]{3,})(?=\\d)");
+    private static final Pattern YEAR = Pattern.compile("20\\d\\d");
+    private static final Pattern TWO_DIGITS = Pattern.compile("\\d\\d");
     private static final Pattern DATE_TOKEN = Pattern.compile("20\\d{6}");
     private static final char WORDS_NUMBERS = '~';
 
@@ -61,20 +60,55 @@ public final class ModelIdentity {
         return tokens(name).stream().anyMatch(words::contains);
     }
 
+    /**
+     * The name's tokens in one pass, linear in its length (names come from request logs too): runs of letters and
+     * digits, split where a word of three or more letters meets a digit ({@code qwen2} is {@code qwen 2}) and at a
+     * {@code p} between digits ({@code 5p2} is {@code 5 2}); an ISO date's three numbers become one token.
+     */
     static List<String> tokens(String name) {
         String s = name.toLowerCase(Locale.ROOT);
-        s = ISO_DATE.matcher(s).replaceAll("$1$2$3");
-        s = P_POINT.matcher(s).replaceAll("$1.$2");
-        s = GLUED_VERSION.matcher(s).replaceAll("$1-");
         List<String> out = new ArrayList<>();
-        int start = -1;
+        StringBuilder token = new StringBuilder();
+        int letters = 0; // letters at the end of the current token
         for (int i = 0; i <= s.length(); i++) {
-            boolean alnum = i < s.length() && (Character.isLetterOrDigit(s.charAt(i)));
-            if (alnum && start < 0) {
-                start = i;
-            } else if (!alnum && start >= 0) {
-                out.add(s.substring(start, i));
-                start = -1;
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (!Character.isLetterOrDigit(c)) {
+                flush(token, out);
+                letters = 0;
+                continue;
+            }
+            boolean digit = Character.isDigit(c);
+            boolean pointP = c == 'p' && i > 0 && Character.isDigit(s.charAt(i - 1)) && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
+            if (pointP || digit && letters >= 3) {
+                flush(token, out);
+                letters = 0;
+                if (pointP) {
+                    continue;
+                }
+            }
+            token.append(c);
+            letters = digit ? 0 : letters + 1;
+        }
+        return joinDates(out);
+    }
+
+    private static void flush(StringBuilder token, List<String> out) {
+        if (token.length() > 0) {
+            out.add(token.toString());
+            token.setLength(0);
+        }
+    }
+
+    /** {@code 2024 05 13} is the token {@code 20240513}, as names that write dates without separators have it. */
+    private static List<String> joinDates(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i + 2 < tokens.size() && YEAR.matcher(tokens.get(i)).matches() && TWO_DIGITS.matcher(tokens.get(i + 1)).matches()
+                    && TWO_DIGITS.matcher(tokens.get(i + 2)).matches()) {
+                out.add(tokens.get(i) + tokens.get(i + 1) + tokens.get(i + 2));
+                i += 2;
+            } else {
+                out.add(tokens.get(i));
             }
         }
         return out;

@@ -84,7 +84,9 @@ final class Offerings extends AbstractList<Offering> implements RandomAccess {
         if (own.isPresent()) {
             return own.get();
         }
-        List<Offering> offerings = all.stream().filter(o -> !outliers.contains(o)).toList();
+        // a free tier is an offering, not the model's price, while anyone sells it for money
+        List<Offering> paid = all.stream().filter(o -> !outliers.contains(o) && input(o).map(v -> v.signum() > 0).orElse(false)).toList();
+        List<Offering> offerings = paid.isEmpty() ? all.stream().filter(o -> !outliers.contains(o)).toList() : paid;
         Map<BigDecimal, List<Offering>> byInput = new TreeMap<>();
         for (Offering o : offerings) {
             if (o.priceKnown()) {

@@ -5,6 +5,7 @@ import io.modelatlas.api.CostJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
+import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Fit;
 import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
@@ -30,7 +31,7 @@ final class JsonOutput {
         return Json.write(new ModelSummaryJson.Page(total, 0, shown.size(), shown.stream().map(ModelSummaryJson::from).toList()));
     }
 
-    static String model(Model m) {
-        return Json.write(ModelJson.from(m));
+    static String model(Model m, Catalog catalog) {
+        return Json.write(ModelJson.from(m, catalog));
     }
 }

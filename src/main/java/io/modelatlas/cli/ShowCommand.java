@@ -49,7 +49,7 @@ final class ShowCommand implements Callable<Integer> {
                 rankings.intelligenceTier(m).ifPresent(t -> context.out().printf("Intelligence:      %s (%s)%n", t.label(), t.definition()));
                 rankings.speedTier(m).ifPresent(t -> context.out().printf("Speed:             %s (%s)%n", t.label(), t.definition()));
             }
-            case JSON -> context.out().println(JsonOutput.model(m));
+            case JSON -> context.out().println(JsonOutput.model(m, context.catalog().get()));
             default -> throw new UsageException("--format must be text or json for show");
         }
         return Main.OK;

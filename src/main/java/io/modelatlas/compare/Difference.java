@@ -123,13 +123,20 @@ public sealed interface Difference {
         }
     }
 
-    /** One model's training data is more recent. */
-    record KnowledgeCutoff(Model newer, Model older, PartialDate newerDate, PartialDate olderDate, boolean disputed) implements Difference {
+    /**
+     * One model's training data is more recent; {@code holds} is false when another source's date would reverse the
+     * direction, and then no direction is stated.
+     */
+    record KnowledgeCutoff(Model newer, Model older, PartialDate newerDate, PartialDate olderDate, boolean disputed, boolean holds) implements Difference {
         public String kind() {
             return "knowledge_cutoff";
         }
 
         public String sentence() {
+            if (!holds) {
+                return "Sources disagree on which has the more recent knowledge cutoff: " + newer.displayName() + " " + newerDate.display() + " and "
+                        + older.displayName() + " " + olderDate.display() + " by the sources shown, but another source's date reverses it; see the spec table.";
+            }
             return newer.displayName() + " has a more recent knowledge cutoff (" + newerDate.display() + " vs " + olderDate.display() + ")"
                     + (disputed ? "; sources disagree on the exact dates, see the spec table." : ".");
         }

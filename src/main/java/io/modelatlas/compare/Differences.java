@@ -118,9 +118,21 @@ final class Differences {
             return Optional.empty();
         }
         boolean disputed = fa.disputed() || fb.disputed();
+        // a direction is stated only when every source's date of one is later than every source's date of the other
+        boolean holds = fa.value().compareTo(fb.value()) > 0 ? earliest(fa).compareTo(latest(fb)) > 0 : earliest(fb).compareTo(latest(fa)) > 0;
         return Optional.of(fa.value().compareTo(fb.value()) > 0
-                ? new KnowledgeCutoff(a, b, fa.value(), fb.value(), disputed)
-                : new KnowledgeCutoff(b, a, fb.value(), fa.value(), disputed));
+                ? new KnowledgeCutoff(a, b, fa.value(), fb.value(), disputed, holds)
+                : new KnowledgeCutoff(b, a, fb.value(), fa.value(), disputed, holds));
+    }
+
+    private static PartialDate earliest(Fact<PartialDate> f) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(f.value()), f.disagreements().stream().map(Fact.Alternative::value))
+                .min(PartialDate::compareTo).orElseThrow();
+    }
+
+    private static PartialDate latest(Fact<PartialDate> f) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(f.value()), f.disagreements().stream().map(Fact.Alternative::value))
+                .max(PartialDate::compareTo).orElseThrow();
     }
 
     private static Optional<Difference> speed(Model a, Model b, BenchmarkKind kind) {

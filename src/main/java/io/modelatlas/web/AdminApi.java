@@ -66,7 +66,7 @@ final class AdminApi {
         out.put("version", r.version());
         out.set("before", r.before());
         out.set("after", r.after());
-        out.set("model", Json.mapper().valueToTree(ModelJson.from(r.model())));
+        out.set("model", Json.mapper().valueToTree(ModelJson.from(r.model(), backend().catalog().catalog())));
         Pages.json(c, out);
     }
 

@@ -4,6 +4,7 @@ import io.modelatlas.catalog.Fit;
 import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.compare.Format;
 import io.modelatlas.pricing.Cost;
@@ -72,11 +73,14 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
      * One model's monthly cost; {@code rank} is null for a model the request does not fit (its costs then read "does
      * not fit" and the note says which limit).
      */
-    public record Result(Integer rank, String id, String name, String creator, String perRequest, String perMonth, BigDecimal monthlyUsd, String note) {
+    public record Result(Integer rank, String id, String name, String creator, String offering, String perRequest, String perMonth, BigDecimal monthlyUsd,
+                         String note) {
         boolean fits() {
             return rank != null;
         }
     }
+
+    private record Priced(Offering offering, Cost cost, Fit fit) {}
 
     static CalculatorPage of(List<Model> catalog, Inputs in, WebContext ctx) {
         Usage usage = Usage.of(in.inputTokens(), in.cachedTokens(), in.outputTokens());
@@ -93,30 +97,53 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
                 skipped++;
                 continue;
             }
-            // the one limit check (context window, max input, max output) of the offering the price comes from
-            Fit fit = Limits.of(m).check(in.inputTokens(), in.outputTokens());
-            if (fit.exceeds()) {
-                tooBig.add(new Result(null, m.id(), m.displayName(), m.creatorName(), "does not fit", "does not fit", null, fit.describe()));
-                continue;
-            }
-            try {
-                Cost c = CostCalculator.price(m.prices().get(), usage, in.tier());
-                if (c.totalUsd().signum() == 0 && !in.includeFree()) {
-                    free++; // free tiers are rate-limited trials, not a budget: listed only on request
+            // each model once, at its cheapest offering the request fits (the one limit check, with each host's own limits)
+            Priced best = null;
+            Fit firstMiss = null;
+            boolean onlyFree = false;
+            for (Offering o : m.offerings()) {
+                if (!o.priceKnown() || m.priceOutliers().contains(o)) {
                     continue;
                 }
-                BigDecimal month = c.totalUsd().multiply(in.requestsPerMonth());
-                String note = c.lines().stream().map(l -> l.note()).filter(n -> n != null).findFirst().orElse(fit.fits() ? null : fit.describe());
-                results.add(new Result(0, m.id(), m.displayName(), m.creatorName(), Format.usd(c.totalUsd()), Format.usdCents(month), month, note));
-            } catch (PriceUnknownException e) {
-                skipped++;
+                Fit fit = Limits.of(m, o).check(in.inputTokens(), in.outputTokens());
+                if (fit.exceeds()) {
+                    firstMiss = firstMiss == null ? fit : firstMiss;
+                    continue;
+                }
+                try {
+                    Cost c = CostCalculator.price(o.prices().value(), usage, in.tier());
+                    if (c.totalUsd().signum() == 0 && !in.includeFree()) {
+                        onlyFree = true; // free tiers are rate-limited trials, not a budget: listed only on request
+                        continue;
+                    }
+                    if (best == null || c.totalUsd().compareTo(best.cost().totalUsd()) < 0) {
+                        best = new Priced(o, c, fit);
+                    }
+                } catch (PriceUnknownException e) {
+                    // no price for this tier at this offering: another may have one
+                }
             }
+            if (best == null) {
+                if (firstMiss != null) {
+                    tooBig.add(new Result(null, m.id(), m.displayName(), m.creatorName(), null, "does not fit", "does not fit", null, firstMiss.describe()));
+                } else if (onlyFree) {
+                    free++;
+                } else {
+                    skipped++;
+                }
+                continue;
+            }
+            BigDecimal month = best.cost().totalUsd().multiply(in.requestsPerMonth());
+            Fit fit = best.fit();
+            String note = best.cost().lines().stream().map(l -> l.note()).filter(n -> n != null).findFirst().orElse(fit.fits() ? null : fit.describe());
+            results.add(new Result(0, m.id(), m.displayName(), m.creatorName(), best.offering().qualifiedId(), Format.usd(best.cost().totalUsd()),
+                    Format.usdCents(month), month, note));
         }
         results.sort(Comparator.comparing(Result::monthlyUsd).thenComparing(Result::id));
         tooBig.sort(Comparator.comparing(Result::id));
         List<Result> ranked = new ArrayList<>();
         for (Result r : results) {
-            ranked.add(new Result(ranked.size() + 1, r.id(), r.name(), r.creator(), r.perRequest(), r.perMonth(), r.monthlyUsd(), r.note()));
+            ranked.add(new Result(ranked.size() + 1, r.id(), r.name(), r.creator(), r.offering(), r.perRequest(), r.perMonth(), r.monthlyUsd(), r.note()));
         }
         // the models the request does not fit come after the ranked ones, in the rows left of the page
         List<Result> shown = new ArrayList<>(ranked.stream().limit(SHOWN).toList());
@@ -126,7 +153,8 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
         chart.put("costs", shown.stream().filter(Result::fits).limit(15).map(Result::monthlyUsd).toList());
         String definition = in.volume() + ", each "
                 + Format.count(in.inputTokens()) + " input tokens (" + in.cacheHitPercent() + "% read from the prompt cache) and "
-                + Format.count(in.outputTokens()) + " output tokens, " + in.tier().jsonName() + " tier. Long-context prices apply where a request crosses a threshold; "
+                + Format.count(in.outputTokens()) + " output tokens, " + in.tier().jsonName() + " tier, each model once at its cheapest offering "
+                + "(prices 100 times off a model's other offerings left out). Long-context prices apply where a request crosses a threshold; "
                 + "models whose context window, max input or max output the request exceeds are not ranked; "
                 + "models with no " + in.tier().jsonName() + " price are left out"
                 + (in.type().type() == ModelType.CHAT ? "" : "; model types: " + in.type().jsonName()) + ".";

@@ -26,10 +26,22 @@ import java.util.stream.Collectors;
 /** Everything {@code model/page.jte} prints for one model. */
 public record ModelPage(Meta meta, Model model, Description description, String successorPath, String successorName, List<Row> prices,
                         List<Row> blended, List<Row> specs, List<Row> capabilities, List<Row> benchmarks, List<OfferingRow> offerings,
-                        List<Comparison.Faq> faqs, List<Comparison.Related> related, PriceHistory history) {
+                        List<Comparison.Faq> faqs, List<Comparison.Related> related, PriceHistory history, List<Version> versions, Version versionOf) {
 
-    /** One provider's offering in the "who sells it" table. */
-    public record OfferingRow(String qualifiedId, String input, String cachedInput, String output, String source) {}
+    /**
+     * One provider's offering in the "who sells it" table, with the host's own limits where they differ by host, and
+     * why a price a source wrote is not used ({@code note}), if it is not.
+     */
+    public record OfferingRow(String qualifiedId, String input, String cachedInput, String output, String context, String maxOutput,
+                              String source, String note) {}
+
+    /** A dated snapshot with terms of its own, or the model a snapshot is a version of: a link and its input/output price. */
+    public record Version(String id, String name, String path, String prices) {
+        static Version of(Model m) {
+            return new Version(m.id(), m.displayName(), Links.model(m.id()), m.prices().map(s -> s.rate(PriceKind.INPUT).map(r -> Format.usd(r.usdPerMillion())).orElse("—")
+                    + " in / " + s.rate(PriceKind.OUTPUT).map(r -> Format.usd(r.usdPerMillion())).orElse("—") + " out per 1M").orElse("price unknown"));
+        }
+    }
 
     static ModelPage of(Model m, WebContext ctx, List<io.modelatlas.catalog.history.HistoryEntry> history) {
         PriceSheet sheet = m.prices().orElse(null);
@@ -87,7 +99,8 @@ public record ModelPage(Meta meta, Model model, Description description, String 
                 .sorted(Comparator.comparing((Offering o) -> o.priceKnown() ? o.prices().value().rate(PriceKind.INPUT).map(r -> r.usdPerMillion()).orElse(null) : null,
                         Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Offering::qualifiedId))
                 .map(o -> new OfferingRow(o.qualifiedId(), rate(o, PriceKind.INPUT), rate(o, PriceKind.CACHED_INPUT), rate(o, PriceKind.OUTPUT),
-                        o.prices() == null ? null : o.prices().source().describe()))
+                        o.contextWindow() == null ? "—" : Format.count(o.contextWindow()), o.maxOutputTokens() == null ? "—" : Format.count(o.maxOutputTokens()),
+                        o.prices() == null ? null : o.prices().source().describe(), o.priceNote()))
                 .toList();
         String successor = m.status().value().lifecycle() == Lifecycle.SUPERSEDED ? m.status().value().successorId() : null;
         // a successor the catalog does not list yet is named in the status row, not linked to a page that does not exist
@@ -101,7 +114,8 @@ public record ModelPage(Meta meta, Model model, Description description, String 
         String successorPath = successor == null || ctx.catalog().byId(successor).isEmpty() ? null : Links.model(successor);
         return new ModelPage(meta, m, description, successorPath,
                 successor == null ? null : ctx.catalog().byId(successor).map(Model::displayName).orElse(successor), prices, blended, specs, caps,
-                benchmarks, offerings, faqs, related, history.isEmpty() ? null : PriceHistory.of(m, history));
+                benchmarks, offerings, faqs, related, history.isEmpty() ? null : PriceHistory.of(m, history),
+                ctx.catalog().versions(m).stream().map(Version::of).toList(), ctx.catalog().versionOf(m).map(Version::of).orElse(null));
     }
 
     private static String rate(Offering o, PriceKind k) {

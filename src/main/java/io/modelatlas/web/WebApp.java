@@ -228,7 +228,7 @@ public final class WebApp {
 
     private void apiModel(Context c) {
         Model m = model(c.pathParam("id"));
-        cachedJson(c, "model " + m.id(), s -> Json.write(ModelJson.from(m)));
+        cachedJson(c, "model " + m.id(), s -> Json.write(ModelJson.from(m, s.ctx().catalog())));
     }
 
     private void apiCompare(Context c) {

@@ -51,8 +51,10 @@ class MoneyJsonTest {
 
     @Test
     void a_price_is_written_with_every_digit_of_the_source_text() {
-        // LiteLLM: "input_cost_per_token": 1.5000020000000002e-05 (its own binary-float artefact, kept exactly)
-        assertThat(Json.write(ModelSummaryJson.from(catalog.require("databricks-claude-opus-4-1")))).contains("\"input_usd_per_million\" : 15.000020000000002,");
+        // LiteLLM: "input_cost_per_token": 1.5000020000000002e-05 (its own binary-float artefact, kept exactly), on
+        // Databricks' offering of Claude Opus 4.1, whose model price is Anthropic's own $15
+        assertThat(Json.write(ModelJson.from(catalog.require("databricks-claude-opus-4-1"), catalog)))
+                .contains("\"input\" : 15.000020000000002,").contains("\"qualified_id\" : \"databricks/databricks-claude-opus-4-1\"");
         // OpenRouter: "prompt": "0.00000100000000000000015", 18 significant digits: more than a double holds
         assertThat(Json.write(ModelSummaryJson.from(catalog.require("gpt-5.6-terra-pro")))).contains("\"input_usd_per_million\" : 1.00000000000000015,");
     }

@@ -82,9 +82,9 @@ class LimitsCliTest {
     }
 
     @Test
-    void cost_on_dashscope_uses_its_tiered_pricing() {
-        // range [256000, 1000000] of LiteLLM's tiered_pricing: 300,000 x $0.25 + 1,000 x $2.00, per million
-        Run r = run("cost", "qwen-flash", "--provider", "dashscope", "--input-tokens", "300000", "--output-tokens", "1000");
+    void cost_of_qwen_flash_uses_alibabas_tiered_pricing() {
+        // range [256000, 1000000] of LiteLLM's tiered_pricing for DashScope, Alibaba's own API: 300,000 x $0.25 + 1,000 x $2.00, per million
+        Run r = run("cost", "qwen-flash", "--input-tokens", "300000", "--output-tokens", "1000");
         assertThat(r.out()).as(r.err()).contains("total          $0.077 (exact: 0.077)");
     }
 

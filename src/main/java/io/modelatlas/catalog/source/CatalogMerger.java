@@ -362,35 +362,30 @@ final class CatalogMerger {
     }
 
     /**
-     * LiteLLM's {@code mode} is the only explicit statement of a type; other sources guess "chat" for anything that
-     * writes text. So: LiteLLM's mode when it is not chat, else what the name states beyond doubt, else LiteLLM's
-     * chat, else the others' guesses.
+     * What the name states beyond doubt ({@code bge-}, {@code -embed}, {@code flux}, {@code tts}); else the type most
+     * listings give, LiteLLM's {@code mode} winning a tie because it is the one explicit statement (the others read a
+     * type from output modalities). One mislabelled entry (LiteLLM's gemini/gemini-1.5-flash as "embedding") does
+     * not decide against every other listing of the model.
      */
     private static ModelType type(String id, List<SourceRecord> specs) {
-        Map<ModelType, Integer> modes = new EnumMap<>(ModelType.class);
-        specs.stream().filter(r -> r.source().equals(SourcePrecedence.LITELLM)).map(SourceRecord::type)
-                .filter(t -> t != null && t != ModelType.OTHER).forEach(t -> modes.merge(t, 1, Integer::sum));
-        // the mode most of LiteLLM's listings give: one mislabelled entry (gemini/gemini-1.5-flash as "embedding") does not decide
-        Optional<ModelType> litellm = modes.entrySet().stream().max(Map.Entry.<ModelType, Integer>comparingByValue()
-                .thenComparing(e -> e.getKey() == ModelType.CHAT ? 1 : 0)).map(Map.Entry::getKey);
-        if (litellm.isPresent() && litellm.get() != ModelType.CHAT) {
-            return litellm.get();
-        }
         ModelType byName = ModelType.fromName(id);
         if (byName != null) {
             return byName;
         }
-        if (litellm.isPresent()) {
-            return litellm.get();
-        }
-        for (String source : List.of(SourcePrecedence.MODELS_DEV, SourcePrecedence.OPENROUTER)) {
-            for (SourceRecord r : specs) {
-                if (r.source().equals(source) && r.type() != null && r.type() != ModelType.OTHER) {
-                    return r.type();
+        Map<ModelType, Integer> votes = new EnumMap<>(ModelType.class);
+        ModelType litellm = null;
+        for (SourceRecord r : specs) {
+            if (r.type() != null && r.type() != ModelType.OTHER) {
+                votes.merge(r.type(), 1, Integer::sum);
+                if (litellm == null && r.source().equals(SourcePrecedence.LITELLM)) {
+                    litellm = r.type();
                 }
             }
         }
-        return ModelType.OTHER;
+        ModelType tieBreak = litellm;
+        return votes.entrySet().stream()
+                .max(Map.Entry.<ModelType, Integer>comparingByValue().thenComparing(e -> e.getKey() == tieBreak ? 1 : 0))
+                .map(Map.Entry::getKey).orElse(ModelType.OTHER);
     }
 
     /**
@@ -454,8 +449,8 @@ final class CatalogMerger {
     }
 
     private static boolean otherKind(SourceRecord r, ModelType type) {
-        return r.source().equals(SourcePrecedence.LITELLM) && r.type() != null && r.type() != ModelType.OTHER && r.type() != type
-                && r.prices() != null;
+        return r.source().equals(SourcePrecedence.LITELLM) && r.type() != null && r.type() != ModelType.OTHER && r.type() != ModelType.CHAT
+                && r.type() != type && r.prices() != null;
     }
 
     /** Every token and image price 0: what gateways and resellers write when they do not know the price. */

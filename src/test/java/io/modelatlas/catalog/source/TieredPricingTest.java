@@ -26,15 +26,16 @@ class TieredPricingTest {
         catalog = CatalogLoader.loadBundled();
     }
 
-    private static PriceSheet dashscope(String model, String apiId) {
-        Offering o = catalog.require(model).offerings().stream().filter(x -> x.qualifiedId().equals("dashscope/" + apiId)).findFirst().orElseThrow();
-        assertThat(o.priceKnown()).as("dashscope/" + apiId + " is priced").isTrue();
+    /** Alibaba's own API, which LiteLLM calls dashscope: its LiteLLM sheet carries the tiers. */
+    private static PriceSheet alibaba(String model, String apiId) {
+        Offering o = catalog.require(model).offerings().stream().filter(x -> x.qualifiedId().equals("alibaba/" + apiId)).findFirst().orElseThrow();
+        assertThat(o.priceKnown()).as("alibaba/" + apiId + " is priced").isTrue();
         return o.prices().value();
     }
 
     @Test
     void qwen_flash_bills_the_whole_request_at_the_tier_of_its_input() {
-        PriceSheet s = dashscope("qwen-flash", "qwen-flash");
+        PriceSheet s = alibaba("qwen-flash", "qwen-flash");
         // range [0, 256000]: $0.05 in, $0.40 out per million
         assertThat(CostCalculator.price(s, Usage.of(100_000, 1_000)).totalUsd()).isEqualTo("0.0054"); // 0.005 + 0.0004
         // range [256000, 1000000]: $0.25 in, $2.00 out per million, on every token of the request
@@ -43,17 +44,17 @@ class TieredPricingTest {
 
     @Test
     void exactly_256000_input_tokens_stay_in_the_first_range() {
-        PriceSheet s = dashscope("qwen-flash", "qwen-flash");
+        PriceSheet s = alibaba("qwen-flash", "qwen-flash");
         assertThat(CostCalculator.price(s, Usage.of(256_000, 0)).totalUsd()).isEqualTo("0.0128"); // x 0.05
         assertThat(CostCalculator.price(s, Usage.of(256_001, 0)).totalUsd()).isEqualTo("0.06400025"); // x 0.25
     }
 
     @Test
     void reasoning_and_cached_rates_step_with_the_tier() {
-        PriceSheet plus = dashscope("qwen-plus", "qwen-plus-2025-09-11");
+        PriceSheet plus = alibaba("qwen-plus", "qwen-plus-2025-09-11");
         assertThat(plus.rate(PriceKind.REASONING, 300_000).orElseThrow().usdPerMillion()).isEqualByComparingTo("12");
         assertThat(plus.rate(PriceKind.REASONING, 1_000).orElseThrow().usdPerMillion()).isEqualByComparingTo("4");
-        PriceSheet coder = dashscope("qwen3-coder-plus", "qwen3-coder-plus");
+        PriceSheet coder = alibaba("qwen3-coder-plus", "qwen3-coder-plus");
         assertThat(coder.tierThresholds()).containsExactly(32_000L, 128_000L, 256_000L);
         assertThat(coder.rate(PriceKind.CACHED_INPUT, 100_000).orElseThrow().usdPerMillion()).isEqualByComparingTo("0.18");
     }

@@ -139,18 +139,17 @@ public final class Catalog {
     }
 
     /**
-     * The longest text taken for a model id or name. Real ones are under 100 characters; a longer query is refused
-     * without a suggestion search, and names past it are not offered as suggestions, so one request cannot make the
-     * search compare thousands of characters with every name.
+     * The longest text searched for suggestions. Real ids and names are under 100 characters; a longer query that
+     * names no model gets no suggestion search, and names past it are not offered as suggestions, so one request
+     * cannot make the search compare thousands of characters with every name.
      */
     public static final int MAX_QUERY_LENGTH = 200;
 
     /** Like {@link #find} but fails with the closest ids as suggestions (none for a query past {@link #MAX_QUERY_LENGTH}). */
     public Model require(String query) {
-        if (query != null && query.length() > MAX_QUERY_LENGTH) {
-            throw new UnknownModelException(query, List.of());
-        }
-        return find(query).orElseThrow(() -> new UnknownModelException(query, suggest(query, 5)));
+        // a long query is still looked up (one hash: a source may have such an id), only never searched for suggestions
+        return find(query).orElseThrow(() -> new UnknownModelException(query,
+                query != null && query.length() > MAX_QUERY_LENGTH ? List.of() : suggest(query, 5)));
     }
 
     /** The ids closest to the query by edit distance over ids and names, best first. */

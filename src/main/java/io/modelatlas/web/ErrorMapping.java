@@ -107,7 +107,7 @@ final class ErrorMapping {
             ctx.contentType("application/problem+json").result(Json.write(p));
         } else {
             Meta meta = new Meta(p.title() + " | ModelAtlas", p.detail(), ctx.fullUrl(), null);
-            ctx.html(templates.render("error/page.jte", Map.of("meta", meta, "problem", p)));
+            ctx.contentType(CachedPage.CONTENT_TYPE).result(templates.render("error/page.jte", Map.of("meta", meta, "problem", p)));
         }
     }
 

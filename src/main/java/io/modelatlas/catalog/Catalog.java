@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The immutable set of models with lookups by id, alias, {@code provider/id} and display name. Built once by a
@@ -142,23 +143,48 @@ public final class Catalog {
         return base == null ? Optional.empty() : Optional.ofNullable(byIdentity.get(base)).filter(m -> versions(m).contains(snapshot));
     }
 
-    /** Like {@link #find} but fails with the closest ids as suggestions. */
+    /**
+     * The longest text searched for suggestions. Real ids and names are under 100 characters; a longer query that
+     * names no model gets no suggestion search, and names past it are not offered as suggestions, so one request
+     * cannot make the search compare thousands of characters with every name.
+     */
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    /** Like {@link #find} but fails with the closest ids as suggestions (none for a query past {@link #MAX_QUERY_LENGTH}). */
     public Model require(String query) {
-        return find(query).orElseThrow(() -> new UnknownModelException(query, suggest(query, 5)));
+        // a long query is still looked up (one hash: a source may have such an id), only never searched for suggestions
+        return find(query).orElseThrow(() -> new UnknownModelException(query,
+                query != null && query.length() > MAX_QUERY_LENGTH ? List.of() : suggest(query, 5)));
     }
 
     /** The ids closest to the query by edit distance over ids and names, best first. */
     public List<String> suggest(String query, int limit) {
+        return suggest(query, limit, null);
+    }
+
+    /**
+     * As {@link #suggest(String, int)}, counting the edit-distance table cells filled into {@code cells} (tests). The
+     * work is bounded: the query is cut to {@link #MAX_QUERY_LENGTH}, names past it are skipped, and each distance is
+     * only worked out up to the cutoff past which a name is not suggested anyway.
+     */
+    List<String> suggest(String query, int limit, LongAdder cells) {
         String q = normalise(query == null ? "" : query);
+        if (q.length() > MAX_QUERY_LENGTH) {
+            q = q.substring(0, MAX_QUERY_LENGTH);
+        }
+        int cutoff = Math.max(3, q.length() / 2);
         record Scored(String id, int distance) {}
         Map<String, Integer> best = new HashMap<>();
-        byName.forEach((key, model) -> {
-            int d = key.contains(q) && !q.isEmpty() ? Math.max(0, key.length() - q.length()) / 4 : EditDistance.between(q, key);
-            best.merge(model.id(), d, Math::min);
-        });
+        for (Map.Entry<String, Model> e : byName.entrySet()) {
+            String key = e.getKey();
+            if (key.length() > MAX_QUERY_LENGTH) {
+                continue;
+            }
+            int d = key.contains(q) && !q.isEmpty() ? Math.max(0, key.length() - q.length()) / 4 : EditDistance.within(q, key, cutoff, cells);
+            best.merge(e.getValue().id(), d, Math::min);
+        }
         List<Scored> scored = new ArrayList<>();
         best.forEach((id, d) -> scored.add(new Scored(id, d)));
-        int cutoff = Math.max(3, q.length() / 2);
         return scored.stream()
                 .filter(s -> s.distance() <= cutoff)
                 .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::id))

@@ -1,5 +1,6 @@
 package io.modelatlas.catalog;
 
+import io.modelatlas.text.Clip;
 import java.util.List;
 
 /** Thrown when an id, {@code provider/id} or display name matches no model; carries the closest ids. */
@@ -9,7 +10,8 @@ public class UnknownModelException extends RuntimeException {
     private final List<String> suggestions;
 
     public UnknownModelException(String query, List<String> suggestions) {
-        super("unknown model '" + query + "'" + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
+        // the query is quoted cut short: it may be as long as a URL, and the message goes back to the client
+        super("unknown model '" + Clip.clip(query, 80) + "'" + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
         this.query = query;
         this.suggestions = List.copyOf(suggestions);
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
 public record ImagePrice(String quality, String size, BigDecimal usdPerImage) {
     public ImagePrice {
         Objects.requireNonNull(usdPerImage, "usdPerImage");
-        ValueBounds.usdPerImage(usdPerImage); // readers check first, to name the file and key
+        ValueBounds.representable(usdPerImage, "a price per image"); // readers check the ceilings first, naming the file and key
         usdPerImage = usdPerImage.signum() == 0 ? BigDecimal.ZERO : usdPerImage.stripTrailingZeros();
     }
 

@@ -12,7 +12,7 @@ public record TokenRate(BigDecimal usdPerMillion) implements Comparable<TokenRat
 
     public TokenRate {
         Objects.requireNonNull(usdPerMillion, "usdPerMillion");
-        ValueBounds.usdPerMillionTokens(usdPerMillion); // readers check first, to name the file and key
+        ValueBounds.representable(usdPerMillion, "a price per 1M tokens"); // readers check the ceilings first, naming the file and key
         usdPerMillion = usdPerMillion.signum() == 0 ? BigDecimal.ZERO : usdPerMillion.stripTrailingZeros();
     }
 

@@ -30,6 +30,19 @@ public final class ValueBounds {
      *
      * @throws OutOfBoundsException naming the range and the value
      */
+    /**
+     * What any price value must be, wherever it is made: not negative, and of a size arithmetic stays fast on (at most
+     * 30 digits before the point and 40 after). The cost engine prices hypothetical sheets too (peers' conformance
+     * vectors use $20,000,000 per 1M), so the business ceilings above are checked at the doors, not here.
+     */
+    public static BigDecimal representable(BigDecimal usd, String what) {
+        BigDecimal v = usd.stripTrailingZeros();
+        if (usd.signum() < 0 || v.precision() - v.scale() > 30 || v.scale() > 40) {
+            throw new OutOfBoundsException(what + " must be a non-negative amount of at most 30 digits before the point and 40 after, got " + show(usd));
+        }
+        return usd;
+    }
+
     public static BigDecimal usdPerMillionTokens(BigDecimal usd) {
         return money(usd, MAX_USD_PER_MILLION_TOKENS, "a price per 1M tokens", " USD per 1M tokens");
     }

@@ -7,6 +7,7 @@ import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Format;
 import io.modelatlas.pricing.PriceKind;
+import io.modelatlas.text.Clip;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,6 +21,11 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
                             String benchmarkColumn, List<Line> rows, int total, int page, int pages, String prevHref, String nextHref) {
 
     public static final int PAGE_SIZE = 50;
+    /**
+     * The longest name, id or label the directory shows; longer ones are cut with an ellipsis. One source value of a
+     * megabyte (a provider name) would otherwise be in every directory page, in each select and row that shows it.
+     */
+    static final int MAX_SHOWN = 200;
 
     /** A select option. */
     public record Option(String value, String label, boolean selected) {}
@@ -61,8 +67,9 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
                 current > 1 ? base + (current - 1) : null, current < pages ? base + (current + 1) : null);
     }
 
+    /** Choices past {@link #MAX_SHOWN} are not offered: cut, they would filter on another value (the URL still can). */
     private static List<Option> options(List<String> values, String selected) {
-        return values.stream().map(v -> new Option(v, v, v.equals(selected))).toList();
+        return values.stream().filter(v -> v.length() <= MAX_SHOWN).map(v -> new Option(v, v, v.equals(selected))).toList();
     }
 
     private static Line line(Model m, ModelQuery.Order order) {
@@ -70,7 +77,7 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
         String input = sheet.map(s -> s.rate(PriceKind.INPUT).map(r -> Format.usd(r.usdPerMillion())).orElse("—")).orElse("unknown");
         String output = sheet.map(s -> s.rate(PriceKind.OUTPUT).map(r -> Format.usd(r.usdPerMillion()))
                 .orElse(s.cheapestImage().map(p -> Format.usd(p.usdPerImage()) + "/image").orElse("—"))).orElse("unknown");
-        return new Line(m.id(), m.displayName(), m.creatorName(), m.type().label(),
+        return new Line(m.id(), Clip.clip(m.displayName(), MAX_SHOWN), Clip.clip(m.creatorName(), MAX_SHOWN), m.type().label(),
                 m.contextWindow() == null ? "—" : Format.compactTokens(m.contextWindow().value()), input, output,
                 m.status().value().lifecycle().jsonName(),
                 order.benchmark() == null ? null : order.score(m).map(Format::benchmarkScore).orElse("—"));

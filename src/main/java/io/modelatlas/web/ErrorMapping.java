@@ -31,6 +31,8 @@ final class ErrorMapping {
     static void install(JavalinConfig config, Templates templates) {
         config.routes.exception(UnknownModelException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/unknown-model", "Unknown model", 404, e.getMessage(), ctx.path(), null, e.suggestions())));
+        config.routes.exception(UnknownModelParameterException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/unknown-model", "Unknown model", 404, e.getMessage(), ctx.path(), e.parameter(), e.suggestions())));
         config.routes.exception(io.modelatlas.eval.UnknownRunException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/unknown-run", "Unknown eval run", 404, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(BadParameterException.class, (e, ctx) -> respond(ctx, templates,
@@ -105,7 +107,7 @@ final class ErrorMapping {
             ctx.contentType("application/problem+json").result(Json.write(p));
         } else {
             Meta meta = new Meta(p.title() + " | ModelAtlas", p.detail(), ctx.fullUrl(), null);
-            ctx.html(templates.render("error/page.jte", Map.of("meta", meta, "problem", p)));
+            ctx.contentType(CachedPage.CONTENT_TYPE).result(templates.render("error/page.jte", Map.of("meta", meta, "problem", p)));
         }
     }
 

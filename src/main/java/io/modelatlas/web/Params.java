@@ -1,8 +1,12 @@
 package io.modelatlas.web;
 
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 
-/** Typed reads of query parameters that fail with the parameter's name. */
+/**
+ * Typed reads of query parameters that fail with the parameter's name. Numbers are ASCII digits only: Java's parsers
+ * also take other scripts' digits ({@code ١٢} reads as 12), which no client means to send.
+ */
 final class Params {
     private Params() {}
 
@@ -14,14 +18,34 @@ final class Params {
             }
             return defaultValue;
         }
+        String text = raw.trim();
         try {
-            long v = Long.parseLong(raw.trim());
+            if (!asciiOnly(text, "-0123456789")) {
+                throw new NumberFormatException();
+            }
+            long v = Long.parseLong(text);
             if (v < 0) {
                 throw new BadParameterException(name, "query parameter '" + name + "' cannot be negative, got " + v);
             }
             return v;
         } catch (NumberFormatException e) {
             throw new BadParameterException(name, "query parameter '" + name + "' must be a whole number, got '" + raw + "'");
+        }
+    }
+
+    /** A decimal such as {@code 0.4} or {@code 4e-7}, not negative. */
+    static BigDecimal nonNegativeDecimal(String name, String raw) {
+        try {
+            if (!asciiOnly(raw, "-+.eE0123456789")) {
+                throw new NumberFormatException();
+            }
+            BigDecimal v = new BigDecimal(raw);
+            if (v.signum() < 0) {
+                throw new BadParameterException(name, "query parameter '" + name + "' cannot be negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(name, "query parameter '" + name + "' must be a number, got '" + raw + "'");
         }
     }
 
@@ -36,5 +60,14 @@ final class Params {
     static String text(Context ctx, String name) {
         String v = ctx.queryParam(name);
         return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static boolean asciiOnly(String s, String allowed) {
+        for (int i = 0; i < s.length(); i++) {
+            if (allowed.indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -16,8 +16,11 @@ final class Sitemap {
         xml.append("<url><loc>").append(ctx.baseUrl()).append("/calculator</loc></url>\n");
         Set<String> comparisons = new TreeSet<>();
         for (Model m : ctx.catalog().models()) {
+            if (!Links.linkable(m.id())) {
+                continue; // no URL can name it (see Links.linkable)
+            }
             xml.append("<url><loc>").append(ctx.baseUrl()).append(xmlEscape(Links.model(m.id()))).append("</loc></url>\n");
-            if (m.isSuperseded() && ctx.catalog().byId(m.status().value().successorId()).isPresent()) {
+            if (m.isSuperseded() && ctx.catalog().byId(m.status().value().successorId()).isPresent() && Links.linkable(m.status().value().successorId())) {
                 comparisons.add(ComparisonPaths.path(List.of(m.id(), m.status().value().successorId())));
             }
         }

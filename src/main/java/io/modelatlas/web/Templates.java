@@ -2,7 +2,6 @@ package io.modelatlas.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 
 /** Renders the precompiled jte templates (compiled at build time by jte-maven-plugin). */
 final class Templates {
@@ -19,9 +18,10 @@ final class Templates {
         return out.toByteArray();
     }
 
-    String render(String template, java.util.Map<String, Object> params) {
-        StringOutput out = new StringOutput(8 * 1024);
+    /** A template with several parameters (the error page), through the same {@link PageOutput} as every page. */
+    byte[] render(String template, java.util.Map<String, Object> params) {
+        PageOutput out = new PageOutput(8 * 1024);
         engine.render(template, params, out);
-        return out.toString();
+        return out.toByteArray();
     }
 }

@@ -22,6 +22,7 @@ import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.TypeFilter;
+import io.modelatlas.catalog.UnknownModelException;
 import io.modelatlas.compare.Comparer;
 import io.modelatlas.compare.Comparison;
 import io.modelatlas.compare.ComparisonPaths;
@@ -33,9 +34,6 @@ import io.modelatlas.pricing.Usage;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.StoreException;
 import io.modelatlas.catalog.history.HistoryEntry;
-import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +178,8 @@ public final class WebApp {
             });
             config.staticFiles.enableWebjars();
             config.routes.before(this::securityHeaders);
-            config.routes.before("/api/v1/*", this::rateLimit);
+            config.routes.before(c -> QueryString.check(c.queryString()));
+            config.routes.before(this::rateLimit);
             ErrorMapping.install(config, templates);
             if (backend != null) {
                 new AdminApi(this::backend).install(config);
@@ -207,8 +206,15 @@ public final class WebApp {
         });
     }
 
+    /**
+     * Pages and the public API share one allowance per client address. Pages already cached are answered by
+     * {@link CachedPageHandler} before this runs and are not counted: they cost a map lookup, while a miss renders
+     * (an unknown id also searches for suggestions). Bundled static files are not counted either; the admin API has
+     * its own tokens.
+     */
     private void rateLimit(Context c) {
-        if (limiter.enabled() && !c.path().startsWith("/api/v1/admin")) {
+        String path = c.path();
+        if (limiter.enabled() && !path.startsWith("/api/v1/admin") && !path.startsWith("/static/") && !path.startsWith("/webjars/")) {
             long wait = limiter.acquire(c.ip());
             if (wait > 0) {
                 throw new RateLimitedException(wait, limiter.perMinute());
@@ -222,12 +228,12 @@ public final class WebApp {
     }
 
     private void apiDataQuality(Context c) {
-        String only = c.queryParam("model") == null ? null : model(c.queryParam("model")).id();
+        String only = c.queryParam("model") == null ? null : model(c.queryParam("model"), "model").id();
         cachedJson(c, "data-quality " + only, s -> Json.write(DataQualityJson.of(DataQuality.of(s.ctx().catalog()), only)));
     }
 
     private void apiModel(Context c) {
-        Model m = model(c.pathParam("id"));
+        Model m = model(c.pathParam("id"), "id");
         cachedJson(c, "model " + m.id(), s -> Json.write(ModelJson.from(m, s.ctx().catalog())));
     }
 
@@ -250,9 +256,16 @@ public final class WebApp {
         SecurityHeaders.ALL.forEach(c::header);
     }
 
-    private Model model(String raw) {
-        String id = URLDecoder.decode(raw, StandardCharsets.UTF_8);
-        return ctx().catalog().require(ComparisonPaths.unslug(id));
+    /**
+     * The model a path or query parameter names. Javalin has already percent-decoded it once; decoding again would
+     * read {@code %2541} as {@code A} and fail on {@code %25zz}.
+     */
+    private Model model(String id, String param) {
+        try {
+            return ctx().catalog().require(ComparisonPaths.unslug(id));
+        } catch (UnknownModelException e) {
+            throw new UnknownModelParameterException(param, e);
+        }
     }
 
     private void directory(Context c) {
@@ -277,7 +290,7 @@ public final class WebApp {
                     type == null ? null : ModelQuery.parseEnum(ModelType.class, type, "type"),
                     capability == null ? null : ModelQuery.parseEnum(Capability.class, capability, "capability"),
                     modality == null ? null : ModelQuery.parseEnum(Modality.class, modality, "modality"),
-                    minContext, maxPrice == null ? null : decimal("max_input_price", maxPrice),
+                    minContext, maxPrice == null ? null : Params.nonNegativeDecimal("max_input_price", maxPrice),
                     status == null ? null : ModelQuery.parseEnum(Lifecycle.class, status, "status"),
                     order);
         } catch (IllegalArgumentException e) {
@@ -286,20 +299,8 @@ public final class WebApp {
         }
     }
 
-    private static BigDecimal decimal(String name, String raw) {
-        try {
-            BigDecimal v = new BigDecimal(raw);
-            if (v.signum() < 0) {
-                throw new BadParameterException(name, "query parameter '" + name + "' cannot be negative");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new BadParameterException(name, "query parameter '" + name + "' must be a number, got '" + raw + "'");
-        }
-    }
-
     private void modelPage(Context c) {
-        Model m = model(c.pathParam("id"));
+        Model m = model(c.pathParam("id"), "id");
         String canonical = Links.model(m.id());
         if (!c.path().equals(canonical)) {
             c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
@@ -323,10 +324,10 @@ public final class WebApp {
     }
 
     private void comparePage(Context c) {
-        String pair = URLDecoder.decode(c.pathParam("pair"), StandardCharsets.UTF_8);
-        List<String> slugs = ComparisonPaths.split(pair).orElseThrow(
-                () -> new BadParameterException("pair", "a comparison path is /compare/<model>-vs-<model>, got '" + pair + "'"));
-        render(c, slugs.stream().map(this::model).toList());
+        String pair = c.pathParam("pair"); // decoded once by Javalin, like an id
+        List<String> slugs = ComparisonPaths.split(pair).orElseThrow(() -> new BadParameterException("pair",
+                "a comparison path is /compare/<model>-vs-<model>, got '" + io.modelatlas.text.Clip.clip(pair, 80) + "'"));
+        render(c, slugs.stream().map(slug -> model(slug, "pair")).toList());
     }
 
     private void compareQuery(Context c) {
@@ -354,7 +355,7 @@ public final class WebApp {
         if (ids.size() < Comparer.MIN_MODELS || ids.size() > Comparer.MAX_MODELS) {
             throw new BadParameterException(param, "query parameter '" + param + "' needs 2 to 5 model ids, got " + ids.size());
         }
-        return ids.stream().map(this::model).toList();
+        return ids.stream().map(id -> model(id, param)).toList();
     }
 
     /** The calculator's {@code type}: chat unless asked, so embeddings, image and audio models stay out of its ranking. */
@@ -397,7 +398,7 @@ public final class WebApp {
     }
 
     private void apiHistory(Context c) {
-        Model m = model(c.pathParam("id"));
+        Model m = model(c.pathParam("id"), "id");
         backend(); // 404 without a store
         c.contentType("application/json").result(SitePages.apiHistory(m, history(m)));
     }
@@ -407,7 +408,7 @@ public final class WebApp {
         if (id == null) {
             throw new BadParameterException("model", "query parameter 'model' is required");
         }
-        Model m = model(id);
+        Model m = model(id, "model");
         long input = Params.nonNegativeLong(c, "input_tokens", null);
         long output = Params.nonNegativeLong(c, "output_tokens", null);
         long cached = Params.nonNegativeLong(c, "cached_input_tokens", 0L);

@@ -41,6 +41,8 @@ class HostileDataTest {
     private static final Pattern TAG = Pattern.compile("<[a-zA-Z][a-zA-Z0-9-]*((?:\\s+[^\\s=>\"'/]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?)*)\\s*/?>");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("\\s([^\\s=>\"'/]+)(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>\"']+))?");
     private static final Pattern LINK = Pattern.compile("(?:href|src)=\"(/[^\"]*)\"");
+    /** As long as the importers take (they cap ids at 256); a megabyte one made every directory page 4.2 MB before that. */
+    private static final String HUGE_PROVIDER = "p".repeat(256);
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static Javalin app;
 
@@ -49,11 +51,19 @@ class HostileDataTest {
         ObjectNode litellm = (ObjectNode) Json.mapper().readTree(MiniData.litellm());
         litellm.putObject(EVIL_KEY).put("litellm_provider", "acme").put("mode", "chat").put("max_input_tokens", 8192)
                 .put("input_cost_per_token", new java.math.BigDecimal("1e-06")).put("output_cost_per_token", new java.math.BigDecimal("2e-06"));
+        // an id with a percent sign (the importers refuse "..", control and bidi characters in ids), and a provider
+        // name longer than the directory shows
+        for (String key : List.of("acme/50%-off")) {
+            litellm.putObject(key).put("litellm_provider", "acme").put("mode", "chat")
+                    .put("input_cost_per_token", new java.math.BigDecimal("1e-06")).put("output_cost_per_token", new java.math.BigDecimal("2e-06"));
+        }
+        litellm.putObject("huge/model").put("litellm_provider", HUGE_PROVIDER).put("mode", "chat")
+                .put("input_cost_per_token", new java.math.BigDecimal("1e-06")).put("output_cost_per_token", new java.math.BigDecimal("2e-06"));
         SourceSet set = MiniData.sources()
                 .with(new SourceSet.SourceFile("litellm", "litellm.json", LocalDate.of(2026, 7, 18), false, Json.mapper().writeValueAsBytes(litellm)))
                 .withCurations(Map.of("gpt-4.1-mini", """
                         {"display_name": "GPT-4.1 Mini <svg onload=alert(1)>",
-                         "description": "Small. <script>alert(1)</script>",
+                         "description": "Small. <script>alert(1)</script> gpt\u202Eoi-4",
                          "best_for": ["</script><script>alert(2)</script>"]}"""));
         Catalog catalog = CatalogLoader.load(set);
         assertThat(catalog.models()).anySatisfy(m -> assertThat(m.id()).contains("<img"));
@@ -113,6 +123,44 @@ class HostileDataTest {
         }
         assertThat(problems).isEmpty();
         assertThat(seen).as("the hostile model's own page was reached").anySatisfy(p -> assertThat(p).startsWith("/models/evil%3Cimg%20src%3Dx"));
+    }
+
+    @Test
+    void every_sitemap_url_answers_and_ids_no_url_can_name_are_left_out() throws Exception {
+        String xml = get("/sitemap.xml").body();
+        Matcher loc = Pattern.compile("<loc>https://modelatlas\\.example([^<]*)</loc>").matcher(xml);
+        List<String> broken = new ArrayList<>();
+        int urls = 0;
+        while (loc.find()) {
+            String path = loc.group(1).replace("&amp;", "&");
+            urls++;
+            int status = get(path).statusCode();
+            if (status != 200) {
+                broken.add(path + " answered " + status);
+            }
+        }
+        assertThat(broken).isEmpty();
+        assertThat(urls).isGreaterThan(5);
+        assertThat(xml).contains("/models/50%25-off</loc>").doesNotContain("/models/..</loc>");
+        assertThat(get("/models/50%25-off").statusCode()).as("a percent sign in an id is decoded once").isEqualTo(200);
+    }
+
+    @Test
+    void bidi_and_control_characters_are_shown_as_their_code() throws Exception {
+        for (String path : List.of("/models/gpt-4.1-mini", "/models/gpt%E2%80%AEoi-4", "/calculator")) {
+            String body = get(path).body();
+            assertThat(body).as(path).doesNotContain("\u202E").doesNotContain("\u0000");
+        }
+        assertThat(get("/models/gpt-4.1-mini").body()).contains("gpt[U+202E]oi-4");
+        assertThat(get("/models/nope%E2%80%AE").body()).as("the error page too").contains("nope[U+202E]");
+    }
+
+    @Test
+    void a_provider_name_past_the_display_cap_is_not_shown_whole() throws Exception {
+        HttpResponse<String> r = get("/models");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body().length()).isLessThan(200_000);
+        assertThat(r.body()).doesNotContain("p".repeat(DirectoryPage.MAX_SHOWN + 1));
     }
 
     @Test

@@ -16,4 +16,11 @@ class PageOutputTest {
 
         assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo("<p>text → image, 😀 oké part</p>");
     }
+
+    @Test
+    void bidi_controls_and_control_characters_are_written_as_their_code() {
+        PageOutput out = new PageOutput(4);
+        out.writeContent("gpt\u202E4o\u2066é\u0000x\u200F\tok");
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).isEqualTo("gpt[U+202E]4o[U+2066]é[U+0000]x[U+200F]\tok");
+    }
 }

@@ -201,16 +201,20 @@ class StoreWebTest {
     }
 
     @Test
-    void the_public_api_is_rate_limited_per_client_with_retry_after() throws Exception {
+    void the_public_api_and_uncached_pages_are_rate_limited_per_client_with_retry_after() throws Exception {
         try (Site site = Site.open(TestDatabases.newDatabase("sqlite"), 5)) {
-            for (int i = 0; i < 5; i++) {
+            assertThat(site.get("/models/gpt-4.1-mini").statusCode()).as("rendered, counted and cached").isEqualTo(200);
+            for (int i = 0; i < 4; i++) {
                 assertThat(site.get("/api/v1/models?limit=1").statusCode()).isEqualTo(200);
             }
             HttpResponse<String> limited = site.get("/api/v1/models?limit=1");
             assertThat(limited.statusCode()).isEqualTo(429);
             assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 12L));
             assertThat(limited.body()).contains("5 requests per minute");
-            assertThat(site.get("/models/gpt-4.1-mini").statusCode()).as("pages are not limited").isEqualTo(200);
+            assertThat(site.get("/models/gpt-4.1-mini").statusCode()).as("a cached page costs a lookup: not limited").isEqualTo(200);
+            assertThat(site.get("/models/gpt-4.1").statusCode()).as("a page still to render is limited").isEqualTo(429);
+            assertThat(site.get("/models/" + "x".repeat(300)).statusCode()).as("and so is a miss").isEqualTo(429);
+            assertThat(site.get("/static/app.js").statusCode()).as("bundled files are not limited").isEqualTo(200);
         }
     }
 

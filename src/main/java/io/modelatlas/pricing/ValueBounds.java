@@ -36,9 +36,12 @@ public final class ValueBounds {
      * vectors use $20,000,000 per 1M), so the business ceilings above are checked at the doors, not here.
      */
     public static BigDecimal representable(BigDecimal usd, String what) {
+        if (usd.signum() < 0) {
+            throw new OutOfBoundsException(what + " cannot be negative, got " + show(usd));
+        }
         BigDecimal v = usd.stripTrailingZeros();
-        if (usd.signum() < 0 || v.precision() - v.scale() > 30 || v.scale() > 40) {
-            throw new OutOfBoundsException(what + " must be a non-negative amount of at most 30 digits before the point and 40 after, got " + show(usd));
+        if (v.precision() - v.scale() > 30 || v.scale() > 40) {
+            throw new OutOfBoundsException(what + " must have at most 30 digits before the point and 40 after, got " + show(usd));
         }
         return usd;
     }

@@ -77,7 +77,7 @@ final class CatalogMerger {
         Map<SourceRecord, String> spelling = new IdentityHashMap<>();
         Map<SourceRecord, String> keyOf = new IdentityHashMap<>();
         for (SourceRecord r : records) {
-            String s = ModelKeys.of(r.apiModelId());
+            String s = identity.spelling(provider(r), ModelKeys.of(r.apiModelId()));
             spelling.put(r, s);
             keyOf.put(r, identity.alias(s).map(ModelIdentity::key).orElseGet(() -> ModelIdentity.key(s)));
         }
@@ -177,6 +177,10 @@ final class CatalogMerger {
         Set<String> spellings = new TreeSet<>();
         group.forEach(r -> spellings.add(spelling.get(r)));
         Overlay.ModelOverlay curated = curated(id, spellings);
+        ModelType type = identity.type(id).orElseGet(() -> type(id, specs));
+        // a listing of another kind (LiteLLM's embedding entry under a text model's name) states nothing of this model
+        specs.removeIf(r -> otherKind(r, type));
+        List<SourceRecord> limits = limitsOrder(specs, rank, type);
 
         Map<Capability, Fact<Boolean>> caps = new EnumMap<>(Capability.class);
         for (Capability c : Capability.values()) {
@@ -192,7 +196,6 @@ final class CatalogMerger {
         spellings.forEach(sp -> benchmarks.getOrDefault(sp, List.of()).stream().filter(b -> !scores.contains(b)).forEach(scores::add));
         specs.stream().filter(r -> r.source().equals(SourcePrecedence.OPENROUTER)).findFirst().ifPresent(r -> scores.addAll(r.benchmarks()));
 
-        ModelType type = type(id, specs);
         return new Model(
                 id,
                 displayName(id, curated, specs),
@@ -208,9 +211,9 @@ final class CatalogMerger {
                 fact(specs, rank, SourceRecord::knowledgeCutoff, false),
                 fact(specs, rank, SourceRecord::inputModalities, false),
                 fact(specs, rank, SourceRecord::outputModalities, false),
-                fact(specs, rank, SourceRecord::contextWindow, true),
-                fact(specs, rank, SourceRecord::maxInputTokens, true),
-                fact(specs, rank, SourceRecord::maxOutputTokens, true),
+                fact(limits, rank, SourceRecord::contextWindow, true),
+                fact(limits, rank, SourceRecord::maxInputTokens, true),
+                fact(limits, rank, SourceRecord::maxOutputTokens, true),
                 caps,
                 specs.stream().filter(r -> !r.endpoints().isEmpty()).findFirst().map(SourceRecord::endpoints).orElse(List.of()),
                 status(id, curated, specs, rank),
@@ -219,6 +222,24 @@ final class CatalogMerger {
                 curated == null ? List.of() : curated.bestFor(),
                 offerings(id, creator, type, group),
                 overlay.tokenizer(id).orElse(null));
+    }
+
+    /**
+     * The order limits are read in: the creator's listing whose price is the model's price first, so that a price and
+     * the context it buys come from one listing (deepseek-chat's 131,072-token input at LiteLLM's price, not another
+     * generation's 1M window from a listing whose price is not shown); then the usual order.
+     */
+    private static List<SourceRecord> limitsOrder(List<SourceRecord> specs, Map<SourceRecord, Integer> rank, ModelType type) {
+        Optional<SourceRecord> priced = specs.stream()
+                .filter(r -> rank.get(r) == CREATOR && r.prices() != null && !r.variablePrice() && !otherKind(r, type))
+                .min(Comparator.comparingInt(r -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())));
+        if (priced.isEmpty()) {
+            return specs;
+        }
+        List<SourceRecord> out = new ArrayList<>(specs);
+        out.remove(priced.get());
+        out.add(0, priced.get());
+        return out;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.modelatlas.catalog.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelatlas.catalog.ModelType;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,21 +12,35 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The reviewed identity rules of {@code overlay/identity.toml}: words that only say where a listing is served, the
+ * The reviewed identity rules of {@code overlay/identity.toml}: words that only say where a listing is served, names
+ * that are each router's own product rather than a model's identity, the
  * providers that resell others' models (never a creator), creators by name prefix, and explicit aliases for listings
  * no general rule can place.
  */
-record IdentityRules(Set<String> wrapperWords, Set<String> hosts, Map<String, String> creatorPrefixes, Map<String, String> aliases) {
+record IdentityRules(Set<String> wrapperWords, Set<String> genericNames, Set<String> hosts, Map<String, String> creatorPrefixes, Map<String, String> aliases,
+                     Map<String, ModelType> types) {
 
     IdentityRules {
         wrapperWords = Set.copyOf(wrapperWords);
+        genericNames = Set.copyOf(genericNames);
         hosts = Set.copyOf(hosts);
         creatorPrefixes = Map.copyOf(creatorPrefixes);
         aliases = Map.copyOf(aliases);
+        types = Map.copyOf(types);
     }
 
     static IdentityRules none() {
-        return new IdentityRules(Set.of(), Set.of(), Map.of(), Map.of());
+        return new IdentityRules(Set.of(), Set.of(), Set.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The spelling a listing is identified by: a generic name ("auto") is each provider's own, named provider-name. */
+    String spelling(String provider, String name) {
+        return genericNames.contains(name) ? provider + "-" + name : name;
+    }
+
+    /** A reviewed correction of a type the sources state wrongly, if any. */
+    Optional<ModelType> type(String modelId) {
+        return Optional.ofNullable(types.get(modelId));
     }
 
     boolean isHost(String provider) {
@@ -50,8 +65,16 @@ record IdentityRules(Set<String> wrapperWords, Set<String> hosts, Map<String, St
         if (root == null || !root.isObject()) {
             throw new SourceFormatException(file, "", "expected a TOML document");
         }
-        return new IdentityRules(words(root, "wrapper_words", file), words(root, "hosts", file),
-                table(root, "identity_creators", file), table(root, "identity_aliases", file));
+        Map<String, ModelType> types = new HashMap<>();
+        table(root, "identity_types", file).forEach((id, type) -> {
+            try {
+                types.put(id, ModelType.valueOf(type.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new SourceFormatException(file, "identity_types." + id, "expected a model type such as chat or embedding, got \"" + type + "\"");
+            }
+        });
+        return new IdentityRules(words(root, "wrapper_words", file), words(root, "generic_names", file), words(root, "hosts", file),
+                table(root, "identity_creators", file), table(root, "identity_aliases", file), types);
     }
 
     private static Set<String> words(JsonNode root, String key, String file) {

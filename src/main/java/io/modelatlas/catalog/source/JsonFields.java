@@ -67,7 +67,7 @@ final class JsonFields {
             return null;
         }
         try {
-            return TokenRate.perToken(d);
+            return TokenRate.perMillion(ValueBounds.usdPerMillionTokens(d.movePointRight(6)));
         } catch (OutOfBoundsException e) {
             throw new SourceFormatException(file, path + "." + field, e.getMessage() + " (" + ValueBounds.show(d) + " USD per token)");
         }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class ModelKeys {
     private static final Pattern REGION = Pattern.compile("^(us|eu|apac|global|jp|au|ca|us-gov)\\.");
     private static final Pattern VENDOR = Pattern.compile(
-            "^(anthropic|meta|amazon|mistral|cohere|ai21|deepseek|qwen|openai|writer|twelvelabs|stability|moonshotai|moonshot|minimax|google|zai|xai)\\.");
+            "^(anthropic|meta|amazon|mistral|cohere|ai21|deepseek|qwen|openai|writer|twelvelabs|stability|moonshotai|moonshot|minimax|google|zai|xai|nvidia)\\.");
     private static final Pattern BEDROCK_VERSION = Pattern.compile("(-v\\d+(:\\d+)?|:\\d+)$");
     private static final Pattern DATED = Pattern.compile("^(.+)-(\\d{4}-\\d{2}-\\d{2}|20\\d{6})$");
 

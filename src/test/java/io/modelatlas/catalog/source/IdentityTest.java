@@ -94,7 +94,8 @@ class IdentityTest {
         Model llama = catalog.require("llama-3.3-70b");
         assertThat(rate(llama, PriceKind.INPUT)).isPositive();
         for (Model m : catalog.models()) {
-            m.primaryOffering().filter(o -> o.prices().value().rates().values().stream().allMatch(r -> r.usdPerMillion().signum() == 0))
+            m.primaryOffering().filter(o -> o.prices().value().rates().values().stream().allMatch(r -> r.usdPerMillion().signum() == 0)
+                            && o.prices().value().images().stream().allMatch(p -> p.usdPerImage().signum() == 0))
                     .ifPresent(o -> assertThat(o.provider().equals(m.creatorId()) || ModelIdentity.hasWord(o.apiModelId(), Set.of("free"))
                                     && m.offerings().stream().filter(Offering::priceKnown).allMatch(x -> rate(x, PriceKind.INPUT).signum() == 0))
                             .as("%s is $0 from %s, neither the creator's own listing nor a free tier of a model nobody sells for money", m.id(), o.qualifiedId()).isTrue());

@@ -21,8 +21,44 @@ public final class Catalog {
     private final List<SourceInfo> sources;
     private final Map<String, Model> byId = new LinkedHashMap<>();
     private final Map<String, Model> byName = new HashMap<>();
-    private final Map<String, Model> byIdentity = new HashMap<>();
-    private final Map<String, List<Model>> versions = new HashMap<>();
+    /** Built on first use: a CLI command that names a model by its id never needs it. */
+    private volatile Identities identities;
+
+    /** Models by identity key, and each model's dated versions of its own. */
+    private record Identities(Map<String, Model> byKey, Map<String, List<Model>> versions) {
+        static Identities of(List<Model> models) {
+            // spellings no source wrote ("claude 3.5 haiku", "GPT 4.1 mini") resolve by identity key: ids first, then names
+            Map<String, Model> byKey = new HashMap<>();
+            Map<String, Model> byIdKey = new HashMap<>();
+            for (Model m : models) {
+                byKey.putIfAbsent(ModelIdentity.key(m.displayName()), m);
+            }
+            for (Model m : models) {
+                String key = ModelIdentity.key(m.id());
+                byKey.put(key, m);
+                byIdKey.put(key, m);
+            }
+            Map<String, List<Model>> versions = new HashMap<>();
+            for (Model m : models) {
+                String base = ModelIdentity.undatedKey(m.id());
+                Model of = base == null ? null : byIdKey.get(base);
+                if (of != null) {
+                    versions.computeIfAbsent(of.id(), k -> new ArrayList<>()).add(m);
+                }
+            }
+            versions.replaceAll((id, list) -> list.stream().sorted(Comparator.comparing(Model::id)).toList());
+            return new Identities(byKey, versions);
+        }
+    }
+
+    private Identities identities() {
+        Identities i = identities;
+        if (i == null) {
+            i = Identities.of(models); // computed at most a few times when threads race: the result is the same
+            identities = i;
+        }
+        return i;
+    }
 
     private Catalog(List<Model> models, List<SourceInfo> sources) {
         this.models = List.copyOf(models);
@@ -49,22 +85,6 @@ public final class Catalog {
         for (Model m : this.models) {
             byName.put(normalise(m.id()), m);
             byName.put(normalise(m.creatorId() + "/" + m.id()), m);
-        }
-        // Spellings no source wrote ("claude 3.5 haiku", "GPT 4.1 mini") resolve by identity key: ids first, then names.
-        for (Model m : this.models) {
-            byIdentity.putIfAbsent(ModelIdentity.key(m.displayName()), m);
-        }
-        for (Model m : this.models) {
-            byIdentity.put(ModelIdentity.key(m.id()), m);
-        }
-        Map<String, Model> byKey = new HashMap<>();
-        this.models.forEach(m -> byKey.put(ModelIdentity.key(m.id()), m));
-        for (Model m : this.models) {
-            String base = ModelIdentity.undatedKey(m.id());
-            Model of = base == null ? null : byKey.get(base);
-            if (of != null) {
-                versions.computeIfAbsent(of.id(), k -> new ArrayList<>()).add(m);
-            }
         }
     }
 
@@ -126,7 +146,7 @@ public final class Catalog {
         if (exact != null || query.length() > MAX_NAME_LENGTH) {
             return Optional.ofNullable(exact);
         }
-        return Optional.ofNullable(byIdentity.get(ModelIdentity.key(query)));
+        return Optional.ofNullable(identities().byKey().get(ModelIdentity.key(query)));
     }
 
     /**
@@ -134,13 +154,13 @@ public final class Catalog {
      * differently ({@code gpt-4o-2024-05-13} of {@code gpt-4o}), oldest first.
      */
     public List<Model> versions(Model model) {
-        return versions.getOrDefault(model.id(), List.of()).stream().sorted(Comparator.comparing(Model::id)).toList();
+        return identities().versions().getOrDefault(model.id(), List.of());
     }
 
     /** The model a dated snapshot is a version of, if it is one. */
     public Optional<Model> versionOf(Model snapshot) {
         String base = ModelIdentity.undatedKey(snapshot.id());
-        return base == null ? Optional.empty() : Optional.ofNullable(byIdentity.get(base)).filter(m -> versions(m).contains(snapshot));
+        return base == null ? Optional.empty() : Optional.ofNullable(identities().byKey().get(base)).filter(m -> versions(m).contains(snapshot));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The identity of a model name, independent of how a source spells it. Sources write the same model as
@@ -26,9 +25,6 @@ import java.util.regex.Pattern;
  * the point of a version as {@code p} ({@code glm-5p2}, {@code kimi-k2p6}): read as a point.
  */
 public final class ModelIdentity {
-    private static final Pattern YEAR = Pattern.compile("20\\d\\d");
-    private static final Pattern TWO_DIGITS = Pattern.compile("\\d\\d");
-    private static final Pattern DATE_TOKEN = Pattern.compile("20\\d{6}");
     private static final char WORDS_NUMBERS = '~';
 
     private ModelIdentity() {}
@@ -49,7 +45,8 @@ public final class ModelIdentity {
      */
     public static String undatedKey(String name) {
         List<String> t = tokens(name);
-        if (t.isEmpty() || !DATE_TOKEN.matcher(t.get(t.size() - 1)).matches()) {
+        String last = t.isEmpty() ? "" : t.get(t.size() - 1);
+        if (!isDigits(last, 8) || !last.startsWith("20")) {
             return null;
         }
         return key(t.subList(0, t.size() - 1), Set.of());
@@ -57,7 +54,18 @@ public final class ModelIdentity {
 
     /** True when the name holds one of the words ({@code databricks-claude-haiku-4-5} holds {@code databricks}). */
     public static boolean hasWord(String name, Set<String> words) {
-        return tokens(name).stream().anyMatch(words::contains);
+        return !wordsOf(name, words).isEmpty();
+    }
+
+    /** Which of the words the name holds, in the name's order. */
+    public static List<String> wordsOf(String name, Set<String> words) {
+        List<String> out = new ArrayList<>(2);
+        for (String t : tokens(name)) {
+            if (words.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**
@@ -103,8 +111,7 @@ public final class ModelIdentity {
     private static List<String> joinDates(List<String> tokens) {
         List<String> out = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
-            if (i + 2 < tokens.size() && YEAR.matcher(tokens.get(i)).matches() && TWO_DIGITS.matcher(tokens.get(i + 1)).matches()
-                    && TWO_DIGITS.matcher(tokens.get(i + 2)).matches()) {
+            if (i + 2 < tokens.size() && isYear(tokens.get(i)) && isDigits(tokens.get(i + 1), 2) && isDigits(tokens.get(i + 2), 2)) {
                 out.add(tokens.get(i) + tokens.get(i + 1) + tokens.get(i + 2));
                 i += 2;
             } else {
@@ -114,11 +121,28 @@ public final class ModelIdentity {
         return out;
     }
 
+    private static boolean isYear(String t) {
+        return isDigits(t, 4) && t.charAt(0) == '2' && t.charAt(1) == '0';
+    }
+
+    private static boolean isDigits(String t, int length) {
+        return t.length() == length && isDigits(t);
+    }
+
+    private static boolean isDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Character.isDigit(t.charAt(i))) {
+                return false;
+            }
+        }
+        return !t.isEmpty();
+    }
+
     private static String key(List<String> tokens, Set<String> dropWords) {
         List<String> words = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
         for (String t : tokens) {
-            if (t.chars().allMatch(Character::isDigit)) {
+            if (isDigits(t)) {
                 numbers.add(t);
             } else if (!dropWords.contains(t)) {
                 words.add(t);

@@ -62,6 +62,8 @@ final class CatalogMerger {
     private final Map<String, List<Benchmark>> benchmarks;
     private final LocalDate newestSource;
     private final Provenance fineTuneSource;
+    /** Identity keys of spellings seen by this merge: the same spelling recurs across sources and providers. */
+    private final Map<String, String> keys = new HashMap<>();
 
     CatalogMerger(Overlay overlay, IdentityRules identity, Set<String> fineTuned, Map<String, List<Benchmark>> benchmarks, LocalDate newestSource,
                   LocalDate litellmAsOf) {
@@ -79,13 +81,17 @@ final class CatalogMerger {
         for (SourceRecord r : records) {
             String s = identity.spelling(provider(r), ModelKeys.of(r.apiModelId()));
             spelling.put(r, s);
-            keyOf.put(r, identity.alias(s).map(ModelIdentity::key).orElseGet(() -> ModelIdentity.key(s)));
+            keyOf.put(r, identity.alias(s).map(this::key).orElseGet(() -> key(s)));
         }
-        Set<String> keys = new HashSet<>(keyOf.values());
+        Set<String> known = new HashSet<>(keyOf.values());
+        Map<String, Optional<String>> unwrappedKeys = new HashMap<>();
         for (SourceRecord r : records) {
             String s = spelling.get(r);
-            if (identity.alias(s).isEmpty() && ModelIdentity.hasWord(s, identity.wrapperWords())) {
-                unwrapped(s, keys).ifPresent(k -> keyOf.put(r, k));
+            if (identity.alias(s).isEmpty()) {
+                unwrappedKeys.computeIfAbsent(s, x -> {
+                    List<String> wrappers = ModelIdentity.wordsOf(x, identity.wrapperWords());
+                    return wrappers.isEmpty() ? Optional.empty() : unwrapped(x, wrappers, known);
+                }).ifPresent(k -> keyOf.put(r, k));
             }
         }
         Map<String, List<SourceRecord>> byKey = new TreeMap<>();
@@ -98,15 +104,19 @@ final class CatalogMerger {
         return models;
     }
 
-    /** The key of the model a wrapper-named listing sells: all wrapper words left out, else one at a time. */
-    private Optional<String> unwrapped(String spelling, Set<String> keys) {
+    private String key(String spelling) {
+        return keys.computeIfAbsent(spelling, ModelIdentity::key);
+    }
+
+    /** The key of the model a wrapper-named listing sells: all its wrapper words left out, else one at a time. */
+    private Optional<String> unwrapped(String spelling, List<String> wrappers, Set<String> known) {
         String all = ModelIdentity.key(spelling, identity.wrapperWords());
-        if (keys.contains(all)) {
+        if (known.contains(all)) {
             return Optional.of(all);
         }
-        return identity.wrapperWords().stream().sorted()
+        return wrappers.stream().sorted()
                 .map(w -> ModelIdentity.key(spelling, Set.of(w)))
-                .filter(k -> keys.contains(k) && !k.equals(ModelIdentity.key(spelling)))
+                .filter(k -> known.contains(k) && !k.equals(key(spelling)))
                 .findFirst();
     }
 
@@ -169,7 +179,7 @@ final class CatalogMerger {
         String creator = creator(group, spelling);
         Map<SourceRecord, Integer> rank = new IdentityHashMap<>();
         group.forEach(r -> rank.put(r, speaker(r, creator)));
-        String id = chooseId(key, group, spelling, rank);
+        String id = chooseId(key, group, spelling, rank, this::key);
         List<SourceRecord> specs = new ArrayList<>(group);
         specs.sort(Comparator.comparingInt((SourceRecord r) -> rank.get(r))
                 .thenComparingInt(r -> SourcePrecedence.rank(SourcePrecedence.SPECS, r.source()))
@@ -297,7 +307,8 @@ final class CatalogMerger {
      * The catalog id: the spelling of the best speaker among listings named exactly as the model (not a wrapper's
      * name nor a snapshot's), LiteLLM's spelling first because its keys are the ids APIs take; then the most common.
      */
-    private static String chooseId(String key, List<SourceRecord> group, Map<SourceRecord, String> spelling, Map<SourceRecord, Integer> rank) {
+    private static String chooseId(String key, List<SourceRecord> group, Map<SourceRecord, String> spelling, Map<SourceRecord, Integer> rank,
+                                   Function<String, String> keyOf) {
         Map<String, Integer> count = new HashMap<>();
         group.forEach(r -> count.merge(spelling.get(r), 1, Integer::sum));
         List<String> idOrder = List.of(SourcePrecedence.LITELLM, SourcePrecedence.MODELS_DEV, SourcePrecedence.OPENROUTER, SourcePrecedence.OVERLAY);
@@ -306,7 +317,7 @@ final class CatalogMerger {
                 .thenComparing(r -> -count.get(spelling.get(r)))
                 .thenComparingInt(r -> spelling.get(r).length())
                 .thenComparing(spelling::get);
-        return group.stream().filter(r -> ModelIdentity.key(spelling.get(r)).equals(key)).min(best)
+        return group.stream().filter(r -> keyOf.apply(spelling.get(r)).equals(key)).min(best)
                 .or(() -> group.stream().min(best)).map(spelling::get).orElseThrow();
     }
 
@@ -326,8 +337,23 @@ final class CatalogMerger {
         Provenance source = null;
         List<Fact.Alternative<T>> others = new ArrayList<>();
         Set<String> sourcesSeen = new HashSet<>();
-        SourceRecord lead = ordered.stream().filter(r -> field.apply(r) != null).findFirst().orElse(null);
-        if (lead != null && rank.get(lead) == RESELLER) {
+        SourceRecord lead = null;
+        boolean differ = false;
+        for (SourceRecord r : ordered) {
+            T v = field.apply(r);
+            if (v != null) {
+                if (lead == null) {
+                    lead = r;
+                } else if (!v.equals(field.apply(lead))) {
+                    differ = true;
+                    break;
+                }
+            }
+        }
+        if (lead == null) {
+            return null;
+        }
+        if (differ && rank.get(lead) == RESELLER) {
             Map<T, Integer> votes = new HashMap<>();
             ordered.forEach(r -> Optional.ofNullable(field.apply(r)).ifPresent(v -> votes.merge(v, 1, Integer::sum)));
             int most = votes.values().stream().max(Integer::compare).orElse(0);
@@ -336,6 +362,9 @@ final class CatalogMerger {
             reordered.remove(majority);
             reordered.add(0, majority);
             ordered = reordered;
+        }
+        if (!differ) {
+            return Fact.of(field.apply(lead), lead.provenance());
         }
         for (SourceRecord r : ordered) {
             T v = field.apply(r);

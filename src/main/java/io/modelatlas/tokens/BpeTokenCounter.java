@@ -154,9 +154,56 @@ final class BpeTokenCounter implements TokenCounter {
                 return cached;
             }
         }
-        int n = len < LARGE_PIECE ? mergeSmall(b, len, w, out) : mergeLarge(b, len, out);
+        int n = len < LARGE_PIECE ? mergeSmall(b, len, w, out) : out == null ? countLarge(b, len) : mergeLarge(b, len, out, null);
         cache.put(b, len, n);
         return n;
+    }
+
+    /** Longer runs of a repeated character than tokens hold: the longest token searched for is this many characters. */
+    private static final int MAX_RUN_TOKEN = 1024;
+
+    /**
+     * The count of a long piece. A run of one repeated character (a megabyte of spaces in an uploaded log) merges into
+     * blocks of one size from the left ({@code K}: 128 spaces, 64 '#', 16 newlines on o200k_base), so past a few
+     * blocks each further {@code K} characters add exactly one token. The run is shortened by whole blocks to past
+     * three times its longest token (where the blocks have long set in), merged exactly, and the blocks taken off are
+     * added: the same count the full merge gives (tested against it and jtokkit for every printable ASCII character
+     * and others, on every encoding), in time bounded by the block size instead of 0.3 µs a character.
+     */
+    private int countLarge(byte[] b, int len) {
+        int unit = utf8Length(b[0]);
+        if (unit > len || len % unit != 0) {
+            return mergeLarge(b, len, null, null);
+        }
+        for (int i = unit; i < len; i++) {
+            if (b[i] != b[i % unit]) {
+                return mergeLarge(b, len, null, null);
+            }
+        }
+        int runs = len / unit;
+        int longest = 0;
+        for (int k = 1; k <= Math.min(runs, MAX_RUN_TOKEN); k++) {
+            if (ranks.rank(b, 0, k * unit) >= 0) {
+                longest = k;
+            }
+        }
+        int keep = 3 * longest + 1;
+        if (longest == 0 || runs <= keep + 4 * longest) {
+            return mergeLarge(b, len, null, null);
+        }
+        int[] first = new int[1];
+        mergeLarge(b, 4 * longest * unit, null, first); // the block size: the first token of a long run
+        int block = first[0] / unit;
+        if (block <= 0 || first[0] % unit != 0) {
+            return mergeLarge(b, len, null, null);
+        }
+        int blocks = (runs - keep) / block;
+        return mergeLarge(b, (runs - blocks * block) * unit, null, null) + blocks;
+    }
+
+    private static int utf8Length(byte lead) {
+        int v = lead & 0xff;
+        return v < 0x80 ? 1 : v < 0xe0 ? 2 : v < 0xf0 ? 3 : 4;
     }
 
     /**
@@ -206,8 +253,9 @@ final class BpeTokenCounter implements TokenCounter {
      * The same merges in O(n log n) for long pieces: parts are a linked list over their start offsets, and candidate
      * merges sit in a min-heap keyed by (rank, start), so ties still go to the leftmost. Entries made stale by an
      * earlier merge are recognised and skipped: a start that is no longer a part, or whose pair rank changed.
+     * {@code firstPartLength}, when given, receives the byte length of the first part.
      */
-    private int mergeLarge(byte[] b, int len, Ids out) {
+    private int mergeLarge(byte[] b, int len, Ids out, int[] firstPartLength) {
         int[] next = new int[len + 1];
         int[] prev = new int[len + 1];
         int[] pair = new int[len + 1];
@@ -255,6 +303,9 @@ final class BpeTokenCounter implements TokenCounter {
             for (int k = 0; k < len; k = next[k]) {
                 out.add(ranks.rank(b, k, next[k]));
             }
+        }
+        if (firstPartLength != null) {
+            firstPartLength[0] = next[0];
         }
         return parts;
     }

@@ -96,6 +96,33 @@ class TokenEquivalenceTest {
         }
     }
 
+    /**
+     * A run of one repeated character is counted by its period (an uploaded log of megabytes of spaces must not cost
+     * 0.3 µs a character): the count must equal the full merge's, and jtokkit's, for every printable ASCII character
+     * and a few others, on every encoding, at run lengths on both sides of the period's bounds.
+     */
+    @Test
+    void runs_of_one_character_counted_by_their_period_match_the_full_merge() {
+        List<String> chars = new ArrayList<>();
+        for (char c = 0x20; c < 0x7f; c++) {
+            chars.add(String.valueOf(c));
+        }
+        chars.addAll(List.of("\t", "\n", "\r", "\u00a0", "\u00e9", "\u4f60", "\ud83d\ude00", "\u0301"));
+        for (String encoding : List.of("o200k_base", "cl100k_base", "p50k_base", "r50k_base")) {
+            TokenCounter fast = TokenCounters.forEncoding(encoding);
+            TokenCounter ref = TokenCounters.reference(encoding);
+            for (String c : chars) {
+                for (int n : new int[] {255, 256, 300, 385, 386, 400, 513, 777, 1024, 1025, 2049, 4000}) {
+                    String text = c.repeat(n);
+                    assertThat(fast.count(text)).as("%s x %d on %s", escape(c), n, encoding).isEqualTo(fast.encode(text).length)
+                            .isEqualTo(ref.count(text));
+                }
+            }
+        }
+        // and the case that made it necessary: megabytes of white space are counted exactly, by period, not char by char
+        assertThat(fast200.count(" ".repeat(2_000_000))).isEqualTo(fast200.encode(" ".repeat(2_000_000)).length);
+    }
+
     @Test
     void a_long_mixed_document_matches() {
         same(text(new Random(2026), 20_000));

@@ -137,10 +137,13 @@ public final class Replay {
         return requests;
     }
 
-    /** One model's result: null money means its price is unknown (never $0). */
+    /**
+     * One model's result: null money means its price is unknown (never $0). {@code offering} is the offering whose
+     * prices were used ({@code provider/id}: the model's own, as {@code cost} prices it), null when none is priced.
+     */
     public record ModelResult(String modelId, String name, BigDecimal totalUsd, BigDecimal per1000Usd, BigDecimal monthlyUsd,
                               BigDecimal p50Usd, BigDecimal p95Usd, BigDecimal maxUsd, long overContext, long overMaxInput, long overMaxOutput,
-                              BigDecimal savingVsRecordedUsd, String note) {}
+                              BigDecimal savingVsRecordedUsd, String note, String offering) {}
 
     public List<ModelResult> results() {
         BigDecimal span = spanSeconds();
@@ -181,7 +184,7 @@ public final class Replay {
         for (Priced x : priced) {
             Model m = x.model();
             if (x.total() == null) {
-                out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, x.over()[LimitKind.CONTEXT_WINDOW.ordinal()], x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, x.unknown()));
+                out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, x.over()[LimitKind.CONTEXT_WINDOW.ordinal()], x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, x.unknown(), null));
                 continue;
             }
             BigDecimal[] p = requests == 0 ? new BigDecimal[3]
@@ -191,12 +194,13 @@ public final class Replay {
                     : x.total().multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64);
             BigDecimal monthly = span == null ? null : monthly(x.total(), span);
             out.add(new ModelResult(m.id(), m.displayName(), x.total(), per1000, monthly, p[0], p[1], p[2], x.over()[LimitKind.CONTEXT_WINDOW.ordinal()],
-                    x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, null));
+                    x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, null,
+                    m.primaryOffering().map(o -> o.qualifiedId()).orElse(null)));
         }
         BigDecimal base = recorded == null ? null : totals.get(recorded);
         if (base != null) {
             out.replaceAll(r -> r.totalUsd() == null ? r : new ModelResult(r.modelId(), r.name(), r.totalUsd(), r.per1000Usd(), r.monthlyUsd(),
-                    r.p50Usd(), r.p95Usd(), r.maxUsd(), r.overContext(), r.overMaxInput(), r.overMaxOutput(), base.subtract(r.totalUsd()), r.note()));
+                    r.p50Usd(), r.p95Usd(), r.maxUsd(), r.overContext(), r.overMaxInput(), r.overMaxOutput(), base.subtract(r.totalUsd()), r.note(), r.offering()));
         }
         return out;
     }

@@ -221,7 +221,7 @@ final class CatalogMerger {
                 fact(specs, rank, SourceRecord::knowledgeCutoff, false),
                 fact(specs, rank, SourceRecord::inputModalities, false),
                 fact(specs, rank, SourceRecord::outputModalities, false),
-                fact(limits, rank, SourceRecord::contextWindow, true),
+                contextWindow(fact(limits, rank, SourceRecord::contextWindow, true), limits, rank, type),
                 fact(limits, rank, SourceRecord::maxInputTokens, true),
                 fact(limits, rank, SourceRecord::maxOutputTokens, true),
                 caps,
@@ -250,6 +250,31 @@ final class CatalogMerger {
         out.remove(priced.get());
         out.add(0, priced.get());
         return out;
+    }
+
+    /**
+     * A context window larger than the priced listing's own max input plus max output describes another generation of
+     * the model than the price does (models.dev's 1M-token deepseek-chat beside LiteLLM's 131,072-token one at the
+     * shown price): the priced listing's max input is shown, the larger window kept as a disagreement.
+     */
+    private static Fact<Long> contextWindow(Fact<Long> context, List<SourceRecord> limits, Map<SourceRecord, Integer> rank, ModelType type) {
+        if (context == null || limits.isEmpty()) {
+            return context;
+        }
+        SourceRecord priced = limits.get(0);
+        boolean pricedFirst = rank.get(priced) == CREATOR && priced.prices() != null;
+        Long maxInput = priced.maxInputTokens();
+        if (!pricedFirst || priced.contextWindow() != null || maxInput == null) {
+            return context;
+        }
+        long allowed = maxInput + (priced.maxOutputTokens() == null ? 0 : priced.maxOutputTokens());
+        if (context.value() <= allowed) {
+            return context;
+        }
+        List<Fact.Alternative<Long>> others = new ArrayList<>();
+        others.add(new Fact.Alternative<>(context.value(), context.source()));
+        context.disagreements().stream().filter(a -> !a.value().equals(maxInput)).forEach(others::add);
+        return new Fact<>(maxInput, priced.provenance(), others);
     }
 
     /**

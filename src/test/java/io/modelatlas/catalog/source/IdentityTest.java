@@ -128,6 +128,18 @@ class IdentityTest {
     }
 
     @Test
+    void a_price_and_the_context_it_buys_come_from_one_listing() {
+        Model deepseek = catalog.require("deepseek-chat");
+        assertThat(deepseek.contextWindow().value()).isEqualTo(131_072L);
+        assertThat(deepseek.contextWindow().disagreements()).anySatisfy(a -> assertThat(a.value()).isEqualTo(1_000_000L));
+        assertThat(deepseek.prices().orElseThrow()).isEqualTo(deepseek.primaryOffering().orElseThrow().prices().value());
+        // a window that is max input plus max output is no other generation: GPT-5 Mini keeps 400,000 and 272,000
+        Model mini = catalog.require("gpt-5-mini");
+        assertThat(mini.contextWindow().value()).isEqualTo(400_000L);
+        assertThat(mini.maxInputTokens().value()).isEqualTo(272_000L);
+    }
+
+    @Test
     void deprecations_the_sources_state_are_shown() {
         for (String id : List.of("claude-3-5-sonnet", "claude-3-haiku", "claude-3.7-sonnet", "gemini-3.1-flash-lite-preview")) {
             assertThat(catalog.require(id).status().value().lifecycle()).as(id).isEqualTo(Lifecycle.DEPRECATED);

@@ -5,7 +5,6 @@ import io.modelatlas.catalog.ModelType;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -92,15 +91,10 @@ record IdentityRules(Set<String> wrapperWords, Set<String> genericNames, Set<Str
         return out;
     }
 
+    /** A table of the file, its keys lowercased as spellings are compared. */
     private static Map<String, String> table(JsonNode root, String key, String file) {
         Map<String, String> out = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path(key).fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isTextual()) {
-                throw new SourceFormatException(file, key + "." + e.getKey(), "expected text");
-            }
-            out.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText());
-        }
+        Overlay.strings(root, key, file).forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
         return out;
     }
 }

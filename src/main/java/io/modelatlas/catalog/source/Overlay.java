@@ -221,7 +221,8 @@ record Overlay(
         return out;
     }
 
-    private static Map<String, String> strings(JsonNode root, String table, String file) {
+    /** A TOML table of text values, each checked to be text. */
+    static Map<String, String> strings(JsonNode root, String table, String file) {
         Map<String, String> out = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path(table).fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();

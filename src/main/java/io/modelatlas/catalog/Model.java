@@ -68,7 +68,7 @@ public record Model(
 
     /**
      * The offering whose prices stand for the model: the creator's own API (its offering under the model's own id
-     * first, then dated snapshots) when it has a price; else the input price most offerings agree on (the lower one
+     * first, then dated snapshots) when it has a price; else the input price most providers agree on (the lower one
      * on a tie), so that one reseller's outlier does not speak for the model; empty when no offering has a price.
      */
     public Optional<Offering> primaryOffering() {

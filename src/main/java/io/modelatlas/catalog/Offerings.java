@@ -94,8 +94,9 @@ final class Offerings extends AbstractList<Offering> implements RandomAccess {
                         .ifPresent(r -> byInput.computeIfAbsent(r.usdPerMillion(), k -> new ArrayList<>()).add(o));
             }
         }
+        // agreement is counted in providers, not listings: one cloud's listings in five regions are one voice
         Optional<Offering> consensus = byInput.values().stream()
-                .max(Comparator.comparingInt(List::size))
+                .max(Comparator.comparingLong(list -> list.stream().map(Offering::provider).distinct().count()))
                 .map(list -> list.get(0));
         return consensus.orElseGet(() -> offerings.stream().filter(Offering::priceKnown).findFirst().orElse(null));
     }

@@ -58,8 +58,11 @@ public sealed interface Difference {
         }
     }
 
-    /** Context windows: equal or one larger. */
-    record ContextWindow(Model larger, Model smaller, long largerTokens, long smallerTokens) implements Difference {
+    /** Limits differ by host and source: a ratio of the figures shown is said with that caveat. */
+    String OTHER_LIMITS = "; other sources and hosts report other limits, see the spec table.";
+
+    /** Context windows: equal or one larger; {@code disputed} when a source or host reports another limit. */
+    record ContextWindow(Model larger, Model smaller, long largerTokens, long smallerTokens, boolean disputed) implements Difference {
         public String kind() {
             return "context_window";
         }
@@ -70,12 +73,12 @@ public sealed interface Difference {
                         + Format.compactTokens(largerTokens) + ").";
             }
             return larger.displayName() + "'s context window is " + Format.ratio(ratio(largerTokens, smallerTokens)) + " times larger ("
-                    + Format.count(largerTokens) + " vs " + Format.count(smallerTokens) + " tokens).";
+                    + Format.count(largerTokens) + " vs " + Format.count(smallerTokens) + " tokens)" + (disputed ? OTHER_LIMITS : ".");
         }
     }
 
-    /** Maximum output tokens per response: equal or one larger. */
-    record MaxOutput(Model larger, Model smaller, long largerTokens, long smallerTokens) implements Difference {
+    /** Maximum output tokens per response: equal or one larger; {@code disputed} when a source or host reports another limit. */
+    record MaxOutput(Model larger, Model smaller, long largerTokens, long smallerTokens, boolean disputed) implements Difference {
         public String kind() {
             return "max_output";
         }
@@ -85,7 +88,7 @@ public sealed interface Difference {
                 return "Both can write up to " + Format.count(largerTokens) + " output tokens per response.";
             }
             return larger.displayName() + " can write " + Format.ratio(ratio(largerTokens, smallerTokens)) + " times as many tokens per response ("
-                    + Format.count(largerTokens) + " vs " + Format.count(smallerTokens) + ").";
+                    + Format.count(largerTokens) + " vs " + Format.count(smallerTokens) + ")" + (disputed ? OTHER_LIMITS : ".");
         }
     }
 

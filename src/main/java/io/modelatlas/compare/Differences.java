@@ -63,9 +63,9 @@ final class Differences {
         if (a.type() != b.type()) {
             out.add(new DifferentTypes(a, b));
         }
-        sizes(a.contextWindow(), b.contextWindow(), a, b).ifPresent(s -> out.add(new ContextWindow(s.larger, s.smaller, s.largerValue, s.smallerValue)));
+        sizes(a.contextWindow(), b.contextWindow(), a, b).ifPresent(s -> out.add(new ContextWindow(s.larger, s.smaller, s.largerValue, s.smallerValue, s.disputed)));
         if (a.type().isText() && b.type().isText()) {
-            sizes(a.maxOutputTokens(), b.maxOutputTokens(), a, b).ifPresent(s -> out.add(new MaxOutput(s.larger, s.smaller, s.largerValue, s.smallerValue)));
+            sizes(a.maxOutputTokens(), b.maxOutputTokens(), a, b).ifPresent(s -> out.add(new MaxOutput(s.larger, s.smaller, s.largerValue, s.smallerValue, s.disputed)));
         }
         cutoff(a, b).ifPresent(out::add);
         for (Capability c : Capability.values()) {
@@ -102,13 +102,14 @@ final class Differences {
         return Optional.of(cmp < 0 ? new PriceGap(kind, a, b, ra.get(), rb.get()) : new PriceGap(kind, b, a, rb.get(), ra.get()));
     }
 
-    private record Sizes(Model larger, Model smaller, long largerValue, long smallerValue) {}
+    private record Sizes(Model larger, Model smaller, long largerValue, long smallerValue, boolean disputed) {}
 
     private static Optional<Sizes> sizes(Fact<Long> fa, Fact<Long> fb, Model a, Model b) {
         if (fa == null || fb == null) {
             return Optional.empty();
         }
-        return Optional.of(fa.value() >= fb.value() ? new Sizes(a, b, fa.value(), fb.value()) : new Sizes(b, a, fb.value(), fa.value()));
+        boolean disputed = fa.disputed() || fb.disputed();
+        return Optional.of(fa.value() >= fb.value() ? new Sizes(a, b, fa.value(), fb.value(), disputed) : new Sizes(b, a, fb.value(), fa.value(), disputed));
     }
 
     private static Optional<Difference> cutoff(Model a, Model b) {

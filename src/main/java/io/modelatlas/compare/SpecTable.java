@@ -30,7 +30,7 @@ final class SpecTable {
 
     List<SpecRow> rows(List<Model> models) {
         List<SpecRow> rows = new ArrayList<>();
-        rows.add(row("provider", "Provider", models, m -> new Cell(m.creatorName(), m.creatorName(), null, List.of())));
+        rows.add(row("creator", "Creator", models, m -> new Cell(m.creatorName(), m.creatorName(), null, List.of())));
         rows.add(row("type", "Model type", models, m -> new Cell(m.type().label(), m.type().jsonName(), null, List.of())));
         rows.add(row("context_window", "Context window", models, m -> tokens(m.contextWindow())));
         if (models.stream().anyMatch(SpecTable::maxInputDiffersFromContext)) {

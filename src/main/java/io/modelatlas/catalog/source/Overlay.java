@@ -49,8 +49,10 @@ record Overlay(
         return providers.getOrDefault(sourceProvider, sourceProvider);
     }
 
+    /** The creator a source's lab name stands for; OpenRouter's "~openai/..." (its latest-alias listings) is the lab itself. */
     String creator(String hint) {
         String h = hint.toLowerCase(Locale.ROOT);
+        h = h.startsWith("~") ? h.substring(1) : h;
         return creatorAliases.getOrDefault(h, h);
     }
 

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,7 @@ final class LeaderboardTable {
     private static final String[] COLUMNS = HEADER.split(",");
     private static final Pattern LIVEBENCH = Pattern.compile("^LiveBench (\\S+) / (.+?) / (.+)$");
     private static final Pattern LMARENA = Pattern.compile("^LMArena Text \\((.+)\\)$");
+    private static final Set<String> SETTINGS = Set.of("edit_format", "reasoning_effort", "thinking_tokens", "editor_model", "editor_edit_format");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
     private LeaderboardTable() {}
@@ -43,17 +45,18 @@ final class LeaderboardTable {
     record Score(String source, int line, String publishedName, String benchmark, String category, String variant, String metric,
                  String unit, Boolean higherIsBetter, String scoreText, BigDecimal score, LocalDate asOf, String repo, String commit,
                  String path) {
-        /** The run settings that make two rows of one name different variants: every setting but the run's id and notes. */
+        /**
+         * The run settings that make two rows of one name different variants (edit format, reasoning effort, thinking
+         * tokens, editor model); a run's id, task version, command and notes are not settings.
+         */
         String settings() {
             List<String> kept = new ArrayList<>();
             for (String part : variant.split(";")) {
                 String p = part.trim();
-                if (p.isEmpty() || p.startsWith("run_id=") || p.startsWith("task_version=") || p.startsWith("yaml_comment")
-                        || p.startsWith("manual_evaluation=") || p.startsWith("as_of_") || p.startsWith("added_")
-                        || p.startsWith("command=") || !p.contains("=")) {
-                    continue;
+                int eq = p.indexOf('=');
+                if (eq > 0 && SETTINGS.contains(p.substring(0, eq))) {
+                    kept.add(p);
                 }
-                kept.add(p);
             }
             return String.join("; ", kept);
         }

@@ -1,13 +1,13 @@
 package io.modelatlas.catalog.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelIdentity;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -63,10 +63,23 @@ final class LeaderboardMapping {
             if (in == null) {
                 throw new SourceFormatException("leaderboards/mapping.toml", "", "missing from the bundled data");
             }
-            return new LeaderboardMapping(catalog, table(new TomlMapper().readTree(in), catalog));
+            return of(catalog, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new SourceFormatException("leaderboards/mapping.toml", "", e.getMessage(), e);
         }
+    }
+
+    /**
+     * @throws SourceFormatException when the table is malformed or names a catalog id that does not exist
+     */
+    static LeaderboardMapping of(Catalog catalog, String toml) {
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(toml);
+        } catch (IOException e) {
+            throw new SourceFormatException("leaderboards/mapping.toml", "", e.getMessage(), e);
+        }
+        return new LeaderboardMapping(catalog, table(root, catalog));
     }
 
     private static Map<String, Map<String, Placed>> table(JsonNode root, Catalog catalog) {
@@ -81,6 +94,9 @@ final class LeaderboardMapping {
             for (Iterator<Map.Entry<String, JsonNode>> it = source.getValue().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = source.getKey() + ".\"" + e.getKey() + "\"";
+                if (!e.getValue().isObject()) {
+                    throw new SourceFormatException(file, key, "expected { id = \"...\", variant = \"...\" }");
+                }
                 String id = e.getValue().path("id").asText("");
                 if (catalog.byId(id).isEmpty()) {
                     throw new SourceFormatException(file, key, "no catalog model has the id \"" + id + "\"");

@@ -127,11 +127,42 @@ class LeaderboardMappingTest {
                 .isInstanceOf(SourceFormatException.class)
                 .hasMessageContaining("aider-polyglot.csv at line 3 column score")
                 .hasMessageContaining("about 30");
-        String badDate = csv.replace("about 30", "30.0").replace("2025-04-14,github.com/Aider-AI/aider,5dc9490bb35f9729ef2c95d00a19ccd30c26339c,x.yml,\n"
-                + "", "2025-04-14,github.com/Aider-AI/aider,5dc9490bb35f9729ef2c95d00a19ccd30c26339c,x.yml,\n").replace("pass_rate_1,30.0,%,true,2025-04-14", "pass_rate_1,30.0,%,true,14/04/2025");
+        String badDate = csv.replace("about 30,%,true,2025-04-14", "30.0,%,true,14/04/2025");
         assertThatThrownBy(() -> LeaderboardTable.read(new BufferedReader(new StringReader(badDate)), "aider-polyglot.csv", "aider-polyglot"))
                 .isInstanceOf(SourceFormatException.class)
                 .hasMessageContaining("line 3 column as_of");
+    }
+
+    @Test
+    void a_reviewed_entry_naming_no_catalog_model_is_refused() {
+        assertThatThrownBy(() -> LeaderboardMapping.of(catalog, "[livebench]\n\"gpt-9-ultra\" = { id = \"gpt-9-ultra\", variant = \"\" }\n"))
+                .isInstanceOf(SourceFormatException.class)
+                .hasMessageContaining("livebench.\"gpt-9-ultra\"")
+                .hasMessageContaining("no catalog model has the id");
+        assertThatThrownBy(() -> LeaderboardMapping.of(catalog, "[nosuchboard]\n"))
+                .isInstanceOf(SourceFormatException.class)
+                .hasMessageContaining("not a leaderboard source");
+    }
+
+    @Test
+    void a_name_that_neither_resolves_nor_is_reviewed_stays_unmapped() {
+        LeaderboardMapping empty = LeaderboardMapping.of(catalog, "");
+        LeaderboardTable.Score quasar = scores.stream().filter(s -> s.publishedName().equals("Quasar Alpha")).findFirst().orElseThrow();
+        assertThat(empty.map(quasar)).isEmpty();
+        // an architect pair of two models is never one model
+        LeaderboardTable.Score pair = scores.stream().filter(s -> s.publishedName().equals("o3 (high) + gpt-4.1")).findFirst().orElseThrow();
+        assertThat(mapping.map(pair)).isEmpty();
+        // a date in parentheses names another snapshot, not a setting: only the reviewed table places it
+        LeaderboardTable.Score dated = scores.stream().filter(s -> s.publishedName().equals("chatgpt-4o-latest (2025-02-15)")).findFirst().orElseThrow();
+        assertThat(empty.map(dated)).isEmpty();
+    }
+
+    @Test
+    void variant_markers_are_stripped_and_kept_as_the_variant() {
+        LeaderboardTable.Score gpt5 = scores.stream().filter(s -> s.publishedName().equals("openai/gpt-5-high-2025-08-07")).findFirst().orElseThrow();
+        assertThat(mapping.map(gpt5)).contains(new LeaderboardMapping.Mapped("gpt-5", "snapshot 2025-08-07; high", "stripped"));
+        LeaderboardTable.Score epoch = scores.stream().filter(s -> s.publishedName().equals("claude-sonnet-4-5-20250929_32K")).findFirst().orElseThrow();
+        assertThat(mapping.map(epoch)).contains(new LeaderboardMapping.Mapped("claude-sonnet-4-5", "snapshot 20250929; 32k", "stripped"));
     }
 
     private static Set<String> mappedModels() {

@@ -1,0 +1,177 @@
+package io.modelatlas.catalog.source;
+
+import io.modelatlas.text.Csv;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the tidy leaderboard CSVs of {@code catalog/data/leaderboards/} (see its {@code SOURCE.md}). Every row keeps
+ * the model name exactly as published and the score as its published text; the {@link BigDecimal} is parsed from that
+ * text, never through a {@code double}. Not part of the catalog load yet.
+ */
+final class LeaderboardTable {
+    static final String DIR = CatalogLoader.BUNDLED + "leaderboards/";
+    /** The bundled files, by source name. */
+    static final List<String> SOURCES = List.of("lmarena-text", "livebench", "aider-polyglot", "epoch-benchmarks", "vectara-hallucination");
+    static final String HEADER = "model_name_as_published,benchmark,metric,score,unit,higher_is_better,as_of,source_repo,source_commit,source_path,variant";
+    private static final String[] COLUMNS = HEADER.split(",");
+    private static final Pattern LIVEBENCH = Pattern.compile("^LiveBench (\\S+) / (.+?) / (.+)$");
+    private static final Pattern LMARENA = Pattern.compile("^LMArena Text \\((.+)\\)$");
+    private static final Set<String> SETTINGS = Set.of("edit_format", "reasoning_effort", "thinking_tokens", "editor_model", "editor_edit_format");
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
+
+    private LeaderboardTable() {}
+
+    /**
+     * One published score.
+     *
+     * @param category  the benchmark's category where the source has one (LiveBench's category, LMArena's filter), else empty
+     * @param variant   the run settings the source publishes beside the score ({@code variant} column), else empty
+     * @param scoreText the score exactly as published
+     * @param higherIsBetter {@code null} for a descriptive figure (Vectara's summary length)
+     */
+    record Score(String source, int line, String publishedName, String benchmark, String category, String variant, String metric,
+                 String unit, Boolean higherIsBetter, String scoreText, BigDecimal score, LocalDate asOf, String repo, String commit,
+                 String path) {
+        /**
+         * The run settings that make two rows of one name different variants (edit format, reasoning effort, thinking
+         * tokens, editor model); a run's id, task version, command and notes are not settings.
+         */
+        String settings() {
+            List<String> kept = new ArrayList<>();
+            for (String part : variant.split(";")) {
+                String p = part.trim();
+                int eq = p.indexOf('=');
+                if (eq > 0 && SETTINGS.contains(p.substring(0, eq))) {
+                    kept.add(p);
+                }
+            }
+            return String.join("; ", kept);
+        }
+    }
+
+    /** Every bundled source's rows. */
+    static List<Score> readBundled() {
+        List<Score> all = new ArrayList<>();
+        for (String source : SOURCES) {
+            String file = source + ".csv";
+            try (InputStream in = LeaderboardTable.class.getResourceAsStream(DIR + file)) {
+                if (in == null) {
+                    throw new SourceFormatException(file, "", "missing from the bundled data");
+                }
+                all.addAll(read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), file, source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * @throws SourceFormatException naming the file, line and column of the first bad row
+     */
+    static List<Score> read(BufferedReader reader, String file, String source) {
+        List<Score> out = new ArrayList<>();
+        try {
+            String header = reader.readLine();
+            if (header != null && header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            if (header == null || !header.equals(HEADER)) {
+                throw new SourceFormatException(file, "line 1", "expected the header " + HEADER);
+            }
+            String line;
+            int lineNo = 1;
+            while ((line = reader.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                out.add(row(line, file, source, lineNo));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static Score row(String line, String file, String source, int lineNo) {
+        List<String> f;
+        try {
+            f = Csv.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new SourceFormatException(file, "line " + lineNo, e.getMessage());
+        }
+        if (f.size() != COLUMNS.length) {
+            throw new SourceFormatException(file, "line " + lineNo, "expected " + COLUMNS.length + " fields, got " + f.size());
+        }
+        String name = required(f, 0, file, lineNo);
+        String benchmark = required(f, 1, file, lineNo);
+        String metric = required(f, 2, file, lineNo);
+        String scoreText = required(f, 3, file, lineNo);
+        BigDecimal score;
+        try {
+            score = new BigDecimal(scoreText);
+        } catch (NumberFormatException e) {
+            throw bad(file, lineNo, 3, "expected a number, got \"" + scoreText + "\"");
+        }
+        String unit = required(f, 4, file, lineNo);
+        Boolean higher = switch (f.get(5)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            case "" -> null;
+            default -> throw bad(file, lineNo, 5, "expected true, false or empty, got \"" + f.get(5) + "\"");
+        };
+        LocalDate asOf;
+        try {
+            asOf = LocalDate.parse(required(f, 6, file, lineNo));
+        } catch (DateTimeParseException e) {
+            throw bad(file, lineNo, 6, "expected a date YYYY-MM-DD, got \"" + f.get(6) + "\"");
+        }
+        String repo = required(f, 7, file, lineNo);
+        if (!repo.startsWith("github.com/")) {
+            throw bad(file, lineNo, 7, "expected github.com/<owner>/<repo>, got \"" + repo + "\"");
+        }
+        String commit = required(f, 8, file, lineNo);
+        if (!COMMIT.matcher(commit).matches()) {
+            throw bad(file, lineNo, 8, "expected a 40-digit commit, got \"" + commit + "\"");
+        }
+        String path = required(f, 9, file, lineNo);
+        return new Score(source, lineNo, name, benchmark, category(benchmark), f.get(10).trim(), metric, unit, higher, scoreText, score,
+                asOf, repo, commit, path);
+    }
+
+    /** LiveBench's {@code <release> / <category> / <task>} category, LMArena's category filter; else empty. */
+    static String category(String benchmark) {
+        Matcher m = LIVEBENCH.matcher(benchmark);
+        if (m.matches()) {
+            return m.group(2);
+        }
+        m = LMARENA.matcher(benchmark);
+        return m.matches() ? m.group(1) : "";
+    }
+
+    private static String required(List<String> f, int column, String file, int lineNo) {
+        String v = f.get(column);
+        if (v.isBlank() || !v.equals(v.trim())) {
+            throw bad(file, lineNo, column, v.isBlank() ? "empty" : "leading or trailing space in \"" + v + "\"");
+        }
+        return v;
+    }
+
+    private static SourceFormatException bad(String file, int lineNo, int column, String problem) {
+        return new SourceFormatException(file, "line " + lineNo + " column " + COLUMNS[column], problem);
+    }
+}

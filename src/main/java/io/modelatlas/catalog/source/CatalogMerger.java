@@ -120,7 +120,7 @@ final class CatalogMerger {
                 .findFirst();
     }
 
-    /** Moves each dated snapshot's listings into its model's group, unless a provider prices or limits it differently. */
+    /** Moves each dated snapshot's listings into its model's group, unless it is sold on terms of its own ({@link #sameTerms}). */
     private void joinSnapshots(Map<String, List<SourceRecord>> byKey, Map<SourceRecord, String> spelling) {
         for (String key : List.copyOf(byKey.keySet())) {
             List<SourceRecord> snapshot = byKey.get(key);

@@ -203,6 +203,7 @@ public final class WebApp {
             config.routes.get("/api/v1/compare", this::apiCompare);
             config.routes.get("/api/v1/cost", this::apiCost);
             config.routes.get("/api/v1/data-quality", this::apiDataQuality);
+            new ApiDocs(templates, () -> ctx().baseUrl()).install(config);
         });
     }
 

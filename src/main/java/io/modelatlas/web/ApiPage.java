@@ -54,7 +54,7 @@ public record ApiPage(Meta meta, String title, String description, List<Operatio
             }
             if (p.path("in").asText().equals("path")) {
                 url = url.replace("{" + p.path("name").asText() + "}", example.asText());
-            } else if (required) {
+            } else {
                 query.append(query.isEmpty() ? "?" : "&").append(p.path("name").asText()).append('=')
                         .append(URLEncoder.encode(example.asText(), StandardCharsets.UTF_8).replace("%2C", ","));
             }

@@ -63,6 +63,11 @@ final class SitePages {
         return templates.render("quality/page.jte", "page", DataQualityPage.of(ctx));
     }
 
+    /** The API reference page, made from the OpenAPI document. */
+    byte[] api(WebContext ctx) {
+        return templates.render("api/page.jte", "page", ApiPage.of(ApiDocs.TREE, ctx.baseUrl()));
+    }
+
     static String apiModels(List<Model> matching, int offset, int limit) {
         return Json.write(new ModelSummaryJson.Page(matching.size(), offset, limit,
                 matching.stream().skip(offset).limit(limit).map(ModelSummaryJson::from).toList()));

@@ -63,6 +63,12 @@ public final class StaticSite implements SiteSource {
         if (path.equals("/data-quality")) {
             return html(pages.dataQuality(ctx));
         }
+        if (path.equals("/api")) {
+            return html(pages.api(ctx));
+        }
+        if (path.equals(ApiDocs.PATH)) {
+            return Optional.of(new Resource("application/json;charset=utf-8", ApiDocs.DOCUMENT));
+        }
         if (path.equals("/sitemap.xml")) {
             return text("application/xml", Sitemap.xml(ctx));
         }

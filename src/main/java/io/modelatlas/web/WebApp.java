@@ -203,6 +203,8 @@ public final class WebApp {
             config.routes.get("/api/v1/compare", this::apiCompare);
             config.routes.get("/api/v1/cost", this::apiCost);
             config.routes.get("/api/v1/data-quality", this::apiDataQuality);
+            config.routes.get(ApiDocs.PATH, c -> c.contentType("application/json").result(ApiDocs.DOCUMENT));
+            config.routes.get("/api", this::apiPage);
         });
     }
 
@@ -225,6 +227,11 @@ public final class WebApp {
     private void dataQuality(Context c) {
         Site s = site();
         s.pages().getOrRender("/data-quality", () -> pages.dataQuality(s.ctx())).respond(c);
+    }
+
+    private void apiPage(Context c) {
+        Site s = site();
+        s.pages().getOrRender("/api", () -> pages.api(s.ctx())).respond(c);
     }
 
     private void apiDataQuality(Context c) {

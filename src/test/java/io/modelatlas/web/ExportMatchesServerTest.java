@@ -48,8 +48,8 @@ class ExportMatchesServerTest {
         try {
             List<String> paths = exportAndCompare(StaticSite.of(ctx), server);
             assertThat(paths).contains("/", "/models", "/models/gpt-4.1-mini", "/compare/gpt-4.1-vs-gpt-4.1-mini", "/calculator",
-                    "/data-quality", "/sitemap.xml", "/robots.txt", "/static/app.css", "/static/app.js");
-            assertThat(dir.resolve("api")).as("the JSON API is checked, not written").doesNotExist();
+                    "/data-quality", "/api", "/sitemap.xml", "/robots.txt", "/static/app.css", "/static/app.js");
+            assertThat(dir.resolve("api/v1")).as("the JSON API is checked, not written (the /api reference page is)").doesNotExist();
         } finally {
             server.stop();
         }

@@ -101,7 +101,7 @@ class LimitsCliTest {
         Run md = run("compare", "deepseek-chat", "gpt-4.1-mini", "--format", "markdown");
         assertThat(md.code()).as(md.err()).isZero();
         // not a price, and so never the cheaper one: GPT-4.1 Mini's $61.60 stands alone
-        assertThat(md.out()).contains("| Long document | 150,000 / 0 / 1,000 | does not fit: 150,000 input tokens \\> max input 131,072 | $61.60 | — |");
+        assertThat(md.out()).contains("| Long document | 150,000 / 0 / 1,000 | does not fit: 151,000 tokens (input + output) \\> context window 131,072; 150,000 input tokens \\> max input 131,072 | $61.60 | — |");
         JsonNode longDoc = null;
         for (JsonNode s : run("compare", "deepseek-chat", "gpt-4.1-mini", "--format", "json").json().get("scenarios")) {
             if (s.get("id").asText().equals("long-doc")) {
@@ -112,8 +112,10 @@ class LimitsCliTest {
         JsonNode cell = longDoc.get("costs").get(0);
         assertThat(cell.has("cost_per_request_usd")).isFalse();
         assertThat(cell.get("fits").asBoolean()).isFalse();
-        assertThat(cell.get("exceeds").get(0).get("limit").asText()).isEqualTo("max_input_tokens");
-        assertThat(cell.get("note").asText()).isEqualTo("does not fit: 150,000 input tokens > max input 131,072");
+        assertThat(cell.get("exceeds").get(0).get("limit").asText()).isEqualTo("context_window");
+        assertThat(cell.get("exceeds").get(1).get("limit").asText()).isEqualTo("max_input_tokens");
+        assertThat(cell.get("note").asText())
+                .isEqualTo("does not fit: 151,000 tokens (input + output) > context window 131,072; 150,000 input tokens > max input 131,072");
         assertThat(longDoc.has("cheapest")).isFalse();
         assertThat(longDoc.get("costs").get(1).get("fits").asBoolean()).isTrue();
     }

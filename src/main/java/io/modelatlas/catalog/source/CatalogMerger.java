@@ -221,7 +221,7 @@ final class CatalogMerger {
                 fact(specs, rank, SourceRecord::knowledgeCutoff, false),
                 fact(specs, rank, SourceRecord::inputModalities, false),
                 fact(specs, rank, SourceRecord::outputModalities, false),
-                contextWindow(fact(limits, rank, SourceRecord::contextWindow, true), limits, rank, type),
+                contextWindow(fact(limits, rank, SourceRecord::contextWindow, true), limits, rank),
                 fact(limits, rank, SourceRecord::maxInputTokens, true),
                 fact(limits, rank, SourceRecord::maxOutputTokens, true),
                 caps,
@@ -257,24 +257,19 @@ final class CatalogMerger {
      * the model than the price does (models.dev's 1M-token deepseek-chat beside LiteLLM's 131,072-token one at the
      * shown price): the priced listing's max input is shown, the larger window kept as a disagreement.
      */
-    private static Fact<Long> contextWindow(Fact<Long> context, List<SourceRecord> limits, Map<SourceRecord, Integer> rank, ModelType type) {
-        if (context == null || limits.isEmpty()) {
+    private static Fact<Long> contextWindow(Fact<Long> context, List<SourceRecord> limits, Map<SourceRecord, Integer> rank) {
+        if (context == null || limits.isEmpty() || rank.get(limits.get(0)) != CREATOR || limits.get(0).prices() == null) {
             return context;
         }
         SourceRecord priced = limits.get(0);
-        boolean pricedFirst = rank.get(priced) == CREATOR && priced.prices() != null;
-        Long maxInput = priced.maxInputTokens();
-        if (!pricedFirst || priced.contextWindow() != null || maxInput == null) {
-            return context;
-        }
-        long allowed = maxInput + (priced.maxOutputTokens() == null ? 0 : priced.maxOutputTokens());
-        if (context.value() <= allowed) {
+        Long capped = cappedContext(context.value(), priced);
+        if (capped.equals(context.value())) {
             return context;
         }
         List<Fact.Alternative<Long>> others = new ArrayList<>();
         others.add(new Fact.Alternative<>(context.value(), context.source()));
-        context.disagreements().stream().filter(a -> !a.value().equals(maxInput)).forEach(others::add);
-        return new Fact<>(maxInput, priced.provenance(), others);
+        context.disagreements().stream().filter(x -> !x.value().equals(capped)).forEach(others::add);
+        return new Fact<>(capped, priced.provenance(), others);
     }
 
     /**
@@ -513,8 +508,16 @@ final class CatalogMerger {
                         + " is a placeholder, not a price: only the creator's own listing or a labelled free tier is free";
                 prices = null;
             }
-            out.add(new Offering(provider, lead.apiModelId(), prices, first(sortedForSpecs(same), SourceRecord::contextWindow),
-                    first(sortedForSpecs(same), SourceRecord::maxOutputTokens), note));
+            // the offering's limits from the listing whose price it shows first, as the model's are
+            List<SourceRecord> limits = sortedForSpecs(same);
+            if (prices != null) {
+                SourceRecord priced = sameKind.stream().filter(r -> r.prices() != null).findFirst().orElse(lead);
+                limits.remove(priced);
+                limits.add(0, priced);
+            }
+            Long maxOutput = first(limits, SourceRecord::maxOutputTokens);
+            out.add(new Offering(provider, lead.apiModelId(), prices, cappedContext(first(limits, SourceRecord::contextWindow), limits.get(0)),
+                    maxOutput, note));
         }
         out.sort(Comparator.comparing((Offering o) -> !o.provider().equals(creator))
                 .thenComparing(o -> !o.apiModelId().equalsIgnoreCase(id))
@@ -537,6 +540,19 @@ final class CatalogMerger {
     /** A listing its seller names free ({@code :free}, {@code -free}): a free tier, whose $0 is its real price. */
     private static boolean labelledFree(String apiModelId) {
         return ModelIdentity.hasWord(apiModelId, Set.of("free"));
+    }
+
+    /**
+     * A context window past the priced listing's max input plus max output is another generation's (see
+     * {@link #contextWindow}): the priced listing's max input stands instead.
+     */
+    private static Long cappedContext(Long context, SourceRecord priced) {
+        Long maxInput = priced.maxInputTokens();
+        if (context == null || priced.contextWindow() != null || maxInput == null) {
+            return context;
+        }
+        long allowed = maxInput + (priced.maxOutputTokens() == null ? 0 : priced.maxOutputTokens());
+        return context > allowed ? maxInput : context;
     }
 
     private static List<SourceRecord> sortedForSpecs(List<SourceRecord> same) {

@@ -5,10 +5,7 @@ import io.modelatlas.catalog.BenchmarkKind;
 import io.modelatlas.catalog.Provenance;
 import io.modelatlas.pricing.OutOfBoundsException;
 import io.modelatlas.pricing.ValueBounds;
-import io.modelatlas.text.Csv;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,34 +26,16 @@ final class BenchmarkTable {
     private static final Pattern SETTING = Pattern.compile("^(.*?)\\s*\\(([^()]*=[^()]*)\\)\\s*$");
     private static final Pattern REPO = Pattern.compile("github\\.com/([^/@]+/[^/@:]+)");
 
+    private static final String HEADER = "model,benchmark,score,source_url_or_repo_path,as_of";
+
     private BenchmarkTable() {}
 
     /** Benchmarks by model key. */
     static Map<String, List<Benchmark>> read(BufferedReader reader, String file) {
         Map<String, List<Benchmark>> out = new LinkedHashMap<>();
-        try {
-            String header = reader.readLine();
-            if (header == null || !header.trim().equals("model,benchmark,score,source_url_or_repo_path,as_of")) {
-                throw new SourceFormatException(file, "line 1", "expected the header model,benchmark,score,source_url_or_repo_path,as_of");
-            }
-            String line;
-            int lineNo = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> f;
-                try {
-                    f = Csv.split(line);
-                } catch (IllegalArgumentException e) {
-                    throw new SourceFormatException(file, "line " + lineNo, e.getMessage());
-                }
-                if (f.size() != 5) {
-                    throw new SourceFormatException(file, "line " + lineNo, "expected 5 fields, got " + f.size());
-                }
+        CsvTable.read(reader, file, HEADER, (f, lineNo) -> {
                 if (f.get(1).contains("via OpenRouter listing")) {
-                    continue;
+                    return;
                 }
                 BigDecimal score;
                 try {
@@ -79,10 +58,7 @@ final class BenchmarkTable {
                 Provenance source = new Provenance(sourceName(bench.name, f.get(3)), f.get(3), asOf);
                 out.computeIfAbsent(ModelKeys.of(model.name), k -> new ArrayList<>())
                         .add(new Benchmark(displayName(bench.name, kind), variant, score, kind, source));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        });
         return out;
     }
 

@@ -1,6 +1,5 @@
 package io.modelatlas.catalog.source;
 
-import io.modelatlas.text.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,39 +83,11 @@ final class LeaderboardTable {
      */
     static List<Score> read(BufferedReader reader, String file, String source) {
         List<Score> out = new ArrayList<>();
-        try {
-            String header = reader.readLine();
-            if (header != null && header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            if (header == null || !header.equals(HEADER)) {
-                throw new SourceFormatException(file, "line 1", "expected the header " + HEADER);
-            }
-            String line;
-            int lineNo = 1;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                out.add(row(line, file, source, lineNo));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvTable.read(reader, file, HEADER, (f, lineNo) -> out.add(row(f, file, source, lineNo)));
         return out;
     }
 
-    private static Score row(String line, String file, String source, int lineNo) {
-        List<String> f;
-        try {
-            f = Csv.split(line);
-        } catch (IllegalArgumentException e) {
-            throw new SourceFormatException(file, "line " + lineNo, e.getMessage());
-        }
-        if (f.size() != COLUMNS.length) {
-            throw new SourceFormatException(file, "line " + lineNo, "expected " + COLUMNS.length + " fields, got " + f.size());
-        }
+    private static Score row(List<String> f, String file, String source, int lineNo) {
         String name = required(f, 0, file, lineNo);
         String benchmark = required(f, 1, file, lineNo);
         String metric = required(f, 2, file, lineNo);

@@ -1,8 +1,10 @@
 package io.modelatlas.api;
 
 import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.compare.Comparison;
 import io.modelatlas.compare.Difference;
+import io.modelatlas.compare.Performance;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -17,7 +19,17 @@ public record ComparisonJson(
         List<BenchmarkRowJson> benchmarks,
         List<Comparison.Recommendation> recommendations,
         List<Comparison.Faq> faqs,
-        List<RelatedJson> related) {
+        List<RelatedJson> related,
+        PerformanceJson performance) {
+
+    /**
+     * Which performs better: {@code findings} in words (headline rows first), and every shared benchmark and variant
+     * with each model's score in the order of {@code models}; {@code none} says so when nothing is shared.
+     */
+    public record PerformanceJson(List<String> findings, List<PerformanceRowJson> rows, String none) {}
+
+    public record PerformanceRowJson(String benchmark, String benchmarkName, String metric, String unit, Boolean higherIsBetter, String variant,
+                                     List<String> scores, List<String> leaders, boolean tie, List<SourceJson> sources) {}
 
     public record ModelRef(String id, String displayName) {}
 
@@ -72,6 +84,16 @@ public record ComparisonJson(
                         b.scores().stream().map(x -> x == null ? null : SourceJson.from(x.source())).toList())).toList(),
                 c.recommendations(),
                 c.faqs(),
-                c.related().stream().map(r -> new RelatedJson(r.modelIds(), r.title(), r.reason(), r.path())).toList());
+                c.related().stream().map(r -> new RelatedJson(r.modelIds(), r.title(), r.reason(), r.path())).toList(),
+                performance(c));
+    }
+
+    private static PerformanceJson performance(Comparison c) {
+        Performance p = c.performance();
+        return new PerformanceJson(p.headline().stream().map(Performance.Row::finding).toList(),
+                p.rows().stream().map(r -> new PerformanceRowJson(r.benchmark().id(), r.benchmark().name(), r.benchmark().metric(), r.benchmark().unit(),
+                        r.benchmark().higherIsBetter(), r.variant(), r.scores().stream().map(LeaderboardScore::scoreText).toList(),
+                        r.leaders(), r.tie(), r.scores().stream().map(s -> SourceJson.from(s.source())).toList())).toList(),
+                p.empty() ? p.noneSentence(c.models()) : null);
     }
 }

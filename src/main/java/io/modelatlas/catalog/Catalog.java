@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The immutable set of models with lookups by id, alias, {@code provider/id} and display name. Built once by a
@@ -23,6 +25,9 @@ public final class Catalog {
     private final Map<String, Model> byName = new HashMap<>();
     /** Built on first use: a CLI command that names a model by its id never needs it. */
     private volatile Identities identities;
+    /** Read and mapped on first use: only pages and commands that show scores pay for the leaderboards. */
+    private final Function<Catalog, Leaderboards> leaderboardLoader;
+    private volatile Leaderboards leaderboards;
 
     /** Models by identity key, and each model's dated versions of its own. */
     private record Identities(Map<String, Model> byKey, Map<String, List<Model>> versions) {
@@ -60,9 +65,10 @@ public final class Catalog {
         return i;
     }
 
-    private Catalog(List<Model> models, List<SourceInfo> sources) {
+    private Catalog(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboardLoader) {
         this.models = List.copyOf(models);
         this.sources = List.copyOf(sources);
+        this.leaderboardLoader = Objects.requireNonNull(leaderboardLoader, "leaderboardLoader");
         for (Model m : this.models) {
             if (byId.putIfAbsent(m.id(), m) != null) {
                 throw new IllegalArgumentException("duplicate model id " + m.id());
@@ -89,11 +95,34 @@ public final class Catalog {
     }
 
     public static Catalog of(List<Model> models, List<SourceInfo> sources) {
-        return new Catalog(models, sources);
+        return new Catalog(models, sources, c -> Leaderboards.EMPTY);
     }
 
     public static Catalog of(List<Model> models) {
-        return new Catalog(models, List.of());
+        return of(models, List.of());
+    }
+
+    /**
+     * A catalog whose leaderboards are built from it on first use (the mapping of published names needs the
+     * catalog's identity layer).
+     */
+    public static Catalog of(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboards) {
+        return new Catalog(models, sources, leaderboards);
+    }
+
+    /** Every benchmark and published score; built once, on first use. */
+    public Leaderboards leaderboards() {
+        Leaderboards l = leaderboards;
+        if (l == null) {
+            synchronized (this) {
+                l = leaderboards;
+                if (l == null) {
+                    l = leaderboardLoader.apply(this);
+                    leaderboards = l;
+                }
+            }
+        }
+        return l;
     }
 
     public List<Model> models() {
@@ -104,25 +133,20 @@ public final class Catalog {
         return sources;
     }
 
-    /** Every benchmark some model has a score on, by full name (name and variant), sorted: what a listing can sort by. */
-    public List<String> benchmarkNames() {
-        return models.stream().flatMap(m -> m.benchmarks().stream()).map(Benchmark::fullName).distinct().sorted().toList();
-    }
-
     /** Every provider that offers some model, sorted. */
     public List<String> providers() {
         return models.stream().flatMap(m -> m.offerings().stream()).map(Offering::provider).distinct().sorted().toList();
     }
 
     /**
-     * Checks that an order names a benchmark of this catalog (case aside), so a typo is an error rather than a
-     * listing that silently ignores the sort.
+     * Checks that a benchmark id (an order's, or a filter's) names a benchmark of this catalog, so a typo is an error
+     * rather than a listing that silently ignores it.
+     *
+     * @throws UnknownBenchmarkException naming the id, with the closest ids
      */
-    public void requireKnown(ModelQuery.Order order) {
-        if (order != null && order.benchmark() != null && models.stream().flatMap(m -> m.benchmarks().stream())
-                .noneMatch(b -> b.fullName().equalsIgnoreCase(order.benchmark()))) {
-            throw new IllegalArgumentException("sort names no benchmark of the catalog: '" + order.benchmark() + "'; known: "
-                    + String.join(", ", benchmarkNames()));
+    public void requireBenchmark(String idOrName) {
+        if (idOrName != null && leaderboards().benchmark(Leaderboard.idOf(idOrName)).isEmpty()) {
+            throw new UnknownBenchmarkException(idOrName, leaderboards());
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * filters match everything; a filter on an unknown value (price, context) excludes the model rather than guess.
  */
 public record ModelQuery(String search, String creator, String provider, ModelType type, Capability capability,
-                         Modality inputModality, Long minContext, BigDecimal maxInputPrice, Lifecycle status, Order order) {
+                         Modality inputModality, Long minContext, BigDecimal maxInputPrice, Lifecycle status, String scoredOn, Order order) {
 
     /** What a listing is ordered by; unknown values sort last. */
     public enum Sort {
@@ -29,8 +29,8 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
     private static final String BENCHMARK_PREFIX = "benchmark:";
 
     /**
-     * A listing's order: a sort key, and for {@link Sort#BENCHMARK} the benchmark's full name (best score first,
-     * models without that benchmark after them). Written {@code benchmark:NAME} in URLs and on the command line.
+     * A listing's order: a sort key, and for {@link Sort#BENCHMARK} the benchmark's id or name (best score first,
+     * models without that benchmark after them). Written {@code benchmark:ID} in URLs and on the command line.
      */
     public record Order(Sort by, String benchmark) {
         public static final Order NAME = new Order(Sort.NAME, null);
@@ -39,7 +39,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
         public Order {
             Objects.requireNonNull(by, "by");
             if ((by == Sort.BENCHMARK) != (benchmark != null && !benchmark.isBlank())) {
-                throw new IllegalArgumentException("sort by benchmark needs a benchmark name, and only it does: benchmark:NAME");
+                throw new IllegalArgumentException("sort by benchmark needs a benchmark id, and only it does: benchmark:ID");
             }
         }
 
@@ -57,7 +57,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
                     return new Order(s, null);
                 }
             }
-            throw new IllegalArgumentException("sort must be one of relevance, name, input-price, context, release, id, benchmark:NAME; got '" + text + "'");
+            throw new IllegalArgumentException("sort must be one of relevance, name, input-price, context, release, id, benchmark:ID; got '" + text + "'");
         }
 
         /** The form {@link #parse} reads. */
@@ -65,23 +65,33 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
             return by == Sort.BENCHMARK ? BENCHMARK_PREFIX + benchmark : by.param();
         }
 
-        /** The model's score on the benchmark this order names, if it has one. */
-        public Optional<Benchmark> score(Model m) {
-            return benchmark == null ? Optional.empty()
-                    : m.benchmarks().stream().filter(b -> b.fullName().equalsIgnoreCase(benchmark)).findFirst();
+        /** The id of the benchmark this order names ({@code simple-evals MMLU} names {@code simple-evals-mmlu}), else null. */
+        public String benchmarkId() {
+            return benchmark == null ? null : Leaderboard.idOf(benchmark);
+        }
+
+        /** The model's best score on the benchmark this order names, if it has one. */
+        public Optional<LeaderboardScore> score(Model m, Leaderboards leaderboards) {
+            return benchmark == null ? Optional.empty() : leaderboards.best(m.id(), benchmarkId());
         }
     }
 
     public static ModelQuery all() {
-        return new ModelQuery(null, null, null, null, null, null, null, null, null, Order.RELEVANCE);
+        return new ModelQuery(null, null, null, null, null, null, null, null, null, null, Order.RELEVANCE);
     }
 
-    public List<Model> apply(List<Model> models) {
-        return models.stream().filter(predicate()).sorted(comparator()).toList();
+    /** The catalog's models this query keeps, in its order. */
+    public List<Model> apply(Catalog catalog) {
+        Leaderboards leaderboards = scoredOn == null && order.benchmark() == null ? Leaderboards.EMPTY : catalog.leaderboards();
+        return catalog.models().stream().filter(predicate(leaderboards)).sorted(comparator(leaderboards)).toList();
     }
 
-    private Predicate<Model> predicate() {
+    private Predicate<Model> predicate(Leaderboards leaderboards) {
         Predicate<Model> p = m -> true;
+        if (scoredOn != null) {
+            String id = Leaderboard.idOf(scoredOn);
+            p = p.and(m -> leaderboards.scoresOf(m.id()).stream().anyMatch(s -> s.benchmarkId().equals(id)));
+        }
         if (search != null && !search.isBlank()) {
             // every word of the search, in any order and in id, name or creator ("sonnet 4.5" finds "Claude Sonnet 4.5")
             List<String> words = List.of(search.toLowerCase(Locale.ROOT).trim().split("\\s+"));
@@ -117,7 +127,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
         return p;
     }
 
-    private Comparator<Model> comparator() {
+    private Comparator<Model> comparator(Leaderboards leaderboards) {
         Comparator<Model> byName = Comparator.comparing((Model m) -> m.displayName().toLowerCase(Locale.ROOT)).thenComparing(Model::id);
         Order o = order == null ? Order.NAME : order;
         return switch (o.by()) {
@@ -130,7 +140,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
                     Comparator.nullsLast(Comparator.<Long>reverseOrder())).thenComparing(byName);
             case RELEASE -> Comparator.comparing((Model m) -> m.releaseDate() == null ? null : m.releaseDate().value(),
                     Comparator.nullsLast(Comparator.<PartialDate>reverseOrder())).thenComparing(byName);
-            case BENCHMARK -> Comparator.comparing((Model m) -> o.score(m).map(ModelQuery::bestFirst).orElse(null),
+            case BENCHMARK -> Comparator.comparing((Model m) -> o.score(m, leaderboards).map(s -> bestFirst(s, leaderboards)).orElse(null),
                     Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder())).thenComparing(byName);
         };
     }
@@ -155,8 +165,8 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
     }
 
     /** A score as a sort key where smaller comes first: negated where higher is better. */
-    private static BigDecimal bestFirst(Benchmark b) {
-        return b.kind().higherIsBetter() ? b.score().negate() : b.score();
+    private static BigDecimal bestFirst(LeaderboardScore s, Leaderboards leaderboards) {
+        return Boolean.TRUE.equals(leaderboards.benchmark(s.benchmarkId()).orElseThrow().higherIsBetter()) ? s.score().negate() : s.score();
     }
 
     static BigDecimal inputPrice(Model m) {

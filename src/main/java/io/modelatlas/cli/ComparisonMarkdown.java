@@ -1,6 +1,7 @@
 package io.modelatlas.cli;
 
 import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Strength;
 
@@ -14,6 +15,7 @@ import io.modelatlas.compare.Comparison.VolumeRow;
 import io.modelatlas.compare.Comparison.VolumeTable;
 import io.modelatlas.compare.Difference;
 import io.modelatlas.compare.Format;
+import io.modelatlas.compare.Performance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -114,6 +116,26 @@ final class ComparisonMarkdown {
                 md.append(" | ").append(cell.costPer1000() == null ? text(cell.note()) : Format.usdCents(cell.costPer1000()));
             }
             md.append(" | ").append(r.cheapestModelId() == null ? "—" : text(c.nameOf(r.cheapestModelId()))).append(" |\n");
+        }
+
+        md.append("\n## Which performs better\n\n");
+        if (c.performance().empty()) {
+            md.append(text(c.performance().noneSentence(models))).append("\n");
+        } else {
+            for (Performance.Row r : c.performance().headline()) {
+                md.append("- ").append(text(r.finding())).append("\n");
+            }
+            md.append("\nEvery shared benchmark, as published (leader in bold; LMArena ratings whose 95% intervals overlap are a tie):\n\n");
+            md.append("| Benchmark | Variant | ").append(models.stream().map(m -> text(m.displayName())).collect(Collectors.joining(" | ")))
+                    .append(" | Source |\n|").append("---|".repeat(models.size() + 3)).append("\n");
+            for (Performance.Row r : c.performance().rows()) {
+                md.append("| ").append(text(r.benchmark().title())).append(" | ").append(r.variant().isEmpty() ? "default" : text(r.variant()));
+                for (LeaderboardScore s : r.scores()) {
+                    String score = s.scoreText() + (s.snapshot() == null ? "" : " (snapshot " + s.snapshot() + ")");
+                    md.append(" | ").append(r.leaders().contains(s.modelId()) ? "**" + score + "**" : score);
+                }
+                md.append(" | ").append(text(r.benchmark().source() + " (" + r.scores().get(0).source().asOf() + ")")).append(" |\n");
+            }
         }
 
         if (!c.benchmarks().isEmpty()) {

@@ -4,6 +4,7 @@ import io.modelatlas.catalog.Capability;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.UnknownBenchmarkException;
 import io.modelatlas.compare.Format;
 import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
@@ -35,8 +36,11 @@ final class ModelsCommand implements Callable<Integer> {
     @Option(names = "--min-context", description = "Minimum context window in tokens.")
     Long minContext;
 
-    @Option(names = "--sort", defaultValue = "relevance", description = "relevance (the creator's own current, priced models first), id, name, input-price, context, release or benchmark:NAME (best score first; names as in `show`) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sort", defaultValue = "relevance", description = "relevance (the creator's own current, priced models first), id, name, input-price, context, release or benchmark:ID (best score first, each model's best configuration; ids as in `benchmarks`) (default: ${DEFAULT-VALUE}).")
     String sort;
+
+    @Option(names = "--scored-on", paramLabel = "ID", description = "Only models with a score on this benchmark (ids as in `benchmarks`).")
+    String scoredOn;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many rows (default: ${DEFAULT-VALUE}); 0 for all.")
     int limit;
@@ -54,12 +58,15 @@ final class ModelsCommand implements Callable<Integer> {
         try {
             query = new ModelQuery(search, creator, provider, type == null ? null : ModelQuery.parseEnum(ModelType.class, type, "--type"),
                     capability == null ? null : ModelQuery.parseEnum(Capability.class, capability, "--capability"), null, minContext, null, null,
-                    ModelQuery.Order.parse(sort));
-            context.catalog().get().requireKnown(query.order());
+                    scoredOn, ModelQuery.Order.parse(sort));
+            context.catalog().get().requireBenchmark(query.order().benchmark());
+            context.catalog().get().requireBenchmark(scoredOn);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        } catch (UnknownBenchmarkException e) {
+            throw new UsageException(e.getMessage() + (e.suggestions().isEmpty() ? "" : "; did you mean " + String.join(", ", e.suggestions()) + "?"));
         }
-        List<Model> models = query.apply(context.catalog().get().models());
+        List<Model> models = query.apply(context.catalog().get());
         List<Model> shown = limit > 0 ? models.stream().limit(limit).toList() : models;
         switch (format) {
             case TEXT -> printText(shown, models.size(), query.order());
@@ -80,7 +87,7 @@ final class ModelsCommand implements Callable<Integer> {
             out.printf("%-36s %-28s %-12s %-16s %12s %10s %10s" + score + "%n", Clip.clip(m.id(), 36), Clip.clip(m.displayName(), 28), Clip.clip(m.creatorId(), 12),
                     m.type().jsonName(), m.contextWindow() == null ? "—" : Format.count(m.contextWindow().value()),
                     price(s, PriceKind.INPUT), price(s, PriceKind.OUTPUT),
-                    order.score(m).map(Format::benchmarkScore).orElse("—"));
+                    order.score(m, context.catalog().get().leaderboards()).map(Format::leaderboardScore).orElse("—"));
         }
         out.printf("%d of %d models%n", shown.size(), total);
     }

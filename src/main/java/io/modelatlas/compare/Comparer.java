@@ -75,7 +75,8 @@ public final class Comparer {
                 benchmarkRows(models),
                 recommendations,
                 guidance.faqs(models, recommendations, volumes),
-                related.of(models));
+                related.of(models),
+                Performance.of(catalog.leaderboards(), models, this::nameOf));
     }
 
     /** The models of m's creator, family and type that have a release date (m among them), newest first. */

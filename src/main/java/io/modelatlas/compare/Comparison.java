@@ -21,7 +21,8 @@ public record Comparison(
         List<BenchmarkRow> benchmarks,
         List<Recommendation> recommendations,
         List<Faq> faqs,
-        List<Related> related) {
+        List<Related> related,
+        Performance performance) {
 
     public Comparison {
         models = List.copyOf(models);
@@ -33,6 +34,7 @@ public record Comparison(
         recommendations = List.copyOf(recommendations);
         faqs = List.copyOf(faqs);
         related = List.copyOf(related);
+        java.util.Objects.requireNonNull(performance, "performance");
     }
 
     /** The display name of one of the compared models, or the id itself for a model outside the comparison. */

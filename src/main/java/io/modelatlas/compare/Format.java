@@ -74,6 +74,12 @@ public final class Format {
     }
 
     /** A score in a listing sorted by its benchmark: the exact figure and its unit ({@code 88.6 score}, {@code 0.41 s}). */
+    /** A published score as published, with the configuration scored when it is not the default. */
+    public static String leaderboardScore(io.modelatlas.catalog.LeaderboardScore s) {
+        String config = s.configuration();
+        return config.isEmpty() ? s.scoreText() : s.scoreText() + " (" + config + ")";
+    }
+
     public static String benchmarkScore(io.modelatlas.catalog.Benchmark b) {
         return b.score().toPlainString() + " " + b.kind().unit();
     }

@@ -1,11 +1,12 @@
 package io.modelatlas.web;
 
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.Model;
 import java.util.List;
 
 /** What the directory's selects offer, worked out once per catalog rather than on every request. */
-record DirectoryChoices(List<String> creators, List<String> providers, List<String> benchmarks) {
+record DirectoryChoices(List<String> creators, List<String> providers, List<Leaderboard> benchmarks) {
     DirectoryChoices {
         creators = List.copyOf(creators);
         providers = List.copyOf(providers);
@@ -14,6 +15,6 @@ record DirectoryChoices(List<String> creators, List<String> providers, List<Stri
 
     static DirectoryChoices of(Catalog catalog) {
         return new DirectoryChoices(catalog.models().stream().map(Model::creatorId).distinct().sorted().toList(),
-                catalog.providers(), catalog.benchmarkNames());
+                catalog.providers(), catalog.leaderboards().benchmarks());
     }
 }

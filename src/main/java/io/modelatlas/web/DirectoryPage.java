@@ -2,6 +2,8 @@ package io.modelatlas.web;
 
 import io.modelatlas.catalog.Capability;
 import io.modelatlas.catalog.Modality;
+import io.modelatlas.catalog.Leaderboard;
+import io.modelatlas.catalog.Leaderboards;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.ModelType;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 /** The directory: filters echoed back (state lives in the URL), one page of rows, links to the other pages. */
 public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option> creators, List<Option> providers, List<Option> types,
                             List<Option> capabilities, List<Option> modalities, List<Option> statuses, List<Option> sorts,
-                            String benchmarkColumn, List<Line> rows, int total, int page, int pages, String prevHref, String nextHref) {
+                            List<Option> scoredOn, String benchmarkColumn, List<Line> rows, int total, int page, int pages, String prevHref, String nextHref) {
 
     public static final int PAGE_SIZE = 50;
     /**
@@ -38,7 +40,8 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
                             WebContext ctx) {
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(page, pages);
-        List<Line> rows = matching.stream().skip((long) (current - 1) * PAGE_SIZE).limit(PAGE_SIZE).map(m -> line(m, order)).toList();
+        Leaderboards leaderboards = order.benchmark() == null ? Leaderboards.EMPTY : ctx.catalog().leaderboards();
+        List<Line> rows = matching.stream().skip((long) (current - 1) * PAGE_SIZE).limit(PAGE_SIZE).map(m -> line(m, order, leaderboards)).toList();
         List<Option> creators = options(choices.creators(), filters.get("creator"));
         List<Option> providers = options(choices.providers(), filters.get("provider"));
         List<Option> modalities = java.util.Arrays.stream(Modality.values())
@@ -52,9 +55,13 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
         String sort = order.param();
         List<Option> sorts = new java.util.ArrayList<>(List.of("relevance", "name", "input-price", "context", "release").stream()
                 .map(s -> new Option(s, s.replace('-', ' '), s.equals(sort))).toList());
-        for (String b : choices.benchmarks()) {
-            String value = new ModelQuery.Order(ModelQuery.Sort.BENCHMARK, b).param();
-            sorts.add(new Option(value, "benchmark: " + b, value.equalsIgnoreCase(sort)));
+        List<Option> scoredOn = new java.util.ArrayList<>();
+        for (Leaderboard b : choices.benchmarks()) {
+            if (b.higherIsBetter() != null) {
+                String value = new ModelQuery.Order(ModelQuery.Sort.BENCHMARK, b.id()).param();
+                sorts.add(new Option(value, "benchmark: " + b.title(), value.equalsIgnoreCase(sort) || b.id().equals(order.benchmarkId())));
+            }
+            scoredOn.add(new Option(b.id(), b.title(), b.id().equals(filters.get("scored_on"))));
         }
         String query = filters.entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
@@ -63,7 +70,9 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
                 "Every model of LiteLLM, models.dev and OpenRouter: " + ctx.catalog().models().size() + " models, " + ctx.catalog().offeringCount()
                         + " provider offerings, with prices, context windows and sources.",
                 ctx.baseUrl() + "/models", null);
-        return new DirectoryPage(meta, filters, creators, providers, types, caps, modalities, statuses, sorts, order.benchmark(), rows, matching.size(), current, pages,
+        String column = order.benchmark() == null ? null
+                : choices.benchmarks().stream().filter(b -> b.id().equals(order.benchmarkId())).map(Leaderboard::title).findFirst().orElse(order.benchmark());
+        return new DirectoryPage(meta, filters, creators, providers, types, caps, modalities, statuses, sorts, scoredOn, column, rows, matching.size(), current, pages,
                 current > 1 ? base + (current - 1) : null, current < pages ? base + (current + 1) : null);
     }
 
@@ -72,7 +81,7 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
         return values.stream().filter(v -> v.length() <= MAX_SHOWN).map(v -> new Option(v, v, v.equals(selected))).toList();
     }
 
-    private static Line line(Model m, ModelQuery.Order order) {
+    private static Line line(Model m, ModelQuery.Order order, Leaderboards leaderboards) {
         var sheet = m.prices();
         String input = sheet.map(s -> s.rate(PriceKind.INPUT).map(r -> Format.usd(r.usdPerMillion())).orElse("—")).orElse("unknown");
         String output = sheet.map(s -> s.rate(PriceKind.OUTPUT).map(r -> Format.usd(r.usdPerMillion()))
@@ -80,12 +89,12 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
         return new Line(m.id(), Clip.clip(m.displayName(), MAX_SHOWN), Clip.clip(m.creatorName(), MAX_SHOWN), m.type().label(),
                 m.contextWindow() == null ? "—" : Format.compactTokens(m.contextWindow().value()), input, output,
                 m.status().value().lifecycle().jsonName(),
-                order.benchmark() == null ? null : order.score(m).map(Format::benchmarkScore).orElse("—"));
+                order.benchmark() == null ? null : order.score(m, leaderboards).map(Format::leaderboardScore).orElse("—"));
     }
 
     /** The query parameters the directory's form and links carry, in the order its links write them. */
     static final List<String> FILTERS = List.of("q", "creator", "provider", "type", "capability", "modality", "status", "min_context",
-            "max_input_price", "sort");
+            "max_input_price", "scored_on", "sort");
 
     /** Every filter with its value ("" when not set), read by {@code valueOf} (null for none). */
     static Map<String, String> filters(java.util.function.Function<String, String> valueOf) {

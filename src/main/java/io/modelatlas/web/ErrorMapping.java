@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.modelatlas.api.Json;
 import io.modelatlas.catalog.LimitExceededException;
+import io.modelatlas.catalog.UnknownBenchmarkException;
 import io.modelatlas.catalog.UnknownModelException;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceUnknownException;
@@ -33,6 +34,8 @@ final class ErrorMapping {
                 new Problem("/problems/unknown-model", "Unknown model", 404, e.getMessage(), ctx.path(), null, e.suggestions())));
         config.routes.exception(UnknownModelParameterException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/unknown-model", "Unknown model", 404, e.getMessage(), ctx.path(), e.parameter(), e.suggestions())));
+        config.routes.exception(UnknownBenchmarkException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/unknown-benchmark", "Unknown benchmark", 404, e.getMessage(), ctx.path(), "id", e.suggestions())));
         config.routes.exception(io.modelatlas.eval.UnknownRunException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/unknown-run", "Unknown eval run", 404, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(BadParameterException.class, (e, ctx) -> respond(ctx, templates,

@@ -55,7 +55,7 @@ public final class StaticSite implements SiteSource {
     @Override
     public Optional<Resource> get(String path) {
         if (path.equals("/") || path.equals("/models")) {
-            return html(pages.directory(ctx, ModelQuery.all().apply(ctx.catalog().models()), choices));
+            return html(pages.directory(ctx, ModelQuery.all().apply(ctx.catalog()), choices));
         }
         if (path.equals("/calculator")) {
             return html(pages.calculator(ctx, SitePages.defaultCalculatorInputs()));
@@ -76,7 +76,7 @@ public final class StaticSite implements SiteSource {
             return text("text/plain", Sitemap.robots(ctx));
         }
         if (path.equals("/api/v1/models")) {
-            return text("application/json", SitePages.apiModels(ModelQuery.all().apply(ctx.catalog().models()), 0, SitePages.DEFAULT_API_LIMIT));
+            return text("application/json", SitePages.apiModels(ModelQuery.all().apply(ctx.catalog()), 0, SitePages.DEFAULT_API_LIMIT));
         }
         if (path.startsWith("/api/v1/models/") && path.endsWith("/history") && store != null) {
             return model(path.substring("/api/v1/models/".length(), path.length() - "/history".length()))

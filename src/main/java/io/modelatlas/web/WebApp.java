@@ -8,6 +8,7 @@ import io.modelatlas.api.ComparisonJson;
 import io.modelatlas.api.CostJson;
 import io.modelatlas.api.DataQualityJson;
 import io.modelatlas.api.Json;
+import io.modelatlas.api.LeaderboardJson;
 import io.modelatlas.api.ModelJson;
 import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Capability;
@@ -17,11 +18,14 @@ import io.modelatlas.catalog.Lifecycle;
 import io.modelatlas.catalog.LimitExceededException;
 import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Modality;
+import io.modelatlas.catalog.Leaderboard;
+import io.modelatlas.catalog.Leaderboards;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.TypeFilter;
+import io.modelatlas.catalog.UnknownBenchmarkException;
 import io.modelatlas.catalog.UnknownModelException;
 import io.modelatlas.compare.Comparer;
 import io.modelatlas.compare.Comparison;
@@ -203,6 +207,8 @@ public final class WebApp {
             config.routes.get("/api/v1/compare", this::apiCompare);
             config.routes.get("/api/v1/cost", this::apiCost);
             config.routes.get("/api/v1/data-quality", this::apiDataQuality);
+            config.routes.get("/api/v1/benchmarks", c -> cachedJson(c, "benchmarks", s -> Json.write(LeaderboardJson.list(s.ctx().catalog().leaderboards()))));
+            config.routes.get("/api/v1/benchmarks/{id}", this::apiBenchmark);
             config.routes.get(ApiDocs.PATH, c -> c.contentType("application/json").result(ApiDocs.DOCUMENT));
             config.routes.get("/api", this::apiPage);
         });
@@ -244,6 +250,17 @@ public final class WebApp {
         cachedJson(c, "model " + m.id(), s -> Json.write(ModelJson.from(m, s.ctx().catalog())));
     }
 
+    private void apiBenchmark(Context c) {
+        Leaderboard b = benchmark(c.pathParam("id"));
+        cachedJson(c, "benchmark " + b.id(), s -> Json.write(LeaderboardJson.detail(b, s.ctx().catalog())));
+    }
+
+    /** The benchmark a path names, or a 404 naming the parameter and the closest ids. */
+    private Leaderboard benchmark(String id) {
+        Leaderboards all = ctx().catalog().leaderboards();
+        return all.benchmark(id).orElseThrow(() -> new UnknownBenchmarkException(id, all));
+    }
+
     private void apiCompare(Context c) {
         List<Model> models = models(c, "models");
         cachedJson(c, "compare " + models.stream().map(Model::id).toList(), s -> Json.write(ComparisonJson.from(s.ctx().comparer().compare(models))));
@@ -279,7 +296,7 @@ public final class WebApp {
         ModelQuery query = query(c);
         Map<String, String> filters = DirectoryPage.filters(key -> Params.text(c, key));
         Site s = site();
-        Pages.html(c, pages.directory(s.ctx(), query.apply(s.ctx().catalog().models()), filters, query.order(), Params.page(c), s.choices()));
+        Pages.html(c, pages.directory(s.ctx(), query.apply(s.ctx().catalog()), filters, query.order(), Params.page(c), s.choices()));
     }
 
     private ModelQuery query(Context c) {
@@ -291,7 +308,9 @@ public final class WebApp {
             String sort = Params.text(c, "sort");
             String maxPrice = Params.text(c, "max_input_price");
             ModelQuery.Order order = sort == null ? ModelQuery.Order.RELEVANCE : ModelQuery.Order.parse(sort);
-            ctx().catalog().requireKnown(order);
+            String scoredOn = Params.text(c, "scored_on");
+            requireBenchmark("sort", order.benchmark());
+            requireBenchmark("scored_on", scoredOn);
             Long minContext = Params.text(c, "min_context") == null ? null : Params.nonNegativeLong(c, "min_context", null);
             return new ModelQuery(Params.text(c, "q"), Params.text(c, "creator"), Params.text(c, "provider"),
                     type == null ? null : ModelQuery.parseEnum(ModelType.class, type, "type"),
@@ -299,10 +318,19 @@ public final class WebApp {
                     modality == null ? null : ModelQuery.parseEnum(Modality.class, modality, "modality"),
                     minContext, maxPrice == null ? null : Params.nonNegativeDecimal("max_input_price", maxPrice),
                     status == null ? null : ModelQuery.parseEnum(Lifecycle.class, status, "status"),
-                    order);
+                    scoredOn, order);
         } catch (IllegalArgumentException e) {
             // ModelQuery names the filter first in its messages ("type must be one of ...")
             throw new BadParameterException(e.getMessage().split(" ")[0], e.getMessage());
+        }
+    }
+
+    private void requireBenchmark(String parameter, String id) {
+        try {
+            ctx().catalog().requireBenchmark(id);
+        } catch (UnknownBenchmarkException e) {
+            throw new BadParameterException(parameter, "query parameter '" + parameter + "': " + e.getMessage()
+                    + (e.suggestions().isEmpty() ? "" : "; did you mean " + String.join(", ", e.suggestions()) + "?"));
         }
     }
 
@@ -401,7 +429,7 @@ public final class WebApp {
             throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
         }
         cachedJson(c, "models " + query + " " + offset + " " + limit,
-                s -> SitePages.apiModels(query.apply(s.ctx().catalog().models()), offset, (int) limit));
+                s -> SitePages.apiModels(query.apply(s.ctx().catalog()), offset, (int) limit));
     }
 
     private void apiHistory(Context c) {

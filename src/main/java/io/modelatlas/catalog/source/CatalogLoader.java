@@ -108,7 +108,13 @@ public final class CatalogLoader {
                 new SourceInfo("overlay", overlay.asOf(), license(manifest, "overlay"),
                         origin(manifest, "overlay") + (set.curations().isEmpty() ? "" : ", with " + set.curations().size() + " operator corrections"),
                         overlay.models().size(), List.of()));
-        return Catalog.of(models, sources);
+        if (!manifest.has("leaderboards")) {
+            return Catalog.of(models, sources);
+        }
+        List<SourceInfo> withLeaderboards = new ArrayList<>(sources);
+        withLeaderboards.add(new SourceInfo("leaderboards", asOf(manifest, "leaderboards"), license(manifest, "leaderboards"),
+                origin(manifest, "leaderboards"), LeaderboardTable.bundledRowCount(), List.of()));
+        return Catalog.of(models, withLeaderboards, LeaderboardImport::bundled);
     }
 
     /** One importable source file, parsed. */

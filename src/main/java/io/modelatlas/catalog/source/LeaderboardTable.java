@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the tidy leaderboard CSVs of {@code catalog/data/leaderboards/} (see its {@code SOURCE.md}). Every row keeps
  * the model name exactly as published and the score as its published text; the {@link BigDecimal} is parsed from that
- * text, never through a {@code double}. Not part of the catalog load yet.
+ * text, never through a {@code double}. Read on first use of the catalog's leaderboards ({@link LeaderboardImport}).
  */
 final class LeaderboardTable {
     static final String DIR = CatalogLoader.BUNDLED + "leaderboards/";
@@ -76,6 +76,28 @@ final class LeaderboardTable {
             }
         }
         return all;
+    }
+
+    /** How many scores the bundled files hold (data lines), counted without parsing them. */
+    static int bundledRowCount() {
+        int rows = 0;
+        for (String source : SOURCES) {
+            try (InputStream in = LeaderboardTable.class.getResourceAsStream(DIR + source + ".csv")) {
+                if (in == null) {
+                    throw new SourceFormatException(source + ".csv", "", "missing from the bundled data");
+                }
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        rows += buf[i] == '\n' ? 1 : 0;
+                    }
+                }
+                rows--; // the header
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return rows;
     }
 
     /**

@@ -161,15 +161,15 @@ class IdentityTest {
 
     @Test
     void the_directory_opens_on_the_models_people_come_for() {
-        List<Model> first = ModelQuery.all().apply(catalog.models()).subList(0, 50);
+        List<Model> first = ModelQuery.all().apply(catalog).subList(0, 50);
         assertThat(first).allSatisfy(m -> {
             assertThat(m.creatorId()).isNotEqualTo("unknown");
             assertThat(m.primaryOffering()).isPresent();
             assertThat(m.primaryOffering().get().provider()).isEqualTo(m.creatorId());
             assertThat(m.status().value().lifecycle()).isEqualTo(Lifecycle.CURRENT);
         });
-        ModelQuery sonnet = new ModelQuery("sonnet 4.5", null, null, null, null, null, null, null, null, ModelQuery.Order.RELEVANCE);
-        assertThat(sonnet.apply(catalog.models()).get(0).creatorId()).isEqualTo("anthropic");
+        ModelQuery sonnet = new ModelQuery("sonnet 4.5", null, null, null, null, null, null, null, null, null, ModelQuery.Order.RELEVANCE);
+        assertThat(sonnet.apply(catalog).get(0).creatorId()).isEqualTo("anthropic");
     }
 
     /**

@@ -95,7 +95,7 @@ public final class Catalog {
     }
 
     public static Catalog of(List<Model> models, List<SourceInfo> sources) {
-        return new Catalog(models, sources, c -> Leaderboards.EMPTY);
+        return new Catalog(models, sources, c -> Leaderboards.ofModels(c.models()));
     }
 
     public static Catalog of(List<Model> models) {
@@ -145,7 +145,7 @@ public final class Catalog {
      * @throws UnknownBenchmarkException naming the id, with the closest ids
      */
     public void requireBenchmark(String idOrName) {
-        if (idOrName != null && leaderboards().benchmark(Leaderboard.idOf(idOrName)).isEmpty()) {
+        if (idOrName != null && leaderboards().find(idOrName).isEmpty()) {
             throw new UnknownBenchmarkException(idOrName, leaderboards());
         }
     }

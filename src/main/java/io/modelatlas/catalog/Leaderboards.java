@@ -50,12 +50,65 @@ public final class Leaderboards {
         byModel.replaceAll((id, list) -> List.copyOf(list));
     }
 
+    /** Only the scores the sources carry on the models (a catalog without the bundled leaderboards). */
+    public static Leaderboards ofModels(List<Model> models) {
+        List<Leaderboard> benchmarks = new ArrayList<>();
+        List<LeaderboardScore> scores = new ArrayList<>();
+        addScoresOnModels(models, benchmarks, scores);
+        return new Leaderboards(benchmarks, scores);
+    }
+
+    /**
+     * The scores sources carry on the models themselves (simple-evals, Artificial Analysis), each benchmark under
+     * an id of its name. Where that id is a leaderboard's own, the leaderboard's full table stands and the copy on the
+     * model is not repeated.
+     */
+    public static void addScoresOnModels(List<Model> models, List<Leaderboard> benchmarks, List<LeaderboardScore> scores) {
+        Map<String, Leaderboard> byId = new LinkedHashMap<>();
+        benchmarks.forEach(b -> byId.put(b.id(), b));
+        Map<String, Leaderboard> added = new LinkedHashMap<>();
+        for (Model m : models) {
+            for (Benchmark b : m.benchmarks()) {
+                String id = Leaderboard.idOf(b.name());
+                if (byId.containsKey(id)) {
+                    continue;
+                }
+                Leaderboard board = added.computeIfAbsent(id, k -> new Leaderboard(k, b.name(), publisher(b), b.source().key(), b.metric(),
+                        b.kind().unit(), b.kind().higherIsBetter(), false));
+                scores.add(new LeaderboardScore(board.id(), m.id(), null, Optional.ofNullable(b.variant()).orElse(""), m.id(), b.score(), null, null,
+                        b.source()));
+            }
+        }
+        benchmarks.addAll(added.values());
+    }
+
+    /** The publisher of a score restated by another listing ("Artificial Analysis via OpenRouter" is Artificial Analysis's). */
+    private static String publisher(Benchmark b) {
+        String s = b.source().source();
+        int via = s.indexOf(" via ");
+        return via > 0 ? s.substring(0, via) : s;
+    }
+
     public List<Leaderboard> benchmarks() {
         return benchmarks;
     }
 
     public Optional<Leaderboard> benchmark(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The benchmark an id or a name names, in any case and spacing ({@code Epoch AI: GPQA diamond}, {@code epoch-gpqa-diamond}). */
+    public Optional<Leaderboard> find(String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            return Optional.empty();
+        }
+        Leaderboard exact = byId.get(idOrName);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        String key = Leaderboard.idOf(idOrName);
+        return Optional.ofNullable(byId.get(key)).or(() -> benchmarks.stream()
+                .filter(b -> Leaderboard.idOf(b.name()).equals(key) || Leaderboard.idOf(b.title()).equals(key)).findFirst());
     }
 
     /** The benchmark's scores, in the publisher's order. */

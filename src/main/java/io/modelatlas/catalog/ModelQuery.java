@@ -65,14 +65,9 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
             return by == Sort.BENCHMARK ? BENCHMARK_PREFIX + benchmark : by.param();
         }
 
-        /** The id of the benchmark this order names ({@code simple-evals MMLU} names {@code simple-evals-mmlu}), else null. */
-        public String benchmarkId() {
-            return benchmark == null ? null : Leaderboard.idOf(benchmark);
-        }
-
-        /** The model's best score on the benchmark this order names, if it has one. */
+        /** The model's best score on the benchmark this order names (by id or name), if it has one. */
         public Optional<LeaderboardScore> score(Model m, Leaderboards leaderboards) {
-            return benchmark == null ? Optional.empty() : leaderboards.best(m.id(), benchmarkId());
+            return leaderboards.find(benchmark).flatMap(b -> leaderboards.best(m.id(), b.id()));
         }
     }
 
@@ -89,7 +84,7 @@ public record ModelQuery(String search, String creator, String provider, ModelTy
     private Predicate<Model> predicate(Leaderboards leaderboards) {
         Predicate<Model> p = m -> true;
         if (scoredOn != null) {
-            String id = Leaderboard.idOf(scoredOn);
+            String id = leaderboards.find(scoredOn).map(Leaderboard::id).orElse(null);
             p = p.and(m -> leaderboards.scoresOf(m.id()).stream().anyMatch(s -> s.benchmarkId().equals(id)));
         }
         if (search != null && !search.isBlank()) {

@@ -1,5 +1,6 @@
 package io.modelatlas.catalog;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -14,9 +15,19 @@ public final class UnknownBenchmarkException extends RuntimeException {
     public UnknownBenchmarkException(String id, Leaderboards all) {
         super("no benchmark has the id '" + (id.length() > MAX_ID_LENGTH ? id.substring(0, MAX_ID_LENGTH) + "..." : id)
                 + "'; the ids are listed at /api/v1/benchmarks", null, false, false);
-        this.suggestions = id.length() > MAX_ID_LENGTH ? List.of() : all.benchmarks().stream()
-                .map(b -> new Near(b.id(), EditDistance.within(id, b.id(), MAX_DISTANCE)))
-                .filter(n -> n.distance() <= MAX_DISTANCE).sorted(Comparator.comparingInt(Near::distance)).limit(5).map(Near::id).toList();
+        this.suggestions = id.length() > MAX_ID_LENGTH ? List.of() : suggest(Leaderboard.idOf(id), all);
+    }
+
+    /** Ids that contain the query ("mmlu" in "simple-evals-mmlu"), then those a few edits away, closest first. */
+    private static List<String> suggest(String query, Leaderboards all) {
+        List<Near> near = new ArrayList<>();
+        for (Leaderboard b : all.benchmarks()) {
+            int distance = !query.isEmpty() && b.id().contains(query) ? 0 : EditDistance.within(query, b.id(), MAX_DISTANCE);
+            if (distance <= MAX_DISTANCE) {
+                near.add(new Near(b.id(), distance));
+            }
+        }
+        return near.stream().sorted(Comparator.comparingInt(Near::distance).thenComparing(Near::id)).limit(5).map(Near::id).toList();
     }
 
     private record Near(String id, int distance) {}

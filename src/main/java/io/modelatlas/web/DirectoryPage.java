@@ -56,10 +56,11 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
         List<Option> sorts = new java.util.ArrayList<>(List.of("relevance", "name", "input-price", "context", "release").stream()
                 .map(s -> new Option(s, s.replace('-', ' '), s.equals(sort))).toList());
         List<Option> scoredOn = new java.util.ArrayList<>();
+        String sorted = leaderboards.find(order.benchmark()).map(Leaderboard::id).orElse(null);
         for (Leaderboard b : choices.benchmarks()) {
             if (b.higherIsBetter() != null) {
                 String value = new ModelQuery.Order(ModelQuery.Sort.BENCHMARK, b.id()).param();
-                sorts.add(new Option(value, "benchmark: " + b.title(), value.equalsIgnoreCase(sort) || b.id().equals(order.benchmarkId())));
+                sorts.add(new Option(value, "benchmark: " + b.title(), value.equalsIgnoreCase(sort) || b.id().equals(sorted)));
             }
             scoredOn.add(new Option(b.id(), b.title(), b.id().equals(filters.get("scored_on"))));
         }
@@ -71,7 +72,7 @@ public record DirectoryPage(Meta meta, Map<String, String> filters, List<Option>
                         + " provider offerings, with prices, context windows and sources.",
                 ctx.baseUrl() + "/models", null);
         String column = order.benchmark() == null ? null
-                : choices.benchmarks().stream().filter(b -> b.id().equals(order.benchmarkId())).map(Leaderboard::title).findFirst().orElse(order.benchmark());
+                : leaderboards.find(order.benchmark()).map(Leaderboard::title).orElse(order.benchmark());
         return new DirectoryPage(meta, filters, creators, providers, types, caps, modalities, statuses, sorts, scoredOn, column, rows, matching.size(), current, pages,
                 current > 1 ? base + (current - 1) : null, current < pages ? base + (current + 1) : null);
     }

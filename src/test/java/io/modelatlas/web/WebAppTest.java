@@ -139,16 +139,22 @@ class WebAppTest {
 
     @Test
     void directory_sorts_by_a_benchmark_best_first_with_its_scores_shown_and_unscored_models_last() throws Exception {
-        String mmlu = get("/models?sort=benchmark:simple-evals+MMLU").body();
-        assertThat(mmlu).containsSubsequence(">simple-evals MMLU</th>", "GPT-4.1<", "90.2 score", "GPT-4.1 Mini", "87.5 score",
-                "GPT-4o Mini", "82.0 score", "GPT Image 1 Mini", "—");
-        assertThat(mmlu).contains("<option value=\"benchmark:simple-evals MMLU\" selected>benchmark: simple-evals MMLU</option>");
+        String mmlu = get("/models?sort=benchmark:simple-evals-mmlu").body();
+        assertThat(mmlu).containsSubsequence(">simple-evals MMLU, score</th>", "GPT-4.1<", "90.2<", "GPT-4.1 Mini", "87.5<",
+                "GPT-4o Mini", "82.0<", "GPT Image 1 Mini", "—");
+        assertThat(mmlu).contains("<option value=\"benchmark:simple-evals-mmlu\" selected>benchmark: simple-evals MMLU, score</option>");
+        // a benchmark's name finds it as its id does
+        assertThat(get("/models?sort=benchmark:simple-evals+MMLU").body()).containsSubsequence("GPT-4.1<", "90.2<", "GPT-4.1 Mini", "87.5<");
         // time to first token: lower is better, so the fastest first
-        assertThat(get("/models?sort=benchmark:artificial+analysis+time+to+first+token").body())
-                .containsSubsequence("GPT-4.1<", "0.595 s", "GPT-4o Mini", "0.602 s", "GPT-4.1 Mini", "0.63 s");
+        assertThat(get("/models?sort=benchmark:artificial-analysis-time-to-first-token").body())
+                .containsSubsequence("GPT-4.1<", "0.595<", "GPT-4o Mini", "0.602<", "GPT-4.1 Mini", "0.63<");
         HttpResponse<String> unknown = get("/models?sort=benchmark:MMLU");
         assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("no benchmark of the catalog: &#39;MMLU&#39;", "simple-evals MMLU");
+        assertThat(unknown.body()).contains("no benchmark has the id &#39;MMLU&#39;", "simple-evals-mmlu");
+        // the directory keeps only models scored on a benchmark
+        String scored = get("/models?scored_on=simple-evals-mmlu").body();
+        assertThat(scored).contains("GPT-4.1 Mini").doesNotContain("GPT Image 1 Mini");
+        assertThat(get("/models?scored_on=nonesuch").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/models?sort=benchmark:simple-evals%20MMLU&limit=1").body()).contains("\"id\" : \"gpt-4.1\"");
     }
 

@@ -1,11 +1,9 @@
 package io.modelatlas.catalog.source;
 
-import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.catalog.Leaderboards;
-import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Provenance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Builds the catalog's {@link Leaderboards}: the five bundled leaderboards, each row placed on a catalog model by
@@ -57,12 +54,15 @@ final class LeaderboardImport {
             }
         }
         Map<String, Leaderboard> benchmarks = new LinkedHashMap<>();
+        Map<String, String> ids = new HashMap<>(); // a row's benchmark, metric and board to its id: thousands of rows, a few hundred ids
         List<LeaderboardScore> scores = new ArrayList<>();
         for (Placed p : placed) {
             if (p.baseMetric().contains("_95ci") || notRecorded(p.row())) {
                 continue;
             }
-            Leaderboard b = benchmarks.computeIfAbsent(benchmarkId(p), id -> leaderboard(id, p, bounds.containsKey(p.boundsKey())));
+            String id = ids.computeIfAbsent(p.row().source() + "\u0000" + p.row().benchmark() + "\u0000" + p.row().metric() + "\u0000" + p.style(),
+                    k -> benchmarkId(p));
+            Leaderboard b = benchmarks.computeIfAbsent(id, k -> leaderboard(k, p, bounds.containsKey(p.boundsKey())));
             BigDecimal[] ci = bounds.getOrDefault(p.boundsKey(), new BigDecimal[2]);
             LeaderboardTable.Score r = p.row();
             scores.add(new LeaderboardScore(b.id(), p.modelId(), p.snapshot(), p.variant(), r.publishedName(), r.score(), ci[0], ci[1],
@@ -71,7 +71,7 @@ final class LeaderboardImport {
         List<Leaderboard> ordered = new ArrayList<>(benchmarks.values());
         ordered.sort(Comparator.comparingInt((Leaderboard b) -> LeaderboardTable.SOURCES.indexOf(sourceOf(b)))
                 .thenComparing(LeaderboardImport::newestReleaseFirst));
-        addScoresOnModels(catalog, ordered, scores);
+        Leaderboards.addScoresOnModels(catalog.models(), ordered, scores);
         return new Leaderboards(ordered, scores);
     }
 
@@ -130,34 +130,4 @@ final class LeaderboardImport {
         return String.valueOf(99999999 - Integer.parseInt(release.replace("-", "")));
     }
 
-    /**
-     * The scores sources carry on the models themselves (simple-evals, Artificial Analysis), each benchmark under
-     * an id of its name. Where that id is a leaderboard's own, the leaderboard's full table stands and the copy on the
-     * model is not repeated.
-     */
-    private static void addScoresOnModels(Catalog catalog, List<Leaderboard> benchmarks, List<LeaderboardScore> scores) {
-        Map<String, Leaderboard> byId = new LinkedHashMap<>();
-        benchmarks.forEach(b -> byId.put(b.id(), b));
-        Map<String, Leaderboard> added = new LinkedHashMap<>();
-        for (Model m : catalog.models()) {
-            for (Benchmark b : m.benchmarks()) {
-                String id = Leaderboard.idOf(b.name());
-                if (byId.containsKey(id)) {
-                    continue;
-                }
-                Leaderboard board = added.computeIfAbsent(id, k -> new Leaderboard(k, b.name(), publisher(b), b.source().key(), b.metric(),
-                        b.kind().unit(), b.kind().higherIsBetter(), false));
-                scores.add(new LeaderboardScore(board.id(), m.id(), null, Optional.ofNullable(b.variant()).orElse(""), m.id(), b.score(), null, null,
-                        b.source()));
-            }
-        }
-        benchmarks.addAll(added.values());
-    }
-
-    /** The publisher of a score restated by another listing ("Artificial Analysis via OpenRouter" is Artificial Analysis's). */
-    private static String publisher(Benchmark b) {
-        String s = b.source().source();
-        int via = s.indexOf(" via ");
-        return via > 0 ? s.substring(0, via) : s;
-    }
 }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +30,8 @@ final class LeaderboardTable {
     private static final String[] COLUMNS = HEADER.split(",");
     private static final Pattern LIVEBENCH = Pattern.compile("^LiveBench (\\S+) / (.+?) / (.+)$");
     private static final Pattern LMARENA = Pattern.compile("^LMArena Text \\((.+)\\)$");
-    private static final Set<String> SETTINGS = Set.of("edit_format", "reasoning_effort", "thinking_tokens", "editor_model", "editor_edit_format");
+    private static final Set<String> SETTINGS = Set.of("edit_format", "reasoning_effort", "thinking_tokens", "editor_model", "editor_edit_format",
+            "task_version");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
     private LeaderboardTable() {}
@@ -46,7 +49,8 @@ final class LeaderboardTable {
                  String path) {
         /**
          * The run settings that make two rows of one name different variants (edit format, reasoning effort, thinking
-         * tokens, editor model); a run's id, task version, command and notes are not settings.
+         * tokens, editor model) and the version of the task set run (Epoch's FrontierMath 1.0.0 and 1.1.0 are not one
+         * test); a run's id, command and notes are not settings.
          */
         String settings() {
             List<String> kept = new ArrayList<>();
@@ -105,11 +109,12 @@ final class LeaderboardTable {
      */
     static List<Score> read(BufferedReader reader, String file, String source) {
         List<Score> out = new ArrayList<>();
-        CsvTable.read(reader, file, HEADER, (f, lineNo) -> out.add(row(f, file, source, lineNo)));
+        Map<String, LocalDate> dates = new HashMap<>(); // a file has a few dozen distinct dates over thousands of rows
+        CsvTable.read(reader, file, HEADER, (f, lineNo) -> out.add(row(f, file, source, lineNo, dates)));
         return out;
     }
 
-    private static Score row(List<String> f, String file, String source, int lineNo) {
+    private static Score row(List<String> f, String file, String source, int lineNo, Map<String, LocalDate> dates) {
         String name = required(f, 0, file, lineNo);
         String benchmark = required(f, 1, file, lineNo);
         String metric = required(f, 2, file, lineNo);
@@ -129,7 +134,7 @@ final class LeaderboardTable {
         };
         LocalDate asOf;
         try {
-            asOf = LocalDate.parse(required(f, 6, file, lineNo));
+            asOf = dates.computeIfAbsent(required(f, 6, file, lineNo), LocalDate::parse);
         } catch (DateTimeParseException e) {
             throw bad(file, lineNo, 6, "expected a date YYYY-MM-DD, got \"" + f.get(6) + "\"");
         }

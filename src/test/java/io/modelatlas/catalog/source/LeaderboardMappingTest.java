@@ -162,7 +162,7 @@ class LeaderboardMappingTest {
         LeaderboardTable.Score gpt5 = scores.stream().filter(s -> s.publishedName().equals("openai/gpt-5-high-2025-08-07")).findFirst().orElseThrow();
         assertThat(mapping.map(gpt5)).contains(new LeaderboardMapping.Mapped("gpt-5", "snapshot 2025-08-07; high", "stripped"));
         LeaderboardTable.Score epoch = scores.stream().filter(s -> s.publishedName().equals("claude-sonnet-4-5-20250929_32K")).findFirst().orElseThrow();
-        assertThat(mapping.map(epoch)).contains(new LeaderboardMapping.Mapped("claude-sonnet-4-5", "snapshot 20250929; 32k", "stripped"));
+        assertThat(mapping.map(epoch)).contains(new LeaderboardMapping.Mapped("claude-sonnet-4-5", "snapshot 20250929; 32k; task_version=1.1.0", "stripped"));
     }
 
     private static Set<String> mappedModels() {

@@ -35,6 +35,14 @@ final class RefreshGuard {
             return Optional.of(String.format("it loses %d of the %d models the catalog has from it (more than %d%%), e.g. %s",
                     lost.size(), was.size(), MAX_LOST_PERCENT, examples(new ArrayList<>(lost))));
         }
+        // a file whose entries lost their prices (an unresolved export, a renamed key) empties the source as surely
+        List<String> unpriced = was.keySet().stream().filter(k -> !was.get(k).isEmpty() && now.containsKey(k) && now.get(k).isEmpty())
+                .sorted().toList();
+        long priced = was.values().stream().filter(p -> !p.isEmpty()).count();
+        if (priced > 0 && unpriced.size() * 100L > priced * MAX_LOST_PERCENT) {
+            return Optional.of(String.format("it drops the prices of %d of the %d models it priced (more than %d%%), e.g. %s",
+                    unpriced.size(), priced, MAX_LOST_PERCENT, examples(unpriced)));
+        }
         int shared = 0;
         List<String> wild = new ArrayList<>();
         for (String offering : new TreeSet<>(was.keySet())) {
@@ -43,7 +51,7 @@ final class RefreshGuard {
             if (after == null) {
                 continue;
             }
-            boolean priced = false;
+            boolean both = false;
             String change = null;
             for (Map.Entry<String, BigDecimal> e : before.entrySet()) {
                 BigDecimal old = e.getValue();
@@ -51,12 +59,12 @@ final class RefreshGuard {
                 if (neu == null || old.signum() == 0 || neu.signum() == 0) {
                     continue; // a price that appears, goes or is free is not a scale error
                 }
-                priced = true;
+                both = true;
                 if (change == null && isWild(old, neu)) {
                     change = offering + " " + e.getKey() + " " + old.toPlainString() + " -> " + neu.toPlainString();
                 }
             }
-            if (priced) {
+            if (both) {
                 shared++;
             }
             if (change != null) {

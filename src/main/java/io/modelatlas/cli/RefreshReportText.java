@@ -37,6 +37,7 @@ final class RefreshReportText {
         return switch (c.kind()) {
             case NEW_MODEL -> String.format("%-8s %s", "new", c.modelId());
             case REMOVED_MODEL -> String.format("%-8s %s", "removed", c.modelId());
+            case MOVED -> String.format("%-8s %s: from %s to %s", "moved", c.offering(), c.before(), c.after());
             case PRICE -> String.format("%-8s %s %s %s: %s -> %s", "price", c.modelId(), c.offering(), c.field(), value(c, c.before()), value(c, c.after()));
             case LIMIT -> String.format("%-8s %s %s: %s -> %s", "limit", c.modelId(), c.field(), value(c, c.before()), value(c, c.after()));
             case STATUS -> String.format("%-8s %s: %s -> %s", "status", c.modelId(), value(c, c.before()), value(c, c.after()));

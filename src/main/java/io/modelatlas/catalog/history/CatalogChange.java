@@ -9,7 +9,11 @@ import java.util.Objects;
  * plain text of {@link Observations} (USD per 1M tokens, token counts, status text), formatted only when shown.
  */
 public record CatalogChange(LocalDate observed, Kind kind, String modelId, String offering, String field, String before, String after) {
-    public enum Kind { NEW_MODEL, REMOVED_MODEL, PRICE, LIMIT, STATUS }
+    /**
+     * {@code MOVED}: an offering now listed under another model (a dated snapshot split off or folded in);
+     * {@code before} and {@code after} are the two model ids.
+     */
+    public enum Kind { NEW_MODEL, REMOVED_MODEL, MOVED, PRICE, LIMIT, STATUS }
 
     public CatalogChange {
         Objects.requireNonNull(observed, "observed");

@@ -18,8 +18,8 @@ final class RefreshReportText {
             out.printf("%-10s  %-9s  %s: %s%n", s.source(), s.status().name().toLowerCase(Locale.ROOT), s.url(), s.detail());
             if (s.status() == SourceOutcome.Status.REFUSED) {
                 err.println("error: " + s.source() + " refused: " + s.detail() + "; the catalog keeps its copy. The file is kept as " + s.keptAs()
-                        + "; after review, take it with: refresh --accept --source " + s.source() + "=" + s.url()
-                        + " (or: import " + s.source() + " " + s.keptAs() + ")");
+                        + (s.acceptable() ? "; after review, take it with: refresh --accept --source " + s.source() + "=" + s.url()
+                        + " (or: import " + s.source() + " " + s.keptAs() + ")" : ""));
             } else if (s.status() == SourceOutcome.Status.FAILED) {
                 err.println("error: " + s.source() + " not refreshed: " + s.detail() + "; the catalog keeps its copy");
             }

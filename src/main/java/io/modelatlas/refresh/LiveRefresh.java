@@ -62,7 +62,7 @@ public final class LiveRefresh {
                     accepted.add(step.candidate());
                 }
             } catch (RuntimeException e) {
-                outcomes.put(source, new SourceOutcome(source, url, Status.FAILED, "unexpected error: " + e.getMessage(), null));
+                outcomes.put(source, new SourceOutcome(source, url, Status.FAILED, "unexpected error: " + e.getMessage()));
             }
         });
         ImportResult recorded = null;
@@ -78,7 +78,7 @@ public final class LiveRefresh {
             } catch (RuntimeException e) {
                 for (Candidate c : accepted) {
                     outcomes.put(c.file().source(), new SourceOutcome(c.file().source(), c.url(), Status.FAILED,
-                            "the catalog could not be built with it, nothing was recorded: " + e.getMessage(), null));
+                            "the catalog could not be built with it, nothing was recorded: " + e.getMessage()));
                 }
             }
         }
@@ -95,16 +95,16 @@ public final class LiveRefresh {
         String storedSha = catalog.storedSha256(source);
         FetchOutcome fetched = fetcher.fetch(url, memory.validators(source, url, storedSha));
         if (fetched instanceof FetchOutcome.Unchanged) {
-            return new Step(new SourceOutcome(source, url, Status.UNCHANGED, "not modified upstream (HTTP 304)", null), null);
+            return new Step(new SourceOutcome(source, url, Status.UNCHANGED, "not modified upstream (HTTP 304)"), null);
         }
         if (fetched instanceof FetchOutcome.Failed f) {
-            return new Step(new SourceOutcome(source, url, Status.FAILED, f.reason(), null), null);
+            return new Step(new SourceOutcome(source, url, Status.FAILED, f.reason()), null);
         }
         FetchOutcome.Fetched got = (FetchOutcome.Fetched) fetched;
         String sha = CatalogService.sha256(got.body());
         if (sha.equals(storedSha)) {
             memory.remember(source, url, got.validators(), sha);
-            return new Step(new SourceOutcome(source, url, Status.UNCHANGED, "identical to the stored copy", null), null);
+            return new Step(new SourceOutcome(source, url, Status.UNCHANGED, "identical to the stored copy"), null);
         }
         // the upstream files carry no date of their own: the content is dated the day it was observed
         SourceFile file = new SourceFile(source, url.toString(), today, false, got.body());
@@ -112,19 +112,19 @@ public final class LiveRefresh {
         try {
             check = CatalogLoader.check(file);
         } catch (RuntimeException e) {
-            return refuse(source, url, got.body(), "it is not a usable " + source + " file: " + e.getMessage());
+            return refuse(source, url, got.body(), "it is not a usable " + source + " file: " + e.getMessage(), false);
         }
         if (!accept) {
             Optional<String> problem = RefreshGuard.problem(CatalogLoader.check(catalog.currentFile(source)), check);
             if (problem.isPresent()) {
-                return refuse(source, url, got.body(), problem.get());
+                return refuse(source, url, got.body(), problem.get(), true);
             }
         }
         String detail = String.format("%,d entries, %,d offerings%s", check.entries(), check.offerings(), accept ? " (accepted past the guards)" : "");
-        return new Step(new SourceOutcome(source, url, Status.UPDATED, detail, null), new Candidate(file, url, got.validators()));
+        return new Step(new SourceOutcome(source, url, Status.UPDATED, detail), new Candidate(file, url, got.validators()));
     }
 
-    private Step refuse(String source, URI url, byte[] body, String why) {
+    private Step refuse(String source, URI url, byte[] body, String why, boolean acceptable) {
         Path kept = home.resolve("refused").resolve(source + "-" + STAMP.format(clock.instant()) + ".json");
         try {
             Files.createDirectories(kept.getParent());
@@ -132,6 +132,6 @@ public final class LiveRefresh {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the refused " + source + " file as " + kept, e);
         }
-        return new Step(new SourceOutcome(source, url, Status.REFUSED, why, kept), null);
+        return new Step(new SourceOutcome(source, url, Status.REFUSED, why, kept, acceptable), null);
     }
 }

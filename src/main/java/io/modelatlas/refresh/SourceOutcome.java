@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * What a live refresh did with one source. {@code keptAs} is where a refused file was put aside for review (null
- * otherwise).
+ * otherwise); {@code acceptable} says whether {@code refresh --accept} can take it (it parsed, only a guard refused it).
  */
-public record SourceOutcome(String source, URI url, Status status, String detail, Path keptAs) {
+public record SourceOutcome(String source, URI url, Status status, String detail, Path keptAs, boolean acceptable) {
     public enum Status {
         /** A new copy passed the checks and is in the catalog. */
         UPDATED,
@@ -25,6 +25,10 @@ public record SourceOutcome(String source, URI url, Status status, String detail
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    SourceOutcome(String source, URI url, Status status, String detail) {
+        this(source, url, status, detail, null, false);
     }
 
     public boolean ok() {

@@ -32,7 +32,7 @@ final class RefreshGuard {
         TreeSet<String> lost = new TreeSet<>(was.keySet());
         lost.removeAll(now.keySet());
         if (!was.isEmpty() && lost.size() * 100L > (long) was.size() * MAX_LOST_PERCENT) {
-            return Optional.of(String.format("it loses %d of the %d models the catalog has from it (more than %d%%), e.g. %s",
+            return Optional.of(String.format("it loses %,d of the %,d models the catalog has from it (more than %d%%), e.g. %s",
                     lost.size(), was.size(), MAX_LOST_PERCENT, examples(new ArrayList<>(lost))));
         }
         // a file whose entries lost their prices (an unresolved export, a renamed key) empties the source as surely
@@ -40,7 +40,7 @@ final class RefreshGuard {
                 .sorted().toList();
         long priced = was.values().stream().filter(p -> !p.isEmpty()).count();
         if (priced > 0 && unpriced.size() * 100L > priced * MAX_LOST_PERCENT) {
-            return Optional.of(String.format("it drops the prices of %d of the %d models it priced (more than %d%%), e.g. %s",
+            return Optional.of(String.format("it drops the prices of %,d of the %,d models it priced (more than %d%%), e.g. %s",
                     unpriced.size(), priced, MAX_LOST_PERCENT, examples(unpriced)));
         }
         int shared = 0;
@@ -72,7 +72,7 @@ final class RefreshGuard {
             }
         }
         if (!wild.isEmpty() && (wild.size() >= WILD_COUNT || wild.size() * 100L >= (long) shared * WILD_PERCENT)) {
-            return Optional.of(String.format("it changes the prices of %d of the %d models priced in both files by %sx or more "
+            return Optional.of(String.format("it changes the prices of %,d of the %,d models priced in both files by %sx or more "
                     + "(the limit is %d models or %d%%), e.g. %s (USD per 1M tokens)", wild.size(), shared, WILD_FACTOR, WILD_COUNT, WILD_PERCENT,
                     examples(wild)));
         }

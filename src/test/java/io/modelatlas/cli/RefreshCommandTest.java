@@ -187,6 +187,21 @@ class RefreshCommandTest {
     }
 
     @Test
+    void a_models_dev_file_with_unresolved_base_model_entries_is_refused_even_with_accept() {
+        String modelsDev = new String(MiniData.sources().file("modelsdev").content(), StandardCharsets.UTF_8);
+        String unresolved = modelsDev.replaceFirst("\"gpt-4\\.1-mini\": \\{", "\"gpt-4.1-mini\": {\"base_model\": \"openai/gpt-4.1-mini\",");
+        assertThat(unresolved).isNotEqualTo(modelsDev);
+        upstream.serve(MODELSDEV, unresolved.getBytes(StandardCharsets.UTF_8));
+        String before = state();
+
+        assertThat(run("refresh", "--accept")).isEqualTo(Main.FAILURE);
+
+        assertThat(err.toString()).containsPattern("modelsdev refused: it is not a usable modelsdev file: .* at \\$\\['[a-z]+'\\]"
+                + "\\.models\\['gpt-4\\.1-mini'\\]\\.base_model: the entry inherits from \"openai/gpt-4\\.1-mini\" unresolved");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
     void accept_takes_a_refused_file_that_parses_but_never_one_that_does_not() {
         upstream.serve(LITELLM, MiniData.litellmWithMiniInput("4e-06"));
         assertThat(run("refresh")).isEqualTo(Main.FAILURE);

@@ -12,6 +12,9 @@ import io.modelatlas.tokens.TokenCounters;
 import io.modelatlas.cli.Main;
 import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.StoreBackend;
+import io.modelatlas.refresh.UpstreamAccess;
+import io.modelatlas.fetch.FetchSettings;
+import io.modelatlas.fetch.HttpFetcher;
 import io.modelatlas.store.Store;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +38,8 @@ public final class Launcher {
             CliContext context = new CliContext(catalog, clock, System.in, out, err,
                     (host, port) -> Server.run(config, store, clock, host, port, err),
                     (dir, maxPages, progress) -> Server.export(config, catalog, store, clock, dir, maxPages, progress), store,
-                    evalSupport(store, catalog, clock));
+                    evalSupport(store, catalog, clock),
+                    new UpstreamAccess(config.dataDir(), new HttpFetcher(FetchSettings.defaults(), HttpFetcher.Sleeper.REAL)));
             code = new Main(context).run(args);
             store.ifCreated(b -> b.store().close());
         } catch (IllegalArgumentException e) {

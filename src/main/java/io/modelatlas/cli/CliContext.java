@@ -11,7 +11,14 @@ import java.util.function.Supplier;
  * commands which do not need it (help, tokens) do not pay for loading it.
  */
 public record CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
-                         SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store, EvalSupport eval) {
+                         SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store, EvalSupport eval,
+                         io.modelatlas.refresh.UpstreamAccess upstream) {
+
+    /** A context without live fetching ({@code refresh} without {@code --from}, {@code import} of a URL). */
+    public CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
+                      SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store, EvalSupport eval) {
+        this(catalog, clock, in, out, err, server, export, store, eval, null);
+    }
 
     /** A context without the eval command's services (tests of other commands). */
     public CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,

@@ -1,7 +1,11 @@
 package io.modelatlas.cli;
 
 import io.modelatlas.catalog.source.SourceSet;
+import io.modelatlas.fetch.FetchOutcome;
+import io.modelatlas.fetch.Validators;
 import io.modelatlas.refresh.ImportResult;
+import io.modelatlas.refresh.Upstreams;
+import java.net.URI;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,8 +28,10 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "litellm, modelsdev or openrouter.")
     String source;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The source's JSON file (LiteLLM's cost map, models.dev's api.json, OpenRouter's /api/v1/models).")
-    Path file;
+    // a String, not a Path: Path.of("http://host/x") would fold the "//" into "http:/host/x"
+    @Parameters(index = "1", paramLabel = "FILE|URL", description = {
+            "The source's JSON file (LiteLLM's cost map, models.dev's api.json, OpenRouter's /api/v1/models), or an http(s) URL to fetch it from."})
+    String file;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "The date of the file's content (default: today).")
     LocalDate asOf;
@@ -42,13 +48,43 @@ final class ImportCommand implements Callable<Integer> {
         if (!SourceSet.IMPORTABLE.contains(source)) {
             throw new UsageException("SOURCE must be one of " + String.join(", ", SourceSet.IMPORTABLE) + ", got '" + source + "'");
         }
-        byte[] content = read(file);
+        String name;
+        byte[] content;
+        if (Upstreams.isUrl(file)) {
+            URI url = Upstreams.url(file, "URL");
+            content = fetch(url);
+            name = url.toString();
+        } else {
+            Path path = Path.of(file);
+            content = read(path);
+            name = path.getFileName().toString();
+        }
         LocalDate date = asOf == null ? LocalDate.now(context.clock()) : asOf;
-        ImportResult r = context.store().get().catalog().importFile(source, file.getFileName().toString(), content, date, skipInvalid,
-                CliActor.name());
+        ImportResult r = context.store().get().catalog().importFile(source, name, content, date, skipInvalid, CliActor.name());
         r.skipped().forEach(s -> context.err().println("skipped: " + s));
         context.out().println(r.summary());
         return Main.OK;
+    }
+
+    private byte[] fetch(URI url) {
+        if (context.upstream() == null) {
+            throw new UsageException("fetching a URL is not available here; download the file and import it");
+        }
+        FetchOutcome got = context.upstream().fetcher().fetch(url, Validators.NONE);
+        if (got instanceof FetchOutcome.Fetched f) {
+            return f.body();
+        }
+        // an unconditional request cannot come back 304; anything else is the upstream's or the network's failure
+        throw new FetchFailedException(source + " not imported: " + (got instanceof FetchOutcome.Failed f ? f.reason() : "no content from " + url));
+    }
+
+    /** Thrown when a URL to import could not be fetched; exit 1 (the input may be fine, the network was not). */
+    static final class FetchFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FetchFailedException(String message) {
+            super(message);
+        }
     }
 
     static byte[] read(Path file) {

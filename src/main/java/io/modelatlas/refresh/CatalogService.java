@@ -136,6 +136,26 @@ public final class CatalogService {
         return record("refresh", files, actor);
     }
 
+    /** Imports fetched files (one per source at most) as one catalog version; unchanged ones are left alone. */
+    public ImportResult refreshFiles(List<SourceSet.SourceFile> files, String actor) {
+        for (SourceSet.SourceFile f : files) {
+            if (!SourceSet.IMPORTABLE.contains(f.source())) {
+                throw new IllegalArgumentException("unknown source '" + f.source() + "': expected one of " + String.join(", ", SourceSet.IMPORTABLE));
+            }
+        }
+        return record("refresh", files, actor);
+    }
+
+    /** The file the catalog reads a source from now: the newest stored copy, else the bundled one. */
+    public SourceSet.SourceFile currentFile(String source) {
+        return storedSet().file(source);
+    }
+
+    /** The SHA-256 of the source's newest stored copy, or null when the store has none. */
+    String storedSha256(String source) {
+        return store.latestSnapshot(source).map(SourceSnapshot::sha256).orElse(null);
+    }
+
     private void importNewerBundledData() {
         List<SourceSet.SourceFile> newer = new ArrayList<>();
         for (String source : SourceSet.IMPORTABLE) {

@@ -13,6 +13,7 @@ import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.SourceInfo;
 import java.io.BufferedReader;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,11 +51,17 @@ public final class CatalogLoader {
         return load(SourceSet.directory(dir));
     }
 
-    /** What checking one importable file found: its entries, the usable offerings, and what was skipped or unusable. */
-    public record SourceCheck(String source, int entries, int offerings, List<String> skipped, List<String> warnings) {
+    /**
+     * What checking one importable file found: its entries, the usable offerings, and what was skipped or unusable;
+     * {@code basePrices} holds each offering's base rates (key {@code provider/model}, then price kind, USD per 1M
+     * tokens), for a refresh to compare a fetched file with the one it replaces.
+     */
+    public record SourceCheck(String source, int entries, int offerings, List<String> skipped, List<String> warnings,
+                              Map<String, Map<String, BigDecimal>> basePrices) {
         public SourceCheck {
             skipped = List.copyOf(skipped);
             warnings = List.copyOf(warnings);
+            basePrices = Map.copyOf(basePrices);
         }
     }
 
@@ -71,7 +78,19 @@ public final class CatalogLoader {
                     + p.skipped().size() + " skipped); importing it would empty the " + file.source() + " source");
         }
         return new SourceCheck(file.source(), p.entries(), p.records().size(),
-                p.skipped().stream().map(Throwable::getMessage).toList(), p.warnings());
+                p.skipped().stream().map(Throwable::getMessage).toList(), p.warnings(), basePrices(p.records()));
+    }
+
+    private static Map<String, Map<String, BigDecimal>> basePrices(List<SourceRecord> records) {
+        Map<String, Map<String, BigDecimal>> out = new java.util.HashMap<>();
+        for (SourceRecord r : records) {
+            Map<String, BigDecimal> rates = new java.util.TreeMap<>();
+            if (r.prices() != null) {
+                r.prices().rates().forEach((kind, rate) -> rates.put(kind.jsonName(), rate.usdPerMillion()));
+            }
+            out.merge(r.provider() + "/" + r.apiModelId(), Map.copyOf(rates), (a, b) -> a);
+        }
+        return out;
     }
 
     /** The catalog from a set of source files. */

@@ -84,6 +84,12 @@ final class ModelsDevSource {
         if (!n.isObject()) {
             throw new SourceFormatException(f.file(), path, "expected an object, got " + JsonFields.describe(n));
         }
+        if (n.has("base_model")) {
+            // models.dev's generator resolves base_model when it builds api.json; an entry still naming one lacks the
+            // limits and prices it inherits, and read as it is would blank them (modelsdev/SOURCE.md)
+            throw new SourceFormatException(f.file(), path + ".base_model", "the entry inherits from "
+                    + JsonFields.describe(n.get("base_model")) + " unresolved; expected models.dev's resolved api.json shape");
+        }
         JsonNode limit = n.path("limit");
         JsonNode mods = n.path("modalities");
         Set<Modality> in = JsonFields.modalities(mods.get("input"));

@@ -1,0 +1,109 @@
+package io.modelatlas.refresh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.modelatlas.catalog.source.SourceSet;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where each source's live file is fetched from. The defaults are built in; {@code $MODELATLAS_HOME/sources.toml}
+ * may move any of them (a mirror, a pinned commit):
+ *
+ * <pre>
+ * [litellm]
+ * url = "https://mirror.example/model_prices_and_context_window.json"
+ * </pre>
+ */
+public record Upstreams(Map<String, URI> urls) {
+    /**
+     * LiteLLM's cost map as GitHub serves the raw file; models.dev's api.json (the resolved shape ModelsDevSource reads,
+     * as the bundled models-resolved.json is); OpenRouter's public model list.
+     */
+    public static final Map<String, URI> DEFAULTS = defaults();
+
+    public Upstreams {
+        urls = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(urls));
+    }
+
+    private static Map<String, URI> defaults() {
+        Map<String, URI> d = new LinkedHashMap<>();
+        d.put("litellm", URI.create("https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"));
+        d.put("modelsdev", URI.create("https://models.dev/api.json"));
+        d.put("openrouter", URI.create("https://openrouter.ai/api/v1/models"));
+        return java.util.Collections.unmodifiableMap(d);
+    }
+
+    /**
+     * The defaults with the overrides of {@code home}'s sources.toml, when there is one.
+     *
+     * @throws IllegalArgumentException naming the file, the key and what is wrong
+     */
+    public static Upstreams read(Path home) {
+        Path file = home.resolve("sources.toml");
+        Map<String, URI> urls = new LinkedHashMap<>(DEFAULTS);
+        if (!Files.isRegularFile(file)) {
+            return new Upstreams(urls);
+        }
+        JsonNode root;
+        try {
+            root = new TomlMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": not valid TOML: " + e.getMessage(), e);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String where = file + ": [" + e.getKey() + "]";
+            if (!SourceSet.IMPORTABLE.contains(e.getKey())) {
+                throw new IllegalArgumentException(where + ": unknown source; expected one of " + String.join(", ", SourceSet.IMPORTABLE));
+            }
+            JsonNode url = e.getValue().get("url");
+            if (url == null || !url.isTextual()) {
+                throw new IllegalArgumentException(where + ".url: missing; expected url = \"https://...\"");
+            }
+            urls.put(e.getKey(), url(url.asText(), where + ".url"));
+        }
+        return new Upstreams(urls);
+    }
+
+    /**
+     * Only the sources named in {@code mirrors} ({@code NAME=URL} of {@code refresh --source}), each from its mirror.
+     *
+     * @throws IllegalArgumentException for an unknown source or a URL that is not http(s)
+     */
+    public static Upstreams only(Map<String, String> mirrors) {
+        Map<String, URI> urls = new LinkedHashMap<>();
+        mirrors.forEach((source, url) -> {
+            if (!SourceSet.IMPORTABLE.contains(source)) {
+                throw new IllegalArgumentException("--source " + source + "=...: unknown source; expected one of " + String.join(", ", SourceSet.IMPORTABLE));
+            }
+            urls.put(source, url(url, "--source " + source));
+        });
+        return new Upstreams(urls);
+    }
+
+    /** An absolute http or https URL; {@code what} names where it came from in the error. */
+    public static URI url(String text, String what) {
+        try {
+            URI u = new URI(text.trim());
+            if (u.getScheme() == null || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https")) || u.getHost() == null) {
+                throw new IllegalArgumentException(what + ": expected an http:// or https:// URL, got '" + text + "'");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(what + ": not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code text} is meant as a URL rather than a file name. */
+    public static boolean isUrl(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("http://") || t.startsWith("https://");
+    }
+}

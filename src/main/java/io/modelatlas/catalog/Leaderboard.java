@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param origin         where the figures were copied from ({@code github.com/owner/repo@commit}), or the source's own words
  * @param higherIsBetter {@code null} for a descriptive figure that is neither better nor worse (Vectara's summary length)
  * @param bounded        true when scores carry 95% bounds (LMArena): a difference inside them is a tie
+ * @param kind           a quality score, or a speed measure (output speed, time to first token)
  */
 public record Leaderboard(String id, String name, String source, String origin, String metric, String unit, Boolean higherIsBetter,
-                          boolean bounded) {
+                          boolean bounded, BenchmarkKind kind) {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     public Leaderboard {
@@ -26,6 +27,7 @@ public record Leaderboard(String id, String name, String source, String origin, 
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(kind, "kind");
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("benchmark id must be lower-case words joined by '-': " + id);
         }

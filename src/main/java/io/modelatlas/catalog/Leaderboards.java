@@ -74,7 +74,7 @@ public final class Leaderboards {
                     continue;
                 }
                 Leaderboard board = added.computeIfAbsent(id, k -> new Leaderboard(k, b.name(), publisher(b), b.source().key(), b.metric(),
-                        b.kind().unit(), b.kind().higherIsBetter(), false));
+                        b.kind().unit(), b.kind().higherIsBetter(), false, b.kind()));
                 scores.add(new LeaderboardScore(board.id(), m.id(), null, Optional.ofNullable(b.variant()).orElse(""), m.id(), b.score(), null, null,
                         b.source()));
             }

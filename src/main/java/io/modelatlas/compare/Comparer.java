@@ -65,7 +65,8 @@ public final class Comparer {
             throw new IllegalArgumentException("compare needs different models, got " + String.join(", ", models.stream().map(Model::id).toList()));
         }
         List<VolumeTable> volumes = Blend.standard().stream().map(b -> volumeTable(models, b)).toList();
-        List<Recommendation> recommendations = guidance.recommendations(models);
+        Performance performance = Performance.of(catalog.leaderboards(), models, this::nameOf);
+        List<Recommendation> recommendations = guidance.recommendations(models, performance);
         return new Comparison(
                 models,
                 specTable.rows(models),
@@ -74,9 +75,9 @@ public final class Comparer {
                 scenarioRows(models),
                 benchmarkRows(models),
                 recommendations,
-                guidance.faqs(models, recommendations, volumes),
+                guidance.faqs(models, recommendations, volumes, performance),
                 related.of(models),
-                Performance.of(catalog.leaderboards(), models, this::nameOf));
+                performance);
     }
 
     /** The models of m's creator, family and type that have a release date (m among them), newest first. */

@@ -29,7 +29,9 @@ final class Guidance {
         this.nameOfId = nameOfId;
     }
 
-    List<Recommendation> recommendations(List<Model> models) {
+    private static final String ARENA_OVERALL = "lmarena-text-full";
+
+    List<Recommendation> recommendations(List<Model> models, Performance performance) {
         List<Recommendation> out = new ArrayList<>();
         List<Model> text = models.stream().filter(m -> m.type().isText()).toList();
         if (text.size() < models.size()) {
@@ -50,7 +52,7 @@ final class Guidance {
                 c.model.displayName() + " charges " + Format.usd(c.rate.usdPerMillion()) + " per million output tokens" + c.against)));
         largest(text, Model::contextWindow).ifPresent(m -> out.add(new Recommendation("Very long inputs", m.id(), m.displayName(),
                 m.displayName() + " has the largest context window (" + Format.count(m.contextWindow().value()) + " tokens).")));
-        qualityLeader(text).ifPresent(out::add);
+        qualityLeader(text, performance).ifPresent(out::add);
         speedLeader(text).ifPresent(out::add);
         for (Capability c : List.of(Capability.FUNCTION_CALLING, Capability.STRUCTURED_OUTPUT, Capability.VISION, Capability.REASONING, Capability.AUDIO_INPUT)) {
             List<Model> with = models.stream().filter(m -> m.supports(c).orElse(false)).toList();
@@ -100,40 +102,31 @@ final class Guidance {
         return unique ? Optional.of(max) : Optional.empty();
     }
 
-    private static Optional<Recommendation> qualityLeader(List<Model> models) {
-        if (models.size() < 2) {
+    /**
+     * A quality recommendation only where the benchmarks make one plain: LMArena's overall board separates the models
+     * outside its 95% bounds, or one model leads on every shared headline benchmark. Wins on different benchmarks are
+     * never counted up into a grade.
+     */
+    private Optional<Recommendation> qualityLeader(List<Model> models, Performance performance) {
+        if (models.size() < 2 || performance.empty()) {
             return Optional.empty();
         }
-        int shared = 0;
-        int[] wins = new int[models.size()];
-        for (Benchmark b : models.get(0).benchmarks(BenchmarkKind.QUALITY)) {
-            List<Benchmark> row = new ArrayList<>();
-            for (Model m : models) {
-                m.benchmarks(BenchmarkKind.QUALITY).stream().filter(b::comparableWith).findFirst().ifPresent(row::add);
-            }
-            if (row.size() != models.size()) {
-                continue;
-            }
-            shared++;
-            BigDecimal best = row.stream().map(Benchmark::score).max(BigDecimal::compareTo).get();
-            for (int i = 0; i < row.size(); i++) {
-                if (row.get(i).score().compareTo(best) == 0) {
-                    wins[i]++;
-                }
-            }
+        Optional<Performance.Row> arena = performance.rows().stream()
+                .filter(r -> r.benchmark().id().equals(ARENA_OVERALL) && r.variant().isEmpty() && !r.tie() && r.leaders().size() == 1).findFirst();
+        if (arena.isPresent()) {
+            String id = arena.get().leaders().get(0);
+            return Optional.of(new Recommendation("Preferred by people in blind side-by-side tests", id, nameOfId.apply(id),
+                    arena.get().finding() + " (" + arena.get().scores().get(0).source().asOf() + ")"));
         }
-        if (shared == 0) {
+        List<Performance.Row> ranked = performance.headline().stream().filter(r -> !r.scores().isEmpty() && r.benchmark().higherIsBetter() != null
+                && r.benchmark().kind() == BenchmarkKind.QUALITY).toList();
+        List<String> leaders = ranked.stream().map(r -> r.leaders().size() == 1 ? r.leaders().get(0) : "").distinct().toList();
+        if (ranked.size() < 2 || leaders.size() != 1 || leaders.get(0).isEmpty()) {
             return Optional.empty();
         }
-        int leader = 0;
-        for (int i = 1; i < wins.length; i++) {
-            if (wins[i] > wins[leader]) {
-                leader = i;
-            }
-        }
-        Model m = models.get(leader);
-        return Optional.of(new Recommendation("Highest measured quality", m.id(), m.displayName(), m.displayName() + " scores highest on " + wins[leader]
-                + " of the " + shared + " benchmarks " + (models.size() == 2 ? "both" : "all of them") + " have (see the benchmark table and its sources)."));
+        String id = leaders.get(0);
+        return Optional.of(new Recommendation("Highest measured quality", id, nameOfId.apply(id), nameOfId.apply(id) + " leads on every one of the "
+                + ranked.size() + " quality benchmarks " + (models.size() == 2 ? "both" : "all of them") + " are scored on (see which performs better)."));
     }
 
     private static Optional<Recommendation> speedLeader(List<Model> models) {
@@ -147,12 +140,23 @@ final class Guidance {
                 + Format.number(b.score().setScale(0, java.math.RoundingMode.HALF_EVEN)) + " output tokens per second (median, " + b.source().source() + ", " + b.source().asOf() + ")."));
     }
 
-    List<Faq> faqs(List<Model> models, List<Recommendation> recommendations, List<VolumeTable> volumes) {
+    /** The headline findings, at most five, or plainly that no benchmark scores them together. */
+    private static String performanceAnswer(List<Model> models, Performance performance) {
+        if (performance.empty()) {
+            return performance.noneSentence(models);
+        }
+        List<Performance.Row> shown = performance.headline().stream().limit(5).toList();
+        return String.join(" ", shown.stream().map(Performance.Row::finding).toList())
+                + (performance.rows().size() > shown.size() ? " The benchmark table lists all " + performance.rows().size() + " shared benchmarks." : "");
+    }
+
+    List<Faq> faqs(List<Model> models, List<Recommendation> recommendations, List<VolumeTable> volumes, Performance performance) {
         List<Faq> out = new ArrayList<>();
         String names = names(models);
         out.add(new Faq("Which is cheaper, " + orList(models) + "?", cheaperAnswer(models, volumes)));
         out.add(new Faq("Which has the larger context window?", contextAnswer(models)));
         out.add(new Faq("What are their knowledge cutoffs?", models.stream().map(Guidance::cutoffText).collect(Collectors.joining(" "))));
+        out.add(new Faq("Which performs better?", performanceAnswer(models, performance)));
         out.add(new Faq("Which is faster?", speedAnswer(models)));
         out.add(new Faq("Can I switch between " + names + " without changing code?", switchAnswer(models)));
         out.add(new Faq("Should I use " + orList(models) + "?", recommendations.isEmpty()

@@ -1,5 +1,6 @@
 package io.modelatlas.catalog.source;
 
+import io.modelatlas.catalog.BenchmarkKind;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.LeaderboardScore;
@@ -114,7 +115,8 @@ final class LeaderboardImport {
         LeaderboardTable.Score r = p.row();
         String name = r.source().equals("lmarena-text") ? "LMArena Text (" + r.category() + ", " + (p.style().isEmpty() ? STYLE_CONTROL : p.style()) + ")"
                 : r.benchmark();
-        return new Leaderboard(id, name, PUBLISHERS.get(r.source()), r.repo() + "@" + r.commit(), p.baseMetric(), r.unit(), r.higherIsBetter(), bounded);
+        return new Leaderboard(id, name, PUBLISHERS.get(r.source()), r.repo() + "@" + r.commit(), p.baseMetric(), r.unit(), r.higherIsBetter(), bounded,
+                BenchmarkKind.QUALITY);
     }
 
     private static String sourceOf(Leaderboard b) {

@@ -16,7 +16,7 @@
     var highlighted = data.points.filter(function (p) { return p.highlight; }).map(point);
     var others = data.points.filter(function (p) { return !p.frontier && !p.highlight; }).map(point);
     var datasets = [
-      { label: "Cheapest for its score (frontier)", data: frontier, showLine: true, stepped: "after", // the best score at most this price buys holds until the next step
+      { label: "Cheapest for its score (frontier)", data: frontier, showLine: true, stepped: "before", // level first: the best score a price buys holds until a dearer model beats it
         borderColor: "#2a9d8f", backgroundColor: "#2a9d8f", pointRadius: 4 },
       { label: "Other models", data: others, borderColor: "#8a94a6", backgroundColor: "#8a94a6", pointRadius: 3 }
     ];

@@ -4,7 +4,36 @@
   var canvas = document.getElementById("cost-chart");
   var calc = document.getElementById("calc-chart");
   var historyCanvas = document.getElementById("history-chart");
-  if (!canvas && !calc && !historyCanvas) { return; }
+  var qualityCanvases = document.querySelectorAll("canvas.quality-chart");
+  if (!canvas && !calc && !historyCanvas && qualityCanvases.length === 0) { return; }
+  // Quality against blended price: a log price axis, the frontier joined in price order, compared models in red.
+  function drawQuality(el) {
+    var data = JSON.parse(el.getAttribute("data-chart"));
+    function point(p) {
+      return { x: Number(p.x), y: Number(p.y), label: p.label + (p.variant ? " (" + p.variant + ")" : ""), price: p.price };
+    }
+    var frontier = data.points.filter(function (p) { return p.frontier; }).map(point);
+    var highlighted = data.points.filter(function (p) { return p.highlight; }).map(point);
+    var others = data.points.filter(function (p) { return !p.frontier && !p.highlight; }).map(point);
+    var datasets = [
+      { label: "Cheapest for its score (frontier)", data: frontier, showLine: true, stepped: "before", // level first: the best score a price buys holds until a dearer model beats it
+        borderColor: "#2a9d8f", backgroundColor: "#2a9d8f", pointRadius: 4 },
+      { label: "Other models", data: others, borderColor: "#8a94a6", backgroundColor: "#8a94a6", pointRadius: 3 }
+    ];
+    if (highlighted.length > 0) {
+      datasets.unshift({ label: "Compared models", data: highlighted, borderColor: "#d1495b", backgroundColor: "#d1495b", pointRadius: 7, pointStyle: "rectRot" });
+    }
+    new window.Chart(el, {
+      type: "scatter",
+      data: { datasets: datasets },
+      options: {
+        responsive: true, maintainAspectRatio: false,
+        plugins: { tooltip: { callbacks: { label: function (c) { return c.raw.label + ": " + c.raw.y + ", " + c.raw.price + " / 1M"; } } } },
+        scales: { x: { type: "logarithmic", title: { display: true, text: "Blended USD per 1M tokens (" + data.blend + "), log scale" } },
+                  y: { reverse: !data.higherIsBetter, title: { display: true, text: data.title + " (" + data.unit + ")" } } }
+      }
+    });
+  }
   function drawHistory() {
     var data = JSON.parse(historyCanvas.getAttribute("data-chart"));
     var colors = ["#0b5cad", "#2a9d8f", "#d1495b"];
@@ -35,6 +64,7 @@
     if (canvas) { draw(); }
     if (calc) { drawCalc(); }
     if (historyCanvas) { drawHistory(); }
+    for (var i = 0; i < qualityCanvases.length; i++) { drawQuality(qualityCanvases[i]); }
   }
   function draw() {
     var data = JSON.parse(canvas.getAttribute("data-chart"));

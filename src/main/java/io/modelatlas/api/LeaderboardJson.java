@@ -1,5 +1,6 @@
 package io.modelatlas.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.LeaderboardScore;
@@ -26,9 +27,10 @@ public final class LeaderboardJson {
 
     public record ListJson(List<BenchmarkJson> benchmarks) {}
 
-    /** One score; {@code lower_95}/{@code upper_95} where the publisher gives bounds. */
+    /** One score; {@code lower_95}/{@code upper_95} where the publisher gives bounds (named here: the naming strategy would write {@code lower95}). */
     public record EntryJson(String model, String modelName, String variant, String snapshot, String publishedName, BigDecimal score,
-                            String scoreText, BigDecimal lower95, BigDecimal upper95, LocalDate asOf, SourceJson source) {
+                            String scoreText, @JsonProperty("lower_95") BigDecimal lower95, @JsonProperty("upper_95") BigDecimal upper95, LocalDate asOf,
+                            SourceJson source) {
         static EntryJson from(LeaderboardScore s, Catalog catalog) {
             return new EntryJson(s.modelId(), catalog.byId(s.modelId()).map(m -> m.displayName()).orElse(s.modelId()), s.variant(),
                     s.snapshot(), s.publishedName(), s.score(), s.scoreText(), s.lower(), s.upper(), s.source().asOf(), SourceJson.from(s.source()));
@@ -39,8 +41,8 @@ public final class LeaderboardJson {
 
     /** A model's score with the benchmark it is on: model pages and {@code /api/v1/models/{id}}. */
     public record ModelScoreJson(String benchmark, String benchmarkName, String metric, String unit, String variant, String snapshot,
-                                 String publishedName, BigDecimal score, String scoreText, BigDecimal lower95, BigDecimal upper95,
-                                 SourceJson source) {}
+                                 String publishedName, BigDecimal score, String scoreText, @JsonProperty("lower_95") BigDecimal lower95,
+                                 @JsonProperty("upper_95") BigDecimal upper95, SourceJson source) {}
 
     public static ListJson list(Leaderboards all) {
         return new ListJson(all.benchmarks().stream().map(b -> BenchmarkJson.from(b, all)).toList());

@@ -23,6 +23,7 @@ import java.util.Set;
  * @param bestForEditorial true whenever {@code best_for} is present: that list is ModelAtlas's own judgement
  * @param versions         dated snapshots of this model sold on terms of their own (their own ids), absent when none
  * @param versionOf        the model this dated snapshot is a version of, absent when it is none
+ * @param leaderboardScores every published leaderboard score of the model (see {@code /api/v1/benchmarks}), empty when none
  */
 public record ModelJson(
         String id,
@@ -47,6 +48,7 @@ public record ModelJson(
         OfferingJson prices,
         List<BlendedJson> blendedPrices,
         List<BenchmarkJson> benchmarks,
+        List<LeaderboardJson.ModelScoreJson> leaderboardScores,
         List<StrengthJson> strengths,
         List<String> bestFor,
         Boolean bestForEditorial,
@@ -91,10 +93,11 @@ public record ModelJson(
     /** The model with its versions as the catalog holds them. */
     public static ModelJson from(Model m, Catalog catalog) {
         List<String> versions = catalog.versions(m).stream().map(Model::id).toList();
-        return from(m, versions.isEmpty() ? null : versions, catalog.versionOf(m).map(Model::id).orElse(null));
+        return from(m, versions.isEmpty() ? null : versions, catalog.versionOf(m).map(Model::id).orElse(null),
+                LeaderboardJson.ofModel(m.id(), catalog.leaderboards()));
     }
 
-    private static ModelJson from(Model m, List<String> versions, String versionOf) {
+    private static ModelJson from(Model m, List<String> versions, String versionOf, List<LeaderboardJson.ModelScoreJson> leaderboardScores) {
         Map<String, FactJson> caps = new LinkedHashMap<>();
         for (Capability c : Capability.values()) {
             m.capability(c).ifPresent(f -> caps.put(c.jsonName(), FactJson.from(f)));
@@ -107,7 +110,7 @@ public record ModelJson(
                 FactJson.from(m.inputModalities(), ModelJson::modalities), FactJson.from(m.outputModalities(), ModelJson::modalities),
                 FactJson.from(m.contextWindow()), FactJson.from(m.maxInputTokens()), FactJson.from(m.maxOutputTokens()), caps, m.endpoints(),
                 FactJson.from(m.status(), ModelJson::status), m.tokenizer(), m.primaryOffering().map(OfferingJson::from).orElse(null),
-                blended.isEmpty() ? null : blended, m.benchmarks().stream().map(BenchmarkJson::from).toList(),
+                blended.isEmpty() ? null : blended, m.benchmarks().stream().map(BenchmarkJson::from).toList(), leaderboardScores,
                 m.strengths().stream().map(StrengthJson::from).toList(), m.bestFor(), m.bestFor().isEmpty() ? null : Boolean.TRUE,
                 m.offerings().stream().map(OfferingJson::from).toList(), versions, versionOf);
     }

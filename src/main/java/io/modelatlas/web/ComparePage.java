@@ -1,5 +1,6 @@
 package io.modelatlas.web;
 
+import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Comparison;
@@ -7,15 +8,22 @@ import io.modelatlas.compare.Comparison.VolumeTable;
 import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.compare.Difference;
 import io.modelatlas.compare.Format;
+import io.modelatlas.compare.Performance;
+import io.modelatlas.compare.QualityVsPrice;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Everything {@code compare/page.jte} prints; money already formatted, chart data as JSON in an attribute. */
 public record ComparePage(Meta meta, Comparison comparison, List<String> sentences, List<CostTable> costTables, String chartJson,
-                          String switchSnippet, java.util.function.Predicate<String> inCatalog, Map<String, Description> descriptions) {
+                          String switchSnippet, java.util.function.Predicate<String> inCatalog, Map<String, Description> descriptions,
+                          QualityChart quality) {
+
+    /** The benchmark a comparison's quality-vs-price chart prefers: LMArena's overall text board. */
+    static final String HEADLINE_BENCHMARK = "lmarena-text-full";
 
     /** A monthly cost table under one blend, formatted. */
     public record CostTable(String label, String definition, List<String> blended, List<List<String>> rows, String summary) {}
@@ -64,7 +72,24 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
         return new ComparePage(meta, c, c.differences().stream().map(Difference::sentence).toList(), tables,
                 series.isEmpty() ? null : PageJson.write(chart), snippet,
                 id -> ctx.catalog().byId(id).isPresent(), // a recommended successor the catalog lacks is named, not linked
-                c.models().stream().collect(java.util.stream.Collectors.toMap(Model::id, m -> Description.of(m, ctx.catalog()), (a, b) -> a, LinkedHashMap::new)));
+                c.models().stream().collect(java.util.stream.Collectors.toMap(Model::id, m -> Description.of(m, ctx.catalog()), (a, b) -> a, LinkedHashMap::new)),
+                quality(c, ctx));
+    }
+
+    /**
+     * Quality against price on the comparison's first shared headline benchmark (LMArena's overall board when both are
+     * on it, else the first shared benchmark that ranks): every model scored on it plotted, the compared ones marked,
+     * the table keeping them and the frontier. Null when no shared benchmark ranks.
+     */
+    private static QualityChart quality(Comparison c, WebContext ctx) {
+        List<Leaderboard> shared = c.performance().rows().stream().map(Performance.Row::benchmark).filter(b -> b.higherIsBetter() != null).toList();
+        Leaderboard chosen = shared.stream().filter(b -> b.id().equals(HEADLINE_BENCHMARK)).findFirst()
+                .orElse(shared.isEmpty() ? null : shared.get(0));
+        if (chosen == null) {
+            return null;
+        }
+        Set<String> compared = c.models().stream().map(Model::id).collect(java.util.stream.Collectors.toSet());
+        return QualityVsPrice.of(ctx.catalog(), chosen).map(q -> QualityChart.of(q, compared, false)).orElse(null);
     }
 
 

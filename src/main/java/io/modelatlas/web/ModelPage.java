@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 /** Everything {@code model/page.jte} prints for one model. */
 public record ModelPage(Meta meta, Model model, Description description, String successorPath, String successorName, List<Row> prices,
                         List<Row> blended, List<Row> specs, List<Row> capabilities, List<Row> benchmarks, List<OfferingRow> offerings,
-                        List<Comparison.Faq> faqs, List<Comparison.Related> related, PriceHistory history, List<Version> versions, Version versionOf) {
+                        List<Comparison.Faq> faqs, List<Comparison.Related> related, PriceHistory history, List<Version> versions, Version versionOf,
+                        List<ModelScores.Group> leaderboardScores) {
 
     /**
      * One provider's offering in the "who sells it" table, with the host's own limits where they differ by host, and
@@ -115,7 +116,8 @@ public record ModelPage(Meta meta, Model model, Description description, String 
         return new ModelPage(meta, m, description, successorPath,
                 successor == null ? null : ctx.catalog().byId(successor).map(Model::displayName).orElse(successor), prices, blended, specs, caps,
                 benchmarks, offerings, faqs, related, history.isEmpty() ? null : PriceHistory.of(m, history),
-                ctx.catalog().versions(m).stream().map(Version::of).toList(), ctx.catalog().versionOf(m).map(Version::of).orElse(null));
+                ctx.catalog().versions(m).stream().map(Version::of).toList(), ctx.catalog().versionOf(m).map(Version::of).orElse(null),
+                ModelScores.of(m.id(), ctx.catalog().leaderboards()));
     }
 
     private static String rate(Offering o, PriceKind k) {

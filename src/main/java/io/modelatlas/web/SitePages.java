@@ -63,6 +63,14 @@ final class SitePages {
         return templates.render("quality/page.jte", "page", DataQualityPage.of(ctx));
     }
 
+    byte[] benchmarks(WebContext ctx) {
+        return templates.render("benchmark/list.jte", "page", BenchmarksPage.of(ctx));
+    }
+
+    byte[] benchmark(WebContext ctx, io.modelatlas.catalog.Leaderboard b) {
+        return templates.render("benchmark/page.jte", "page", BenchmarkPage.of(b, ctx));
+    }
+
     /** The API reference page, made from the OpenAPI document. */
     byte[] api(WebContext ctx) {
         return templates.render("api/page.jte", "page", ApiPage.of(ApiDocs.TREE, ctx.baseUrl()));

@@ -14,6 +14,8 @@ final class Sitemap {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         xml.append("<url><loc>").append(ctx.baseUrl()).append("/models</loc></url>\n");
         xml.append("<url><loc>").append(ctx.baseUrl()).append("/calculator</loc></url>\n");
+        xml.append("<url><loc>").append(ctx.baseUrl()).append(BenchmarksPage.PATH).append("</loc></url>\n");
+        ctx.catalog().leaderboards().benchmarks().forEach(b -> xml.append("<url><loc>").append(ctx.baseUrl()).append(BenchmarkPage.path(b.id())).append("</loc></url>\n"));
         Set<String> comparisons = new TreeSet<>();
         for (Model m : ctx.catalog().models()) {
             if (!Links.linkable(m.id())) {

@@ -1,5 +1,7 @@
 package io.modelatlas.web;
 
+import io.modelatlas.api.Json;
+import io.modelatlas.api.LeaderboardJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.history.HistoryEntry;
@@ -62,6 +64,20 @@ public final class StaticSite implements SiteSource {
         }
         if (path.equals("/data-quality")) {
             return html(pages.dataQuality(ctx));
+        }
+        if (path.equals(BenchmarksPage.PATH)) {
+            return html(pages.benchmarks(ctx));
+        }
+        if (path.startsWith(BenchmarksPage.PATH + "/")) {
+            return ctx.catalog().leaderboards().benchmark(path.substring(BenchmarksPage.PATH.length() + 1))
+                    .flatMap(b -> html(pages.benchmark(ctx, b)));
+        }
+        if (path.equals("/api/v1/benchmarks")) {
+            return text("application/json", Json.write(LeaderboardJson.list(ctx.catalog().leaderboards())));
+        }
+        if (path.startsWith("/api/v1/benchmarks/")) {
+            return ctx.catalog().leaderboards().benchmark(path.substring("/api/v1/benchmarks/".length()))
+                    .flatMap(b -> text("application/json", Json.write(LeaderboardJson.detail(b, ctx.catalog()))));
         }
         if (path.equals("/api")) {
             return html(pages.api(ctx));

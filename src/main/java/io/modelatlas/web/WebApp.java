@@ -197,6 +197,8 @@ public final class WebApp {
             config.routes.get("/compare", this::compareQuery);
             config.routes.get("/calculator", this::calculator);
             config.routes.get("/data-quality", this::dataQuality);
+            config.routes.get(BenchmarksPage.PATH, this::benchmarksPage);
+            config.routes.get(BenchmarksPage.PATH + "/{id}", this::benchmarkPage);
             config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
             new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);
@@ -233,6 +235,17 @@ public final class WebApp {
     private void dataQuality(Context c) {
         Site s = site();
         s.pages().getOrRender("/data-quality", () -> pages.dataQuality(s.ctx())).respond(c);
+    }
+
+    private void benchmarksPage(Context c) {
+        Site s = site();
+        s.pages().getOrRender(BenchmarksPage.PATH, () -> pages.benchmarks(s.ctx())).respond(c);
+    }
+
+    private void benchmarkPage(Context c) {
+        Site s = site();
+        Leaderboard b = benchmark(c.pathParam("id"));
+        s.pages().getOrRender(BenchmarkPage.path(b.id()), () -> pages.benchmark(s.ctx(), b)).respond(c);
     }
 
     private void apiPage(Context c) {

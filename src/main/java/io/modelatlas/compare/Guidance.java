@@ -115,18 +115,21 @@ final class Guidance {
                 .filter(r -> r.benchmark().id().equals(ARENA_OVERALL) && r.variant().isEmpty() && !r.tie() && r.leaders().size() == 1).findFirst();
         if (arena.isPresent()) {
             String id = arena.get().leaders().get(0);
-            return Optional.of(new Recommendation("Preferred by people in blind side-by-side tests", id, nameOfId.apply(id),
-                    arena.get().finding() + " (" + arena.get().scores().get(0).source().asOf() + ")"));
+            String finding = arena.get().finding();
+            return Optional.of(new Recommendation("Quality as people judge it (blind side-by-side votes)", id, nameOfId.apply(id),
+                    finding.substring(0, finding.length() - 1) + " (LMArena, " + arena.get().scores().get(0).source().asOf() + ")."));
         }
         List<Performance.Row> ranked = performance.headline().stream().filter(r -> !r.scores().isEmpty() && r.benchmark().higherIsBetter() != null
                 && r.benchmark().kind() == BenchmarkKind.QUALITY).toList();
         List<String> leaders = ranked.stream().map(r -> r.leaders().size() == 1 ? r.leaders().get(0) : "").distinct().toList();
-        if (ranked.size() < 2 || leaders.size() != 1 || leaders.get(0).isEmpty()) {
+        if (ranked.isEmpty() || leaders.size() != 1 || leaders.get(0).isEmpty()) {
             return Optional.empty();
         }
         String id = leaders.get(0);
-        return Optional.of(new Recommendation("Highest measured quality", id, nameOfId.apply(id), nameOfId.apply(id) + " leads on every one of the "
-                + ranked.size() + " quality benchmarks " + (models.size() == 2 ? "both" : "all of them") + " are scored on (see which performs better)."));
+        String scored = (models.size() == 2 ? "both" : "all of them") + " are scored on";
+        return Optional.of(new Recommendation("Highest measured quality", id, nameOfId.apply(id), ranked.size() == 1
+                ? "The one quality benchmark " + scored + ": " + ranked.get(0).finding()
+                : nameOfId.apply(id) + " leads on every one of the " + ranked.size() + " quality benchmarks " + scored + " (see which performs better)."));
     }
 
     private static Optional<Recommendation> speedLeader(List<Model> models) {

@@ -3,6 +3,7 @@ package io.modelatlas.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.BenchmarkKind;
 import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.catalog.Leaderboards;
@@ -26,9 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 class QualityVsPriceTest {
     private static final Provenance ROW = new Provenance("test board", "row", LocalDate.of(2026, 1, 1));
-    private static final Leaderboard HIGHER = new Leaderboard("test-accuracy", "Test", "Tester", "here", "accuracy", "%", true, false);
-    private static final Leaderboard LOWER = new Leaderboard("test-seconds", "Test", "Tester", "here", "seconds", "s", false, false);
-    private static final Leaderboard LENGTH = new Leaderboard("test-length", "Test", "Tester", "here", "length", "words", null, false);
+    private static final Leaderboard HIGHER = new Leaderboard("test-accuracy", "Test", "Tester", "here", "accuracy", "%", true, false, BenchmarkKind.QUALITY);
+    private static final Leaderboard LOWER = new Leaderboard("test-seconds", "Test", "Tester", "here", "seconds", "s", false, false, BenchmarkKind.QUALITY);
+    private static final Leaderboard LENGTH = new Leaderboard("test-length", "Test", "Tester", "here", "length", "words", null, false, BenchmarkKind.QUALITY);
 
     /** Blended at 1:1: a $2, b $2, c $0.50, d $6, e $10, f $0; gpt-image-1-mini has no output price, "ghost" no listing. */
     private static final List<Model> MODELS = List.of(model("a", "1", "3"), model("b", "2", "2"), model("c", "0.5", "0.5"), model("d", "4", "8"),

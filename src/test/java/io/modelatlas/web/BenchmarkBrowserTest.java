@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.javalin.Javalin;
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.BenchmarkKind;
 import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.catalog.Leaderboards;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The quality-vs-price chart in a real browser over a small hand-made board: drawn, log price axis, accessible. */
 class BenchmarkBrowserTest {
-    private static final Leaderboard BOARD = new Leaderboard("test-accuracy", "Test", "Tester", "here", "accuracy", "%", true, false);
+    private static final Leaderboard BOARD = new Leaderboard("test-accuracy", "Test", "Tester", "here", "accuracy", "%", true, false, BenchmarkKind.QUALITY);
     private static Javalin app;
     private static Chromium chromium;
 

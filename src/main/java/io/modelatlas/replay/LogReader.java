@@ -206,6 +206,29 @@ public final class LogReader {
         return read[0];
     }
 
+    /**
+     * The rows of a LiteLLM spend-log table, handed in one at a time by {@code table} (which reads the database):
+     * each is a request, its line the row's number in the order given. A bad row is reported as a bad line is.
+     */
+    public long readTable(SpendLogTable table, Consumer<LoggedRequest> sink) {
+        format = LogFormat.LITELLM;
+        long[] read = {0};
+        long[] row = {0};
+        table.forEachRow(columns -> {
+            lines = ++row[0];
+            LoggedRequest r;
+            try {
+                r = LiteLlmSpendLog.request(new LogRows.MapRow(lines, columns));
+            } catch (IllegalArgumentException e) {
+                bad(e.getMessage());
+                return;
+            }
+            sink.accept(r);
+            read[0]++;
+        });
+        return read[0];
+    }
+
     private void bad(String reason) {
         if (strict) {
             throw new BadLineException(file, lines, reason);

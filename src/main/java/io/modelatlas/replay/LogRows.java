@@ -165,6 +165,20 @@ final class LogRows {
         return p.currentTokenLocation().getLineNr();
     }
 
+    /** A row handed in as column → text (a database row): JSON columns as their text, times as ISO-8601. */
+    record MapRow(long line, Map<String, String> columns) implements Row {
+        @Override
+        public String text(String field) {
+            String v = columns.get(field);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        @Override
+        public JsonNode json(String field) {
+            return new CsvRow(line, Map.of(field, 0), List.of(columns.getOrDefault(field, ""))).json(field);
+        }
+    }
+
     private record CsvRow(long line, Map<String, Integer> header, List<String> fields) implements Row {
         @Override
         public String text(String field) {

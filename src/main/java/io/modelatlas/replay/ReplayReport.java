@@ -61,6 +61,22 @@ public record ReplayReport(String log, String format, long requests, long skippe
     }
 
     /**
+     * The same for the rows of a LiteLLM proxy's {@code LiteLLM_SpendLogs} table, read by {@code table} (the store
+     * package reads the database); {@code log} is what the report calls it.
+     */
+    public static ReplayReport runTable(String log, SpendLogTable table, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets,
+                                        boolean strict) {
+        PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED);
+        LogReader reader = new LogReader(log, strict, id -> TokenCounters.forModel("unknown", null), LogFormat.LITELLM);
+        LoggedCostCheck costs = new LoggedCostCheck(model -> recordedModel(PendingReplay.join(catalog), model).flatMap(Model::prices));
+        reader.readTable(table, r -> {
+            costs.check(r, reader.line());
+            pending.accept(r);
+        });
+        return of(log, pending.replay(), reader, costs);
+    }
+
+    /**
      * The catalog's model for a name as a log writes it: as it is ({@code openai/gpt-4o-mini}), else without a routing
      * prefix ({@code azure/eu/gpt-4o} as {@code gpt-4o}), else without a snapshot date ({@code gpt-4o-mini-2024-07-18}).
      */

@@ -26,6 +26,7 @@ final class LoggedCostCheck {
 
     private final Function<String, Optional<PriceSheet>> sheetOfModel;
     private final Map<String, Optional<PriceSheet>> sheets = new HashMap<>();
+    private final Map<String, BigDecimal[]> flatRates = new HashMap<>();
     private BigDecimal loggedUsd = BigDecimal.ZERO;
     private BigDecimal comparedLoggedUsd = BigDecimal.ZERO;
     private BigDecimal exactUsd = BigDecimal.ZERO;
@@ -51,8 +52,13 @@ final class LoggedCostCheck {
         }
         BigDecimal exact;
         try {
-            Usage usage = Usage.of(r.inputTokens(), r.cachedInputTokens(), r.outputTokens());
-            exact = CostCalculator.price(sheet, usage, ServiceTier.STANDARD, r.inputTokens() / r.requests()).totalUsd();
+            BigDecimal[] flat = sheet.tiers().isEmpty() ? flatRates.computeIfAbsent(r.model(), m -> flatRates(sheet)) : null;
+            if (flat != null) {
+                exact = exact(flat, r.inputTokens() - r.cachedInputTokens(), r.cachedInputTokens(), r.outputTokens());
+            } else {
+                Usage usage = Usage.of(r.inputTokens(), r.cachedInputTokens(), r.outputTokens());
+                exact = CostCalculator.price(sheet, usage, ServiceTier.STANDARD, r.inputTokens() / r.requests()).totalUsd();
+            }
         } catch (PriceUnknownException e) {
             return;
         }
@@ -66,6 +72,40 @@ final class LoggedCostCheck {
                 listed.add(new LoggedCostMismatch(line, r.id(), r.model(), r.loggedUsd(), exact));
             }
         }
+    }
+
+    private static final long MILLION = 1_000_000;
+
+    /**
+     * Without long-context tiers, a sheet's cost is linear in each kind of token: the price of a million of each
+     * (from CostCalculator, so its fallbacks apply; null where the sheet has none) prices a request with three
+     * multiplications, the same exact amount CostCalculator's lines add up to.
+     */
+    private static BigDecimal[] flatRates(PriceSheet sheet) {
+        return new BigDecimal[] {unit(sheet, Usage.of(MILLION, 0, 0)), unit(sheet, Usage.of(MILLION, MILLION, 0)), unit(sheet, Usage.of(0, MILLION))};
+    }
+
+    private static BigDecimal unit(PriceSheet sheet, Usage million) {
+        try {
+            return CostCalculator.price(sheet, million, ServiceTier.STANDARD).totalUsd();
+        } catch (PriceUnknownException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal exact(BigDecimal[] rates, long uncached, long cached, long output) {
+        long[] tokens = {uncached, cached, output};
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k = 0; k < 3; k++) {
+            if (tokens[k] == 0) {
+                continue;
+            }
+            if (rates[k] == null) {
+                throw new PriceUnknownException("no price for this kind of token");
+            }
+            sum = sum.add(rates[k].multiply(BigDecimal.valueOf(tokens[k])));
+        }
+        return sum.movePointLeft(6);
     }
 
     /** Whether the log carried any cost at all (else the report has no logged-cost section). */

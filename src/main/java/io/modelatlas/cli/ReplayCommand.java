@@ -3,13 +3,19 @@ package io.modelatlas.cli;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.TypeFilter;
+import io.modelatlas.replay.LogFormat;
 import io.modelatlas.replay.ReplayReport;
+import io.modelatlas.store.LiteLlmSpendLogTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,12 +26,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "replay", description = "Price a real request log (JSONL chat requests or usage records, or CSV) on several models.")
+@Command(name = "replay", description = "Price a real request log (JSONL chat requests or usage records, or CSV; LiteLLM spend logs, "
+        + "OpenAI usage exports, OpenRouter activity; or a LiteLLM proxy's database) on several models.")
 final class ReplayCommand implements Callable<Integer> {
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "LOG", description = "A .jsonl or .csv request log.")
-    Path log;
+    @Parameters(index = "0", paramLabel = "LOG", description = "A log file, or a LiteLLM proxy's database (jdbc:postgresql://...), read only.")
+    String log;
+
+    @Option(names = "--log-format", defaultValue = "auto", description = "auto (from the content, the default), jsonl, csv, litellm, openai-usage or openrouter.")
+    String logFormat;
+
+    @Option(names = "--since", description = "With a jdbc: LOG: the first day or instant to read (2026-05-01 or 2026-05-01T00:00:00Z).")
+    String since;
+
+    @Option(names = "--until", description = "With a jdbc: LOG: the day or instant to stop before (exclusive).")
+    String until;
 
     static final class Targets {
         @Option(names = "--models", split = ",", description = "Models to price the log on, comma-separated.")
@@ -64,25 +80,20 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageException("--top must be at least 1, got " + top);
         }
         Function<Catalog, List<Model>> models = c -> targets.all ? ReplayReport.pricedModels(c, types) : targets.models.stream().map(c::require).toList();
+        LogFormat forced;
+        try {
+            forced = LogFormat.parse(logFormat);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--log-format: " + e.getMessage());
+        }
         ReplayReport report;
-        ProgressBar bar = null;
-        try (InputStream file = Files.newInputStream(log)) {
-            // the catalog loads on the other core while the log is parsed
-            CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(context.catalog());
-            InputStream in = file;
-            if (progress.show()) {
-                bar = new ProgressBar(context.err(), "reading " + log.getFileName(), Files.size(log));
-                in = bar.track(file);
-            }
-            report = ReplayReport.run(log.toString(), in, catalog, models, strict);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such file: " + log);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + log, e);
-        } finally {
-            if (bar != null) {
-                bar.finish();
-            }
+        if (log.startsWith("jdbc:")) {
+            report = ReplayReport.runTable("LiteLLM_SpendLogs", new LiteLlmSpendLogTable(log, time("--since", since), time("--until", until)),
+                    CompletableFuture.supplyAsync(context.catalog()), models, strict);
+        } else if (since != null || until != null) {
+            throw new UsageException("--since and --until filter a database's spend logs (a jdbc:postgresql: LOG), not a file");
+        } else {
+            report = readFile(Path.of(log), models, forced);
         }
         if (top != null) {
             report = report.top(top);
@@ -94,5 +105,41 @@ final class ReplayCommand implements Callable<Integer> {
             default -> throw new UsageException("--format must be table, json or csv for replay, got " + Arrays.toString(new Object[] {format}));
         }
         return Main.OK;
+    }
+
+    /** A day (its start, UTC) or an instant; null when not given. */
+    private static Instant time(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + " must be a day (2026-05-01) or an instant (2026-05-01T00:00:00Z), got '" + text + "'");
+        }
+    }
+
+    private ReplayReport readFile(Path log, Function<Catalog, List<Model>> models, LogFormat forced) {
+        ReplayReport report;
+        ProgressBar bar = null;
+        try (InputStream file = Files.newInputStream(log)) {
+            // the catalog loads on the other core while the log is parsed
+            CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(context.catalog());
+            InputStream in = file;
+            if (progress.show()) {
+                bar = new ProgressBar(context.err(), "reading " + log.getFileName(), Files.size(log));
+                in = bar.track(file);
+            }
+            report = ReplayReport.run(log.toString(), in, catalog, models, strict, forced);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+        return report;
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelatlas.tokens.ChatTokenCounter;
 import io.modelatlas.tokens.TokenCounter;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,10 +42,38 @@ public final class LogReader {
     private long withoutResponse;
     private long lines;
 
+    private final LogFormat forced;
+    private LogFormat format;
+    private final OpenAiUsageBuckets buckets = new OpenAiUsageBuckets();
+
     public LogReader(String file, boolean strict, Function<String, TokenCounter> tokenizerOfModel) {
+        this(file, strict, tokenizerOfModel, null);
+    }
+
+    /** @param format the log's format, or null to tell it from the content ({@link LogFormat#detect}) */
+    public LogReader(String file, boolean strict, Function<String, TokenCounter> tokenizerOfModel, LogFormat format) {
         this.file = file;
         this.strict = strict;
         this.tokenizerOfModel = tokenizerOfModel;
+        this.forced = format;
+    }
+
+    /** How much of a log's start is looked at to tell its format: enough for the first record of any export. */
+    private static final int HEAD = 64 * 1024;
+
+    /** The format read (after {@link #read}): the forced one, or the one detected. */
+    public LogFormat format() {
+        return format;
+    }
+
+    /** The line of the request the sink was last given (of the record's start, for records over several lines). */
+    public long line() {
+        return lines;
+    }
+
+    /** How many requests of an OpenAI usage export went through the Batch API (priced here at standard rates). */
+    public long batchRequests() {
+        return buckets.batchRequests();
     }
 
     /**
@@ -53,8 +82,22 @@ public final class LogReader {
      * String or a JSON tree.
      */
     public long read(InputStream input, Consumer<LoggedRequest> sink) {
-        boolean csv = file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
-        LogLines in = new LogLines(input);
+        BufferedInputStream peekable = new BufferedInputStream(input, HEAD);
+        boolean json;
+        try {
+            peekable.mark(HEAD);
+            byte[] head = peekable.readNBytes(HEAD);
+            peekable.reset();
+            format = forced != null ? forced : LogFormat.detect(head, head.length, file);
+            json = startsAsJson(head);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (format.foreign()) {
+            return readRows(peekable, json, sink);
+        }
+        boolean csv = format == LogFormat.CSV;
+        LogLines in = new LogLines(peekable);
         UsageLineParser fast = new UsageLineParser();
         String[] header = null;
         long read = 0;
@@ -107,6 +150,83 @@ public final class LogReader {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         return read;
+    }
+
+    private static boolean startsAsJson(byte[] head) {
+        for (int i = 0; i < head.length; i++) {
+            byte b = head[i];
+            boolean bom = i < 3 && (b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF);
+            if (!bom && !Character.isWhitespace(b)) {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
+    }
+
+    /** Another tool's export, record by record: a record that is not a request is a bad line, as in our logs. */
+    private long readRows(InputStream in, boolean json, Consumer<LoggedRequest> sink) {
+        long[] read = {0};
+        LogRows.Handler handler = new LogRows.Handler() {
+            @Override
+            public void row(LogRows.Row row) {
+                lines = row.line();
+                List<LoggedRequest> requests;
+                try {
+                    requests = switch (format) {
+                        case LITELLM -> List.of(LiteLlmSpendLog.request(row));
+                        case OPENROUTER -> List.of(OpenRouterActivity.request(row));
+                        case OPENAI_USAGE -> buckets.requests(row);
+                        default -> throw new IllegalStateException(format.name());
+                    };
+                } catch (IllegalArgumentException e) {
+                    LogReader.this.bad(e.getMessage());
+                    return;
+                }
+                for (LoggedRequest r : requests) {
+                    sink.accept(r);
+                    read[0]++;
+                }
+            }
+
+            @Override
+            public void bad(long line, String reason) {
+                lines = line;
+                LogReader.this.bad(reason);
+            }
+        };
+        try {
+            if (json) {
+                LogRows.json(in, handler, file);
+            } else {
+                LogRows.csv(new LogLines(in), handler, file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return read[0];
+    }
+
+    /**
+     * The rows of a LiteLLM spend-log table, handed in one at a time by {@code table} (which reads the database):
+     * each is a request, its line the row's number in the order given. A bad row is reported as a bad line is.
+     */
+    public long readTable(SpendLogTable table, Consumer<LoggedRequest> sink) {
+        format = LogFormat.LITELLM;
+        long[] read = {0};
+        long[] row = {0};
+        table.forEachRow(columns -> {
+            lines = ++row[0];
+            LoggedRequest r;
+            try {
+                r = LiteLlmSpendLog.request(new LogRows.MapRow(lines, columns));
+            } catch (IllegalArgumentException e) {
+                bad(e.getMessage());
+                return;
+            }
+            sink.accept(r);
+            read[0]++;
+        });
+        return read[0];
     }
 
     private void bad(String reason) {

@@ -50,6 +50,7 @@ public final class Replay {
     private final int shapeCapacity;
     private final Map<String, long[]> recordedOn = new HashMap<>();
     private long requests;
+    private long summedRequests;
     private Instant first;
     private Instant last;
 
@@ -86,6 +87,10 @@ public final class Replay {
     }
 
     public void add(LoggedRequest r) {
+        if (r.aggregated()) {
+            addSum(r);
+            return;
+        }
         requests++;
         int b = bucketOf(r.inputTokens());
         long[] sums = buckets[b];
@@ -99,19 +104,49 @@ public final class Replay {
         for (LimitKind kind : LimitKind.values()) {
             over[kind.ordinal()][countBelow(limits[kind.ordinal()], kind.requested(r.inputTokens(), r.outputTokens()))]++;
         }
+        recordModelAndTime(r);
+        shapes.add(b, r.inputTokens() - r.cachedInputTokens(), r.cachedInputTokens(), r.outputTokens());
+    }
+
+    private void recordModelAndTime(LoggedRequest r) {
         if (r.model() != null) {
             long[] n = recordedOn.get(r.model());
             if (n == null) {
-                recordedOn.put(r.model(), new long[] {1});
+                recordedOn.put(r.model(), new long[] {r.requests()});
             } else {
-                n[0]++;
+                n[0] += r.requests();
             }
         }
         if (r.timestamp() != null) {
             first = first == null || r.timestamp().isBefore(first) ? r.timestamp() : first;
             last = last == null || r.timestamp().isAfter(last) ? r.timestamp() : last;
         }
-        shapes.add(b, r.inputTokens() - r.cachedInputTokens(), r.cachedInputTokens(), r.outputTokens());
+    }
+
+    /**
+     * A row summing several requests (an OpenAI usage bucket): its tokens join the bucket of its mean request size,
+     * the only size it tells, for pricing. What needs each request's size (percentiles, requests over a limit)
+     * cannot count it: {@link #summedRequests} says how many requests that leaves out.
+     */
+    private void addSum(LoggedRequest r) {
+        requests += r.requests();
+        summedRequests += r.requests();
+        long mean = r.inputTokens() / r.requests();
+        int b = bucketOf(mean);
+        long[] sums = buckets[b];
+        if (sums == null) {
+            sums = buckets[b] = new long[] {0, 0, 0, 0, mean};
+        }
+        sums[0] += r.inputTokens();
+        sums[1] += r.cachedInputTokens();
+        sums[2] += r.outputTokens();
+        sums[3] += r.requests();
+        recordModelAndTime(r);
+    }
+
+    /** How many requests came as sums (buckets), not one by one: they have no percentiles and no limit checks. */
+    public long summedRequests() {
+        return summedRequests;
     }
 
     /**
@@ -167,7 +202,7 @@ public final class Replay {
                         total = total.add(priceBucket(sheet, b));
                     }
                 }
-                RateKey key = requests == 0 ? null : rateKey(sheet);
+                RateKey key = requests == 0 || summedRequests > 0 ? null : rateKey(sheet);
                 if (key != null) {
                     work.putIfAbsent(key.key(), key.rates());
                 }
@@ -187,7 +222,8 @@ public final class Replay {
                 out.add(new ModelResult(m.id(), m.displayName(), null, null, null, null, null, null, x.over()[LimitKind.CONTEXT_WINDOW.ordinal()], x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, x.unknown(), null));
                 continue;
             }
-            BigDecimal[] p = requests == 0 ? new BigDecimal[3]
+            // percentiles of a log of sums would be percentiles of buckets, not of requests: none then
+            BigDecimal[] p = requests == 0 || summedRequests > 0 ? new BigDecimal[3]
                     : x.key() == null ? percentilesInBigDecimal(m.prices().orElseThrow()) : x.key().usd(percentiles.get(x.key().key()));
             totals.put(m.id(), x.total());
             BigDecimal per1000 = requests == 0 ? BigDecimal.ZERO

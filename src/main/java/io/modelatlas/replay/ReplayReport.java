@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** The outcome of a replay: per-model results, cheapest first (unknown prices last), with what was skipped and why. */
-public record ReplayReport(String log, long requests, long skippedLines, List<String> problems, long countedFromText, String recordedOn,
-                           BigDecimal monthsSpanned, boolean percentilesExact, List<Replay.ModelResult> models, List<String> notes) {
+public record ReplayReport(String log, String format, long requests, long skippedLines, List<String> problems, long countedFromText, String recordedOn,
+                           BigDecimal monthsSpanned, boolean percentilesExact, List<Replay.ModelResult> models, List<String> notes,
+                           BigDecimal loggedUsd, BigDecimal exactOnRecordedUsd, Long loggedCostMismatches, List<LoggedCostMismatch> mismatchedRequests) {
 
     /**
      * Reads a log from {@code in} and prices it on {@code targets}: what {@code modelatlas replay} and the
@@ -37,13 +38,57 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
      */
     public static ReplayReport run(String log, InputStream in, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets,
                                    boolean strict) {
+        return run(log, in, catalog, targets, strict, null);
+    }
+
+    /**
+     * The same with the log's format forced ({@code --log-format}), or told from its content when {@code format} is
+     * null. A log that carries its own costs is checked against the exact cost on each request's recorded model.
+     */
+    public static ReplayReport run(String log, InputStream in, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets,
+                                   boolean strict, LogFormat format) {
         PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED);
         LogReader reader = new LogReader(log, strict, id -> {
             Model m = id == null ? null : PendingReplay.join(catalog).find(id).orElse(null);
             return TokenCounters.forModel(id == null ? "unknown" : id, m == null ? null : m.tokenizer());
+        }, format);
+        LoggedCostCheck costs = new LoggedCostCheck(model -> recordedModel(PendingReplay.join(catalog), model).flatMap(Model::prices));
+        reader.read(in, r -> {
+            costs.check(r, reader.line());
+            pending.accept(r);
         });
-        reader.read(in, pending);
-        return of(log, pending.replay(), reader);
+        return of(log, pending.replay(), reader, costs);
+    }
+
+    /**
+     * The same for the rows of a LiteLLM proxy's {@code LiteLLM_SpendLogs} table, read by {@code table} (the store
+     * package reads the database); {@code log} is what the report calls it.
+     */
+    public static ReplayReport runTable(String log, SpendLogTable table, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets,
+                                        boolean strict) {
+        PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED);
+        LogReader reader = new LogReader(log, strict, id -> TokenCounters.forModel("unknown", null), LogFormat.LITELLM);
+        LoggedCostCheck costs = new LoggedCostCheck(model -> recordedModel(PendingReplay.join(catalog), model).flatMap(Model::prices));
+        reader.readTable(table, r -> {
+            costs.check(r, reader.line());
+            pending.accept(r);
+        });
+        return of(log, pending.replay(), reader, costs);
+    }
+
+    /**
+     * The catalog's model for a name as a log writes it: as it is ({@code openai/gpt-4o-mini}), else without a routing
+     * prefix ({@code azure/eu/gpt-4o} as {@code gpt-4o}), else without a snapshot date ({@code gpt-4o-mini-2024-07-18}).
+     */
+    static java.util.Optional<Model> recordedModel(Catalog catalog, String name) {
+        java.util.Optional<Model> m = catalog.find(name);
+        int slash = name.lastIndexOf('/');
+        if (m.isEmpty() && slash >= 0) {
+            m = catalog.find(name.substring(slash + 1));
+        }
+        // a dated snapshot the catalog does not list apart is priced as its model (one it lists apart was found above)
+        String undated = name.substring(slash + 1).replaceFirst("-(\\d{4}-\\d{2}-\\d{2}|\\d{8})$", "");
+        return m.isPresent() || undated.length() == name.length() - slash - 1 ? m : catalog.find(undated);
     }
 
     /** Every chat model of the catalog with a known price: the targets of {@code --all}. */
@@ -57,6 +102,10 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
     }
 
     public static ReplayReport of(String log, Replay replay, LogReader reader) {
+        return of(log, replay, reader, new LoggedCostCheck(m -> java.util.Optional.empty()));
+    }
+
+    static ReplayReport of(String log, Replay replay, LogReader reader, LoggedCostCheck costs) {
         List<Replay.ModelResult> rows = new ArrayList<>(replay.results());
         rows.sort(Comparator.comparing(Replay.ModelResult::totalUsd, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Replay.ModelResult::modelId));
         List<String> notes = new ArrayList<>();
@@ -80,9 +129,29 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
                     + Format.count(replay.shapeCapacity()) + " distinct request sizes, so token counts were rounded to "
                     + "that precision for them; totals and overflow counts are exact");
         }
-        notes.add("long-context rates apply per request (whole request above the threshold); standard tier");
-        return new ReplayReport(log, replay.requests(), reader.skipped(), reader.problems(), reader.counted(), replay.recordedOn(),
-                replay.monthsSpanned(), replay.percentilesExact(), rows, notes);
+        if (replay.summedRequests() > 0) {
+            notes.add(Format.count(replay.summedRequests()) + " requests come as sums (usage buckets), not one by one: per-request percentiles "
+                    + "and requests over a limit cannot be known from sums, and long-context rates were chosen by each sum's mean request size");
+        } else {
+            notes.add("long-context rates apply per request (whole request above the threshold); standard tier");
+        }
+        if (reader.batchRequests() > 0) {
+            notes.add(Format.count(reader.batchRequests()) + " requests went through the Batch API: they are priced at standard rates here, "
+                    + "so their cost is overstated by the batch discount");
+        }
+        if (!costs.any()) {
+            return new ReplayReport(log, reader.format().flag(), replay.requests(), reader.skipped(), reader.problems(), reader.counted(),
+                    replay.recordedOn(), replay.monthsSpanned(), replay.percentilesExact(), rows, notes, null, null, null, null);
+        }
+        notes.add("logged cost: " + Format.count(costs.compared()) + " of " + Format.count(costs.withCost())
+                + " requests with a logged cost were compared with their exact cost on the recorded model; "
+                + Format.count(costs.mismatches()) + " differ by more than 1%");
+        if (costs.compared() < costs.withCost()) {
+            notes.add(Format.count(costs.withCost() - costs.compared()) + " requests with a logged cost were recorded on a model without a known price: "
+                    + "their " + Format.usdCents(costs.loggedUsd().subtract(costs.comparedLoggedUsd())) + " is in logged_usd but has no exact counterpart");
+        }
+        return new ReplayReport(log, reader.format().flag(), replay.requests(), reader.skipped(), reader.problems(), reader.counted(), replay.recordedOn(),
+                replay.monthsSpanned(), replay.percentilesExact(), rows, notes, costs.loggedUsd(), costs.exactUsd(), costs.mismatches(), costs.listed());
     }
 
     /**
@@ -98,8 +167,8 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
         }
         List<String> more = new ArrayList<>(notes);
         more.add("the " + Format.count(n) + " cheapest of " + Format.count(models.size()) + " models priced are shown");
-        return new ReplayReport(log, requests, skippedLines, problems, countedFromText, recordedOn, monthsSpanned, percentilesExact,
-                models.subList(0, n), more);
+        return new ReplayReport(log, format, requests, skippedLines, problems, countedFromText, recordedOn, monthsSpanned, percentilesExact,
+                models.subList(0, n), more, loggedUsd, exactOnRecordedUsd, loggedCostMismatches, mismatchedRequests);
     }
 
     /** 0.0009765625 as "0.1%", 0.0078125 as "0.8%": the bound, rounded up so it stays a bound. */
@@ -124,7 +193,9 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
 
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%s: %s requests%s%s%n", log, Format.count(requests), recordedOn == null ? "" : ", recorded on " + recordedOn,
+        // our own shapes need no naming; another tool's export says which the log was read as
+        boolean ours = LogFormat.JSONL.flag().equals(format) || LogFormat.CSV.flag().equals(format);
+        out.append(String.format("%s%s: %s requests%s%s%n", log, ours ? "" : " (" + format + " export)", Format.count(requests), recordedOn == null ? "" : ", recorded on " + recordedOn,
                 monthsSpanned == null ? "" : ", spanning " + monthsSpanned.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " months"));
         out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8s %8s %8s %14s%n", "MODEL", "TOTAL", "PER 1K REQ", "PER MONTH", "P50", "P95", "MAX",
                 ">CTX", ">IN", ">OUT", "SAVING"));
@@ -132,6 +203,13 @@ public record ReplayReport(String log, long requests, long skippedLines, List<St
             out.append(String.format("%-30s %14s %12s %14s %11s %11s %11s %8d %8d %8d %14s%n", r.modelId().length() > 30 ? r.modelId().substring(0, 29) + "…" : r.modelId(),
                     money(r.totalUsd(), r.note()), cents(r.per1000Usd()), cents(r.monthlyUsd()), small(r.p50Usd()), small(r.p95Usd()), small(r.maxUsd()),
                     r.overContext(), r.overMaxInput(), r.overMaxOutput(), cents(r.savingVsRecordedUsd())));
+        }
+        if (loggedUsd != null) {
+            out.append(String.format("logged cost %s, exact on the recorded models %s; %d requests differ by more than 1%%%n",
+                    Format.usdCents(loggedUsd), Format.usdCents(exactOnRecordedUsd), loggedCostMismatches));
+            mismatchedRequests.forEach(m -> out.append("  line ").append(m.line()).append(m.requestId() == null ? "" : " (" + m.requestId() + ")")
+                    .append(" on ").append(m.model()).append(": logged ").append(Format.usd(m.loggedUsd())).append(", exact ")
+                    .append(Format.usd(m.exactUsd())).append('\n'));
         }
         if (skippedLines > 0) {
             out.append(skippedLines).append(" lines skipped:\n");

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.replay.BadLineException;
+import io.modelatlas.replay.LogFormat;
 import io.modelatlas.replay.ReplayReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,12 +83,17 @@ final class ReplayRoutes {
     private void api(Context c) throws IOException {
         String format = Params.text(c, "format");
         boolean csv = format == null ? c.contentType() != null && c.contentType().toLowerCase(Locale.ROOT).startsWith("text/csv") : format.equals("csv");
-        if (format != null && !format.equals("csv") && !format.equals("jsonl")) {
-            throw new BadParameterException("format", "query parameter 'format' must be jsonl or csv, got '" + format + "'");
+        LogFormat forced;
+        try {
+            // another tool's export is told from its content; format= forces one
+            forced = format == null || format.equals("csv") || format.equals("jsonl") ? null : LogFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("format", "query parameter 'format' must be jsonl, csv, litellm, openai-usage or openrouter, got '" + format + "'");
         }
         boolean strict = "1".equals(Params.text(c, "strict"));
-        ReplayReport report = ReplayReport.run(csv ? "upload.csv" : "upload.jsonl", body(c, limitBytes), context.get().catalog(),
-                targets(Params.text(c, "models"), "1".equals(Params.text(c, "all"))), strict);
+        List<Model> targets = targets(Params.text(c, "models"), "1".equals(Params.text(c, "all")));
+        ReplayReport report = ReplayReport.run(csv ? "upload.csv" : "upload.jsonl", body(c, limitBytes),
+                java.util.concurrent.CompletableFuture.completedFuture(context.get().catalog()), x -> targets, strict, forced);
         c.contentType("application/json").result(report.json());
     }
 

@@ -114,6 +114,24 @@ class ReplayWebTest {
     }
 
     @Test
+    void the_api_reads_a_litellm_spend_log_and_refuses_an_unknown_format_naming_it() throws Exception {
+        byte[] spend;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/replay/litellm-spend-logs.csv")) {
+            spend = in.readAllBytes();
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url(app, "/api/v1/replay?models=gpt-4o-mini")))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(spend)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"format\" : \"litellm\"", "\"requests\" : 6", "\"logged_cost_mismatches\" : 2", "chatcmpl-9f1c2a10-0003");
+
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(url(app, "/api/v1/replay?models=gpt-4o-mini&format=splunk")))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(spend)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(bad.body()).contains("must be jsonl, csv, litellm, openai-usage or openrouter, got 'splunk'");
+    }
+
+    @Test
     void an_empty_models_field_prices_the_log_on_every_priced_chat_model() throws Exception {
         HttpResponse<String> r = upload(app, "", "usage.jsonl", LOG.getBytes(StandardCharsets.UTF_8), "text/html");
         assertThat(r.statusCode()).isEqualTo(200);

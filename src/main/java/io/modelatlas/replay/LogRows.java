@@ -1,0 +1,235 @@
+package io.modelatlas.replay;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelatlas.text.Csv;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records of another tool's export, one at a time and in constant memory, whatever its container: CSV with a
+ * header (quoted fields may span lines, as a database's CSV export writes a JSON column), or JSON (one array, JSON
+ * Lines, or an object whose {@code data} list holds them, as API pages do). Each record knows the line it starts
+ * on. Numbers are kept as their text (BigDecimal), so a logged cost is never read through a double.
+ */
+final class LogRows {
+    static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+    /** One record: its fields by name, as text (null when absent or empty) or as JSON (for nested values). */
+    interface Row {
+        long line();
+
+        String text(String field);
+
+        /** A nested value: a JSON object or array, or a field holding JSON as text (a CSV cell); null when absent. */
+        JsonNode json(String field);
+    }
+
+    /** What is done with each record, and with a record that cannot be read at all. */
+    interface Handler {
+        void row(Row row);
+
+        /** A record that is not one (bad JSON, wrong column count): reported with its line, reading goes on. */
+        void bad(long line, String reason);
+    }
+
+    private LogRows() {}
+
+    /** A longer CSV record is refused: a spend log's row with its prompt stored is large, but not this large. */
+    private static final int MAX_RECORD_CHARS = LogLines.MAX_LINE_BYTES;
+
+    static void csv(LogLines in, Handler handler, String file) throws IOException {
+        Map<String, Integer> header = null;
+        while (in.next()) {
+            long first = in.number();
+            if (in.tooLong()) {
+                handler.bad(first, "longer than " + in.maxLineBytes() / (1024 * 1024) + " MB");
+                continue;
+            }
+            if (in.blank()) {
+                continue;
+            }
+            String record;
+            try {
+                record = in.text();
+                // a quoted field holding line breaks continues on the next lines: an odd number of quotes so far
+                while (quotes(record) % 2 == 1 && record.length() < MAX_RECORD_CHARS && in.next()) {
+                    record = record + "\n" + in.text();
+                }
+            } catch (CharacterCodingException e) {
+                if (header == null) {
+                    throw new BadLineException(file, first, "the CSV header is not valid UTF-8");
+                }
+                handler.bad(first, "not valid UTF-8");
+                continue;
+            }
+            List<String> fields;
+            try {
+                fields = Csv.split(record);
+            } catch (IllegalArgumentException e) {
+                handler.bad(first, e.getMessage());
+                continue;
+            }
+            if (header == null) {
+                header = new HashMap<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    header.put(fields.get(i).trim(), i);
+                }
+                continue;
+            }
+            if (fields.size() != header.size()) {
+                handler.bad(first, "expected " + header.size() + " columns, got " + fields.size());
+                continue;
+            }
+            handler.row(new CsvRow(first, header, fields));
+        }
+    }
+
+    private static int quotes(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '"') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * JSON records: each element of a top-level array, each top-level object (JSON Lines), and each element of a
+     * top-level object's {@code data} array (the other fields of such a page are skipped). Malformed JSON ends the
+     * read with a {@link BadLineException} naming its line: past it, where the next record starts cannot be known.
+     */
+    static void json(InputStream in, Handler handler, String file) throws IOException {
+        try (JsonParser p = JSON.getFactory().createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_ARRAY) {
+                    elements(p, handler);
+                } else if (t == JsonToken.START_OBJECT) {
+                    object(p, handler);
+                } else {
+                    handler.bad(line(p), "expected a JSON object or array, got " + p.getText());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new BadLineException(file, line, "not valid JSON (" + e.getOriginalMessage() + "); the rest of the file cannot be read");
+        }
+    }
+
+    private static void elements(JsonParser p, Handler handler) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            long line = line(p);
+            JsonNode n = p.readValueAsTree();
+            if (n.isObject()) {
+                handler.row(new JsonRow(line, n));
+            } else {
+                handler.bad(line, "expected a JSON object, got " + n);
+            }
+        }
+    }
+
+    /** A top-level object: a record, or a page whose {@code data} array holds them (streamed, not held). */
+    private static void object(JsonParser p, Handler handler) throws IOException {
+        long line = line(p);
+        ObjectNode record = JSON.createObjectNode();
+        boolean page = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("data") && value == JsonToken.START_ARRAY) {
+                page = true;
+                elements(p, handler);
+            } else {
+                record.set(name, p.readValueAsTree());
+            }
+        }
+        if (!page) {
+            handler.row(new JsonRow(line, record));
+        }
+    }
+
+    private static long line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    /** A row handed in as column → text (a database row): JSON columns as their text, times as ISO-8601. */
+    record MapRow(long line, Map<String, String> columns) implements Row {
+        @Override
+        public String text(String field) {
+            String v = columns.get(field);
+            return v == null || v.isBlank() ? null : v.trim();
+        }
+
+        @Override
+        public JsonNode json(String field) {
+            return new CsvRow(line, Map.of(field, 0), List.of(columns.getOrDefault(field, ""))).json(field);
+        }
+    }
+
+    private record CsvRow(long line, Map<String, Integer> header, List<String> fields) implements Row {
+        @Override
+        public String text(String field) {
+            Integer i = header.get(field);
+            if (i == null) {
+                return null;
+            }
+            String v = fields.get(i).trim();
+            return v.isEmpty() ? null : v;
+        }
+
+        @Override
+        public JsonNode json(String field) {
+            String v = text(field);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return JSON.readTree(v);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+        }
+    }
+
+    private record JsonRow(long line, JsonNode node) implements Row {
+        @Override
+        public String text(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            String s = v.isValueNode() ? v.asText() : v.toString();
+            return s.isEmpty() ? null : s;
+        }
+
+        @Override
+        public JsonNode json(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (v.isTextual()) {
+                // LiteLLM's JSON exports may carry metadata as a JSON string
+                try {
+                    return v.asText().isBlank() ? null : JSON.readTree(v.asText());
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
+                }
+            }
+            return v;
+        }
+    }
+}

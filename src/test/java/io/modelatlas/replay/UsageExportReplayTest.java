@@ -1,0 +1,144 @@
+package io.modelatlas.replay;
+
+import static io.modelatlas.replay.LiteLlmReplayTest.lineOf;
+import static io.modelatlas.replay.LiteLlmReplayTest.replay;
+import static io.modelatlas.replay.LiteLlmReplayTest.row;
+import static io.modelatlas.replay.LiteLlmReplayTest.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelatlas.fixtures.Fixtures;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OpenAI's Usage API completions pages (sums per bucket) and OpenRouter's per-generation activity export: detected,
+ * priced exactly (expected values computed here from the fixtures with plain arithmetic), and what they cannot tell
+ * said in the report.
+ */
+class UsageExportReplayTest {
+    private static BigDecimal cost(long input, long cached, long output, String in, String cachedRate, String out) {
+        return new BigDecimal(in).multiply(BigDecimal.valueOf(input - cached)).add(new BigDecimal(cachedRate).multiply(BigDecimal.valueOf(cached)))
+                .add(new BigDecimal(out).multiply(BigDecimal.valueOf(output))).movePointLeft(6);
+    }
+
+    /** Every result of every bucket of every page, as the fixture holds them (the bucket with a negative count left out). */
+    private static List<JsonNode> openAiResults() throws IOException {
+        List<JsonNode> results = new ArrayList<>();
+        try (MappingIterator<JsonNode> pages = new ObjectMapper().readerFor(JsonNode.class).readValues(text("openai-usage-completions.json"))) {
+            while (pages.hasNext()) {
+                for (JsonNode bucket : pages.next().get("data")) {
+                    boolean bad = false;
+                    for (JsonNode r : bucket.get("results")) {
+                        bad |= r.get("input_tokens").asLong() < 0;
+                    }
+                    if (!bad) {
+                        bucket.get("results").forEach(results::add);
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    @Test
+    void openai_usage_buckets_are_priced_per_bucket_and_the_report_says_what_sums_cannot_tell() throws IOException {
+        ReplayReport r = replay("openai-usage-completions.json", "usage.json", null, Fixtures.gpt4oMini(), Fixtures.gpt41Mini());
+
+        BigDecimal on4oMini = BigDecimal.ZERO;
+        long requests = 0;
+        long batch = 0;
+        for (JsonNode x : openAiResults()) {
+            on4oMini = on4oMini.add(cost(x.get("input_tokens").asLong(), x.get("input_cached_tokens").asLong(), x.get("output_tokens").asLong(),
+                    "0.15", "0.075", "0.6"));
+            requests += x.get("num_model_requests").asLong();
+            batch += x.get("batch").asBoolean() ? x.get("num_model_requests").asLong() : 0;
+        }
+        assertThat(r.format()).isEqualTo("openai-usage");
+        assertThat(r.requests()).isEqualTo(requests).isEqualTo(182);
+        assertThat(row(r, "gpt-4o-mini").totalUsd()).isEqualByComparingTo(on4oMini);
+        assertThat(row(r, "gpt-4o-mini").per1000Usd()).isNotNull();
+        assertThat(row(r, "gpt-4o-mini").p50Usd()).isNull();
+        assertThat(row(r, "gpt-4o-mini").maxUsd()).isNull();
+        assertThat(r.recordedOn()).isEqualTo("gpt-4o-mini-2024-07-18");
+        String batchNote = batch + " requests went through the Batch API";
+        assertThat(batch).isEqualTo(20);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("182 requests come as sums (usage buckets)") && n.contains("percentiles"))
+                .anyMatch(n -> n.startsWith(batchNote));
+        assertThat(r.loggedUsd()).isNull();
+        long badBucket = lineOf(text("openai-usage-completions.json"), "\"input_tokens\": -5");
+        assertThat(r.skippedLines()).isEqualTo(1);
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p).startsWith("line ").contains("results[0].input_tokens must be a non-negative whole number, got -5"));
+        long reported = Long.parseLong(r.problems().get(0).substring(5, r.problems().get(0).indexOf(':')));
+        // the line where the bucket that holds it starts, above the bad count
+        List<String> lines = text("openai-usage-completions.json").lines().toList();
+        assertThat(reported).isLessThan(badBucket);
+        assertThat(lines.get((int) reported - 1).trim()).isEqualTo("{");
+        assertThat(lines.get((int) reported)).contains("\"object\": \"bucket\"");
+        assertThat(lines.subList((int) reported + 1, (int) badBucket)).noneMatch(l -> l.contains("\"bucket\""));
+        assertThat(r.table()).contains("usage.json (openai-usage export): 182 requests");
+    }
+
+    @Test
+    void openrouter_activity_is_priced_and_its_cost_total_checked_against_the_exact_cost() {
+        ReplayReport r = replay("openrouter-activity.csv", "activity.csv", null, Fixtures.gpt4oMini());
+
+        BigDecimal on4oMini = BigDecimal.ZERO;
+        BigDecimal logged = BigDecimal.ZERO;
+        List<String> lines = text("openrouter-activity.csv").lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        long requests = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[header.indexOf("tokens_completion")].isEmpty()) {
+                continue; // the bad row
+            }
+            requests++;
+            long prompt = Long.parseLong(f[header.indexOf("tokens_prompt")]);
+            long cached = Long.parseLong(f[header.indexOf("tokens_cached")]);
+            on4oMini = on4oMini.add(cost(prompt, cached, Long.parseLong(f[header.indexOf("tokens_completion")]), "0.15", "0.075", "0.6"));
+            logged = logged.add(new BigDecimal(f[header.indexOf("cost_total")]));
+        }
+        assertThat(r.format()).isEqualTo("openrouter");
+        assertThat(r.requests()).isEqualTo(requests).isEqualTo(5);
+        assertThat(row(r, "gpt-4o-mini").totalUsd()).isEqualByComparingTo(on4oMini);
+        assertThat(row(r, "gpt-4o-mini").p50Usd()).isNotNull();
+        assertThat(r.loggedUsd()).isEqualByComparingTo(logged);
+        // Azure's gpt-4.1-mini at 5% over the list price; the Claude row has no price in this catalog
+        assertThat(r.loggedCostMismatches()).isEqualTo(1);
+        assertThat(r.mismatchedRequests()).singleElement().satisfies(m -> {
+            assertThat(m.requestId()).isEqualTo("gen-1777798800-U1v2W3x4Y5z6A7b8C9d0");
+            assertThat(m.line()).isEqualTo(4);
+            assertThat(m.exactUsd()).isEqualByComparingTo(cost(2000, 0, 1000, "0.4", "0.1", "1.6"));
+        });
+        // gpt-4o-mini rows, gpt-4.1-mini: their logged costs against the exact ones, Claude's left out
+        assertThat(r.exactOnRecordedUsd()).isEqualByComparingTo(new BigDecimal("0.00027").add(new BigDecimal("0.0006"))
+                .add(cost(2000, 0, 1000, "0.4", "0.1", "1.6")).add(new BigDecimal("0.00018")));
+        assertThat(r.problems()).containsExactly("line 6: tokens_completion is missing");
+    }
+
+    @Test
+    void openrouter_per_day_activity_rows_are_sums_of_requests() {
+        String days = """
+                {"data":[
+                  {"date":"2026-05-01","model":"openai/gpt-4o-mini","model_permaslug":"openai/gpt-4o-mini-2024-07-18","endpoint_id":"e1","provider_name":"OpenAI","usage":0.0027,"byok_usage_inference":0,"requests":10,"prompt_tokens":10000,"completion_tokens":2000,"reasoning_tokens":0},
+                  {"date":"2026-05-02","model":"openai/gpt-4o-mini","model_permaslug":"openai/gpt-4o-mini-2024-07-18","endpoint_id":"e1","provider_name":"OpenAI","usage":0.0054,"byok_usage_inference":0,"requests":20,"prompt_tokens":20000,"completion_tokens":4000,"reasoning_tokens":0}
+                ]}
+                """;
+        ReplayReport r = ReplayReport.run("activity.json", new java.io.ByteArrayInputStream(days.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.util.concurrent.CompletableFuture.completedFuture(LiteLlmReplayTest.CATALOG), c -> List.of(Fixtures.gpt4oMini()), true, null);
+
+        assertThat(r.format()).isEqualTo("openrouter");
+        assertThat(r.requests()).isEqualTo(30);
+        // 30,000 x 0.15 + 6,000 x 0.60 per million = 0.0045 + 0.0036
+        assertThat(row(r, "gpt-4o-mini").totalUsd()).isEqualByComparingTo("0.0081");
+        assertThat(r.loggedUsd()).isEqualByComparingTo("0.0081");
+        assertThat(r.loggedCostMismatches()).isZero();
+        assertThat(row(r, "gpt-4o-mini").p95Usd()).isNull();
+    }
+}

@@ -60,6 +60,9 @@ public final class StaticSite implements SiteSource {
         if (path.equals("/calculator")) {
             return html(pages.calculator(ctx, SitePages.defaultCalculatorInputs()));
         }
+        if (path.equals("/compare")) {
+            return html(pages.compareBuilder(ctx, CompareRoutes.emptyBuilder(ctx)));
+        }
         if (path.equals("/data-quality")) {
             return html(pages.dataQuality(ctx));
         }
@@ -122,7 +125,9 @@ public final class StaticSite implements SiteSource {
         if (!path.equals(ComparisonPaths.path(List.of(a.get().id(), b.get().id())))) {
             return Optional.empty(); // the server redirects to the canonical path
         }
-        return html(pages.comparison(ctx, List.of(a.get(), b.get())));
+        List<Model> canonical = ComparisonPaths.canonicalOrder(List.of(a.get().id(), b.get().id())).stream()
+                .map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
+        return html(pages.comparison(ctx, canonical, java.math.BigDecimal.ZERO));
     }
 
     /** A bundled file; paths that climb out of the folder or name a folder are not files. */

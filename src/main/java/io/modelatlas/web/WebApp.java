@@ -65,7 +65,7 @@ public final class WebApp {
      * cache, which nothing reads any more: no page from a replaced catalog is served after the swap. {@code json} holds
      * the public API's answers by path and query, the same way.
      */
-    private record Site(WebContext ctx, PageCache pages, OnceCache<String> json, DirectoryChoices choices) {
+    record Site(WebContext ctx, PageCache pages, OnceCache<String> json, DirectoryChoices choices) {
         static Site of(WebContext ctx) {
             return new Site(ctx, new PageCache(CACHE_LIMIT), new OnceCache<>(CACHE_LIMIT), DirectoryChoices.of(ctx.catalog()));
         }
@@ -189,8 +189,7 @@ public final class WebApp {
             config.routes.get("/", c -> directory(c));
             config.routes.get("/models", c -> directory(c));
             config.routes.get("/models/{id}", this::modelPage);
-            config.routes.get("/compare/{pair}", this::comparePage);
-            config.routes.get("/compare", this::compareQuery);
+            new CompareRoutes(this::site, pages).install(config);
             config.routes.get("/calculator", this::calculator);
             config.routes.get("/data-quality", this::dataQuality);
             config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
@@ -200,7 +199,6 @@ public final class WebApp {
 
             config.routes.get("/api/v1/models", this::apiModels);
             config.routes.get("/api/v1/models/{id}", this::apiModel);
-            config.routes.get("/api/v1/compare", this::apiCompare);
             config.routes.get("/api/v1/cost", this::apiCost);
             config.routes.get("/api/v1/data-quality", this::apiDataQuality);
             config.routes.get(ApiDocs.PATH, c -> c.contentType("application/json").result(ApiDocs.DOCUMENT));
@@ -244,11 +242,6 @@ public final class WebApp {
         cachedJson(c, "model " + m.id(), s -> Json.write(ModelJson.from(m, s.ctx().catalog())));
     }
 
-    private void apiCompare(Context c) {
-        List<Model> models = models(c, "models");
-        cachedJson(c, "compare " + models.stream().map(Model::id).toList(), s -> Json.write(ComparisonJson.from(s.ctx().comparer().compare(models))));
-    }
-
     /**
      * Answers a public API GET from the current catalog's cache. The key is made of the request's validated inputs
      * (resolved model ids, parsed filters), not the query string as sent, so spellings of one request share an entry
@@ -268,11 +261,7 @@ public final class WebApp {
      * read {@code %2541} as {@code A} and fail on {@code %25zz}.
      */
     private Model model(String id, String param) {
-        try {
-            return ctx().catalog().require(ComparisonPaths.unslug(id));
-        } catch (UnknownModelException e) {
-            throw new UnknownModelParameterException(param, e);
-        }
+        return ModelParam.resolve(ctx().catalog(), id, param);
     }
 
     private void directory(Context c) {
@@ -328,41 +317,6 @@ public final class WebApp {
             return;
         }
         s.pages().getOrRender(canonical, () -> pages.model(s.ctx(), m, history)).respond(c);
-    }
-
-    private void comparePage(Context c) {
-        String pair = c.pathParam("pair"); // decoded once by Javalin, like an id
-        List<String> slugs = ComparisonPaths.split(pair).orElseThrow(() -> new BadParameterException("pair",
-                "a comparison path is /compare/<model>-vs-<model>, got '" + io.modelatlas.text.Clip.clip(pair, 80) + "'"));
-        render(c, slugs.stream().map(slug -> model(slug, "pair")).toList());
-    }
-
-    private void compareQuery(Context c) {
-        render(c, models(c, "models"));
-    }
-
-    private void render(Context c, List<Model> models) {
-        List<String> ids = models.stream().map(Model::id).toList();
-        String canonical = ComparisonPaths.path(ids);
-        String here = c.queryString() == null ? c.path() : c.path() + "?" + c.queryString();
-        if (!here.equals(canonical)) {
-            c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
-            return;
-        }
-        Site s = site();
-        s.pages().getOrRender(canonical, () -> pages.comparison(s.ctx(), models)).respond(c);
-    }
-
-    private List<Model> models(Context c, String param) {
-        String raw = Params.text(c, param);
-        if (raw == null) {
-            throw new BadParameterException(param, "query parameter '" + param + "' is required: 2 to 5 comma-separated model ids");
-        }
-        List<String> ids = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (ids.size() < Comparer.MIN_MODELS || ids.size() > Comparer.MAX_MODELS) {
-            throw new BadParameterException(param, "query parameter '" + param + "' needs 2 to 5 model ids, got " + ids.size());
-        }
-        return ids.stream().map(id -> model(id, param)).toList();
     }
 
     /** The calculator's {@code type}: chat unless asked, so embeddings, image and audio models stay out of its ranking. */

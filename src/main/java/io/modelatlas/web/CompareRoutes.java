@@ -120,7 +120,9 @@ final class CompareRoutes {
             if (m.isEmpty()) {
                 error = "No model is called '" + io.modelatlas.text.Clip.clip(v, 80) + "'" + (v.length() > Catalog.MAX_QUERY_LENGTH ? "." : "; pick one of the closest below or search for it.");
                 int slot = i;
+                List<String> taken = values.stream().filter(Objects::nonNull).map(x -> catalog.find(x).map(Model::id).orElse(null)).toList();
                 suggestions = (v.length() > Catalog.MAX_QUERY_LENGTH ? List.<String>of() : catalog.suggest(v, 5)).stream()
+                        .filter(id -> !taken.contains(id))
                         .map(id -> pick(catalog.byId(id).orElseThrow(), replaced(values, slot, id), rate)).toList();
             } else if (ids.contains(m.get().id())) {
                 error = m.get().displayName() + " is already model " + (ids.indexOf(m.get().id()) + 1) + "; pick another model or leave this field empty.";

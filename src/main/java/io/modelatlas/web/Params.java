@@ -60,8 +60,8 @@ final class Params {
         }
         // a percentage needs no more digits than this; a longer one (1e-999999999) could only strain the arithmetic
         BigDecimal v = raw.length() > 12 ? null : nonNegativeDecimal(name, raw);
-        if (v == null || v.compareTo(HUNDRED) > 0) {
-            throw new BadParameterException(name, "query parameter '" + name + "' is a percentage from 0 to 100, got " + raw);
+        if (v == null || v.compareTo(HUNDRED) > 0 || v.stripTrailingZeros().scale() > 2) {
+            throw new BadParameterException(name, "query parameter '" + name + "' is a percentage from 0 to 100 with at most 2 decimals, got " + raw);
         }
         return v.movePointLeft(2).stripTrailingZeros();
     }

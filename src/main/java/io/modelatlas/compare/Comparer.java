@@ -92,6 +92,11 @@ public final class Comparer {
         return related.family(m);
     }
 
+    /** The comparisons a comparison of these models links to (successors, family, price peers): what its page lists. */
+    public List<Comparison.Related> related(List<Model> models) {
+        return related.of(models);
+    }
+
     /** Display name of a catalog id, or the id itself when the catalog lacks it (a successor not yet listed). */
     private String nameOf(String id) {
         return catalog.byId(id).map(Model::displayName).orElse(id);

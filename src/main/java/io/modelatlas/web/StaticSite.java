@@ -34,6 +34,7 @@ public final class StaticSite implements SiteSource {
     private final StoreBackend store;
     private final SitePages pages = new SitePages(new Templates());
     private final DirectoryChoices choices;
+    private volatile Sitemap sitemap;
 
     private StaticSite(WebContext ctx, StoreBackend store) {
         this.ctx = ctx;
@@ -73,7 +74,10 @@ public final class StaticSite implements SiteSource {
             return Optional.of(new Resource("application/json;charset=utf-8", ApiDocs.DOCUMENT));
         }
         if (path.equals("/sitemap.xml")) {
-            return text("application/xml", Sitemap.xml(ctx));
+            return text("application/xml", sitemap().xml());
+        }
+        if (path.startsWith(Sitemap.FILES)) {
+            return sitemap().file(path.substring(Sitemap.FILES.length())).flatMap(x -> text("application/xml", x));
         }
         if (path.equals("/robots.txt")) {
             return text("text/plain", Sitemap.robots(ctx));
@@ -100,6 +104,16 @@ public final class StaticSite implements SiteSource {
             return classpath("META-INF/resources/webjars/", path.substring("/webjars/".length()));
         }
         return Optional.empty();
+    }
+
+    /** Worked out on first use and kept: the export asks for the index and each of its files. */
+    private Sitemap sitemap() {
+        Sitemap s = sitemap;
+        if (s == null) {
+            s = Sitemap.of(ctx);
+            sitemap = s;
+        }
+        return s;
     }
 
     private List<HistoryEntry> history(Model m) {

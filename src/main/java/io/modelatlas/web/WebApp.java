@@ -191,6 +191,7 @@ public final class WebApp {
             config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
             new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);
+            config.routes.get(Sitemap.FILES + "{file}", this::sitemapFile);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));
 
             config.routes.get("/api/v1/models", this::apiModels);
@@ -339,8 +340,21 @@ public final class WebApp {
         Pages.html(c, pages.calculator(ctx(), in));
     }
 
+    /** Worked out once per catalog: following every related comparison to the end takes a while on a large one. */
     private void sitemap(Context c) {
-        c.contentType("application/xml").result(Sitemap.xml(ctx()));
+        Site s = site();
+        c.contentType("application/xml").result(s.json().get("sitemap.xml", () -> Sitemap.of(s.ctx()).xml()));
+    }
+
+    private void sitemapFile(Context c) {
+        Site s = site();
+        String name = c.pathParam("file");
+        // the name is checked before it becomes a cache key; "" stands for no such file
+        String xml = Sitemap.isFileName(name) ? s.json().get("sitemaps/" + name, () -> Sitemap.of(s.ctx()).file(name).orElse("")) : "";
+        if (xml.isEmpty()) {
+            throw new io.javalin.http.NotFoundResponse("no sitemap file " + io.modelatlas.text.Clip.clip(name, 40));
+        }
+        c.contentType("application/xml").result(xml);
     }
 
     private void apiModels(Context c) {

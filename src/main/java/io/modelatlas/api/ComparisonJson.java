@@ -43,7 +43,8 @@ public record ComparisonJson(
 
     public record VolumeRowJson(long tokensPerMonth, List<BigDecimal> costsUsd, String cheapest, BigDecimal savingUsd) {}
 
-    public record VolumeJson(BlendJson blend, List<BigDecimal> blendedUsdPerMillion, List<VolumeRowJson> rows) {}
+    /** {@code cacheNotes} only when a cache-hit share is asked for: per model, null where the share lowers its cost. */
+    public record VolumeJson(BlendJson blend, List<BigDecimal> blendedUsdPerMillion, List<VolumeRowJson> rows, List<String> cacheNotes) {}
 
     /** A scenario's cost on one model; {@code fits}, {@code exceeds} and {@code unknown_limits} as in {@code /api/v1/cost}. */
     public record ScenarioCellJson(BigDecimal costPerRequestUsd, BigDecimal costPer1000Usd, String note, Boolean fits,
@@ -73,7 +74,8 @@ public record ComparisonJson(
                 c.volumes().stream().map(v -> new VolumeJson(
                         new BlendJson(v.blend().id(), v.blend().label(), v.blend().inputParts(), v.blend().outputParts(), v.blend().cacheHitRate(), v.definition()),
                         v.blendedPerMillion(),
-                        v.rows().stream().map(r -> new VolumeRowJson(r.tokensPerMonth(), r.costs(), r.cheapestModelId(), r.saving())).toList())).toList(),
+                        v.rows().stream().map(r -> new VolumeRowJson(r.tokensPerMonth(), r.costs(), r.cheapestModelId(), r.saving())).toList(),
+                        v.blend().cacheHitRate().signum() == 0 ? null : v.cacheNotes())).toList(),
                 c.scenarios().stream().map(s -> new ScenarioJson(s.scenario().id(), s.scenario().name(), s.scenario().description(),
                         s.scenario().inputTokens(), s.scenario().cachedInputTokens(), s.scenario().outputTokens(),
                         s.cells().stream().map(ScenarioCellJson::from).toList(),

@@ -102,6 +102,11 @@ final class ComparisonMarkdown {
                 md.append("\nAt ").append(Format.compactTokens(last.tokensPerMonth())).append(" tokens a month, ")
                         .append(text(c.nameOf(last.cheapestModelId()))).append(" saves ").append(Format.usdCents(last.saving())).append(".\n");
             }
+            for (int i = 0; i < models.size(); i++) {
+                if (t.cacheNotes().get(i) != null) {
+                    md.append("\n").append(text(models.get(i).displayName())).append(": ").append(t.cacheNotes().get(i)).append(".\n");
+                }
+            }
         }
 
         md.append("\n## Scenarios\n\n");

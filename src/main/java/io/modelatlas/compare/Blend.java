@@ -34,7 +34,7 @@ public record Blend(String id, String label, int inputParts, int outputParts, Bi
         String split = inputParts + " input token" + (inputParts == 1 ? "" : "s") + " for every " + (outputParts == 1 ? "" : outputParts + " ")
                 + "output token" + (outputParts == 1 ? "" : "s");
         String cache = cacheHitRate.signum() == 0 ? "no input read from the prompt cache"
-                : Format.percent(cacheHitRate) + " of input tokens read from the prompt cache at the cached-input price";
+                : Format.percent(cacheHitRate) + " of input tokens read from the prompt cache at the cached-input price where one is published";
         return split + "; " + cache + "; standard tier, below any long-context threshold.";
     }
 }

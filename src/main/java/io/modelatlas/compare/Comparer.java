@@ -14,6 +14,7 @@ import io.modelatlas.compare.Comparison.VolumeRow;
 import io.modelatlas.compare.Comparison.VolumeTable;
 import io.modelatlas.pricing.Cost;
 import io.modelatlas.pricing.CostCalculator;
+import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.PriceUnknownException;
 import java.math.BigDecimal;
@@ -58,13 +59,21 @@ public final class Comparer {
     }
 
     public Comparison compare(List<Model> models) {
+        return compare(models, BigDecimal.ZERO);
+    }
+
+    /**
+     * Compares the models in the order given, the monthly cost tables reading {@code cacheHitRate} (0 to 1) of input
+     * tokens from the prompt cache at the cached-input price where an offering has one.
+     */
+    public Comparison compare(List<Model> models, BigDecimal cacheHitRate) {
         if (models.size() < MIN_MODELS || models.size() > MAX_MODELS) {
             throw new IllegalArgumentException("compare needs 2 to 5 models, got " + models.size());
         }
         if (new HashSet<>(models.stream().map(Model::id).toList()).size() != models.size()) {
             throw new IllegalArgumentException("compare needs different models, got " + String.join(", ", models.stream().map(Model::id).toList()));
         }
-        List<VolumeTable> volumes = Blend.standard().stream().map(b -> volumeTable(models, b)).toList();
+        List<VolumeTable> volumes = Blend.standard().stream().map(b -> volumeTable(models, b.withCacheHitRate(cacheHitRate))).toList();
         Performance performance = Performance.of(catalog.leaderboards(), models, this::nameOf);
         List<Recommendation> recommendations = guidance.recommendations(models, performance);
         return new Comparison(
@@ -85,6 +94,11 @@ public final class Comparer {
         return related.family(m);
     }
 
+    /** The comparisons a comparison of these models links to (successors, family, price peers): what its page lists. */
+    public List<Comparison.Related> related(List<Model> models) {
+        return related.of(models);
+    }
+
     /** Display name of a catalog id, or the id itself when the catalog lacks it (a successor not yet listed). */
     private String nameOf(String id) {
         return catalog.byId(id).map(Model::displayName).orElse(id);
@@ -101,8 +115,20 @@ public final class Comparer {
                     .toList();
             rows.add(cheapestRow(models, volume, costs));
         }
-        return new VolumeTable(blend, blend.definition(), blended, rows);
+        return new VolumeTable(blend, blend.definition(), blended, rows, cacheNotes(models, blend));
     }
+
+    /** Per model, why the cache-hit share does not lower its cost (no cached-input price), else null. */
+    private static List<String> cacheNotes(List<Model> models, Blend blend) {
+        if (blend.cacheHitRate().signum() == 0) {
+            return models.stream().map(m -> (String) null).toList();
+        }
+        return models.stream().map(m -> m.prices().filter(s -> s.rate(PriceKind.INPUT).isPresent() && s.rate(PriceKind.CACHED_INPUT).isEmpty())
+                .map(s -> NO_CACHED_PRICE).orElse(null)).toList();
+    }
+
+    /** Said where a cache-hit share is asked for but the offering publishes no cached-input price. */
+    public static final String NO_CACHED_PRICE = "no cached-input price: all input tokens at the full input price";
 
     private static VolumeRow cheapestRow(List<Model> models, long volume, List<BigDecimal> costs) {
         List<BigDecimal> known = costs.stream().filter(Objects::nonNull).toList();

@@ -76,11 +76,15 @@ public record Comparison(
         }
     }
 
-    /** Monthly cost at several volumes under one blend. */
-    public record VolumeTable(Blend blend, String definition, List<BigDecimal> blendedPerMillion, List<VolumeRow> rows) {
+    /**
+     * Monthly cost at several volumes under one blend; {@code cacheNotes} per model says why the blend's cache-hit
+     * share does not lower that model's cost (null where it does, or where no share is asked for).
+     */
+    public record VolumeTable(Blend blend, String definition, List<BigDecimal> blendedPerMillion, List<VolumeRow> rows, List<String> cacheNotes) {
         public VolumeTable {
             blendedPerMillion = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(blendedPerMillion));
             rows = List.copyOf(rows);
+            cacheNotes = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cacheNotes));
         }
     }
 

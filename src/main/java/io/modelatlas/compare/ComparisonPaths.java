@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Canonical comparison URLs: one per set of models, ids in alphabetical order, so {@code a-vs-b} and {@code b-vs-a}
- * are the same page (the other order redirects to this one).
+ * Comparison URLs. The canonical one names a set of models, ids in alphabetical order, so {@code a-vs-b} and
+ * {@code b-vs-a} are the same page for search engines (the other path redirects to it). An order the user chose is
+ * kept in {@link #orderedPath}: {@code /compare?models=b,a} shows b first and names the canonical URL as its canonical.
  */
 public final class ComparisonPaths {
     private ComparisonPaths() {}
@@ -20,6 +21,17 @@ public final class ComparisonPaths {
             return "/compare/" + UrlText.encode(slug(sorted.get(0))) + "-vs-" + UrlText.encode(slug(sorted.get(1)));
         }
         return "/compare?models=" + String.join(",", sorted.stream().map(UrlText::encode).toList());
+    }
+
+    /**
+     * The URL of the models in this order: the canonical path when the order is the canonical one, else
+     * {@code /compare?models=} with the ids as given, so a shared link shows the models in the order they were picked.
+     */
+    public static String orderedPath(List<String> ids) {
+        if (ids.equals(canonicalOrder(ids))) {
+            return path(ids);
+        }
+        return "/compare?models=" + String.join(",", ids.stream().map(UrlText::encode).toList());
     }
 
     /** Ids may carry a provider prefix ({@code openai/gpt-4.1}); the slash is kept out of the path segment. */

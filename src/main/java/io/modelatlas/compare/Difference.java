@@ -8,6 +8,7 @@ import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.TokenRate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * One way two models differ, as a typed fact with the figures behind it. {@link #sentence()} renders it in words;
@@ -174,6 +175,163 @@ public sealed interface Difference {
             }
             return higher.displayName() + " scores higher on " + benchmark + " (" + Format.number(higherScore) + " vs " + Format.number(lowerScore) + ").";
         }
+    }
+
+    // ---- across three or more models: each difference is stated over all of them, not against the first ----
+
+    /** The cheapest and dearest of the models on one kind of token (ties named together), or that all charge the same. */
+    record PriceRange(PriceKind priceKind, List<Model> cheapest, List<Model> dearest, TokenRate low, TokenRate high, List<Model> unknown) implements Difference {
+        public PriceRange {
+            cheapest = List.copyOf(cheapest);
+            dearest = List.copyOf(dearest);
+            unknown = List.copyOf(unknown);
+        }
+
+        public String kind() {
+            return "price";
+        }
+
+        public String sentence() {
+            String unknownPart = unknown.isEmpty() ? "" : " No " + priceKind.label() + " price is known for " + names(unknown) + ".";
+            if (low.compareTo(high) == 0) {
+                return "All " + cheapest.size() + " models with a known price charge the same for " + priceKind.label() + " tokens ("
+                        + Format.usd(low.usdPerMillion()) + " per million)." + unknownPart;
+            }
+            String dearer = low.isFree() ? "" : ", " + Format.ratio(high.ratioTo(low)) + " times as much";
+            return "Cheapest on " + priceKind.label() + " tokens: " + names(cheapest) + " (" + Format.usd(low.usdPerMillion()) + " per million); dearest: "
+                    + names(dearest) + " (" + Format.usd(high.usdPerMillion()) + dearer + ")." + unknownPart;
+        }
+    }
+
+    /** The largest and smallest of a limit across the models (context window or maximum output), or that all are equal. */
+    record LimitRange(String kind, List<Model> largest, List<Model> smallest, long largestTokens, long smallestTokens, boolean disputed) implements Difference {
+        public static final String CONTEXT = "context_window";
+        public static final String OUTPUT = "max_output";
+
+        public LimitRange {
+            largest = List.copyOf(largest);
+            smallest = List.copyOf(smallest);
+        }
+
+        public String sentence() {
+            boolean context = kind.equals(CONTEXT);
+            if (largestTokens == smallestTokens) {
+                return context ? "All " + largest.size() + " models offer the same " + Format.count(largestTokens) + "-token context window ("
+                        + Format.compactTokens(largestTokens) + ")."
+                        : "All " + largest.size() + " models can write up to " + Format.count(largestTokens) + " output tokens per response.";
+            }
+            String times = Format.ratio(ratio(largestTokens, smallestTokens));
+            return (context ? "Largest context window: " : "Most output tokens per response: ") + names(largest) + " (" + Format.count(largestTokens)
+                    + " tokens), " + times + " times " + (context ? "the smallest, " : "the fewest, ") + possessive(smallest) + " (" + Format.count(smallestTokens)
+                    + " tokens)" + (disputed ? OTHER_LIMITS : ".");
+        }
+    }
+
+    /** The most recent and oldest knowledge cutoffs; {@code holds} false when another source's dates would reverse it. */
+    record CutoffRange(List<Model> newest, List<Model> oldest, PartialDate newestDate, PartialDate oldestDate, boolean disputed, boolean holds) implements Difference {
+        public CutoffRange {
+            newest = List.copyOf(newest);
+            oldest = List.copyOf(oldest);
+        }
+
+        public String kind() {
+            return "knowledge_cutoff";
+        }
+
+        public String sentence() {
+            if (!holds) {
+                return "Sources disagree on which has the most recent knowledge cutoff: " + names(newest) + " " + newestDate.display() + " and "
+                        + names(oldest) + " " + oldestDate.display() + " by the sources shown, but another source's date reverses it; see the spec table.";
+            }
+            return "Most recent knowledge cutoff: " + names(newest) + " (" + newestDate.display() + "); oldest: " + names(oldest) + " (" + oldestDate.display() + ")"
+                    + (disputed ? "; sources disagree on the exact dates, see the spec table." : ".");
+        }
+    }
+
+    /** A capability some of the models have and others lack, as the sources say (models with no word either way left out). */
+    record CapabilitySplit(Capability capability, List<Model> have, List<Model> lack) implements Difference {
+        public CapabilitySplit {
+            have = List.copyOf(have);
+            lack = List.copyOf(lack);
+        }
+
+        public String kind() {
+            return "capability";
+        }
+
+        public String sentence() {
+            return Format.capitalised(capability.label()) + ": supported by " + names(have) + "; not by " + names(lack) + ".";
+        }
+    }
+
+    /** The best and worst measured speed among the models measured alike (same benchmark and variant). */
+    record SpeedRange(BenchmarkKind measure, List<Model> best, List<Model> worst, BigDecimal bestValue, BigDecimal worstValue, String source) implements Difference {
+        public SpeedRange {
+            best = List.copyOf(best);
+            worst = List.copyOf(worst);
+        }
+
+        public String kind() {
+            return "speed";
+        }
+
+        public String sentence() {
+            if (measure == BenchmarkKind.OUTPUT_SPEED) {
+                return "Fastest output: " + names(best) + " (" + Format.number(bestValue.setScale(0, RoundingMode.HALF_EVEN)) + " tokens per second); slowest: "
+                        + names(worst) + " (" + Format.number(worstValue.setScale(0, RoundingMode.HALF_EVEN)) + "; " + source + ").";
+            }
+            return "Soonest first token: " + names(best) + " (" + Format.number(bestValue.setScale(2, RoundingMode.HALF_EVEN)) + " s); latest: "
+                    + names(worst) + " (" + Format.number(worstValue.setScale(2, RoundingMode.HALF_EVEN)) + " s; " + source + ").";
+        }
+    }
+
+    /** The highest and lowest score on one benchmark and variant that two or more of the models have. */
+    record BenchmarkRange(String benchmark, List<Model> highest, List<Model> lowest, BigDecimal highScore, BigDecimal lowScore) implements Difference {
+        public BenchmarkRange {
+            highest = List.copyOf(highest);
+            lowest = List.copyOf(lowest);
+        }
+
+        public String kind() {
+            return "benchmark";
+        }
+
+        public String sentence() {
+            if (highScore.compareTo(lowScore) == 0) {
+                return names(highest) + " all score " + Format.number(highScore) + " on " + benchmark + ".";
+            }
+            return "Best on " + benchmark + ": " + names(highest) + " (" + Format.number(highScore) + "); lowest: " + names(lowest) + " (" + Format.number(lowScore) + ").";
+        }
+    }
+
+    /** Models of different kinds (text, image, ...), grouped by kind in the order first met. */
+    record MixedTypes(List<List<Model>> groups) implements Difference {
+        public MixedTypes {
+            groups = groups.stream().map(List::copyOf).toList();
+        }
+
+        public String kind() {
+            return "different_types";
+        }
+
+        public String sentence() {
+            List<String> parts = groups.stream().map(g -> names(g) + (g.size() == 1 ? " is " + Format.withArticle(g.get(0).type().label()) + " model"
+                    : " are " + g.get(0).type().label().toLowerCase(java.util.Locale.ROOT) + " models")).toList();
+            return "These are different kinds of model: " + String.join(", ", parts.subList(0, parts.size() - 1)) + (parts.size() > 1 ? " while " : "")
+                    + parts.get(parts.size() - 1) + ", so they often complement each other in a workflow rather than compete.";
+        }
+    }
+
+    /** "A", "A and B", "A, B and C". */
+    private static String names(List<Model> models) {
+        List<String> n = models.stream().map(Model::displayName).toList();
+        return n.size() == 1 ? n.get(0) : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
+    }
+
+    /** "A's", "A's and B's". */
+    private static String possessive(List<Model> models) {
+        List<String> n = models.stream().map(m -> m.displayName() + "'s").toList();
+        return n.size() == 1 ? n.get(0) : String.join(", ", n.subList(0, n.size() - 1)) + " and " + n.get(n.size() - 1);
     }
 
     private static BigDecimal ratio(long a, long b) {

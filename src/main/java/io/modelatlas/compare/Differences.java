@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Finds the differences between models, each backed by figures both models have. With more than three models only
- * the pairs with the first model are described, to keep the list readable.
+ * Finds the differences between models, each backed by figures the models have. Two models are described against
+ * each other; three or more are described across all of them (cheapest, largest context window, best on each
+ * benchmark two or more share), so no model's place in the order makes it the yardstick.
  */
 final class Differences {
     private static final List<PriceKind> COMPARED_PRICES = List.of(PriceKind.INPUT, PriceKind.OUTPUT);
@@ -37,15 +38,7 @@ final class Differences {
     }
 
     List<Difference> between(List<Model> models) {
-        List<Difference> result = new ArrayList<>();
-        for (int i = 0; i < models.size(); i++) {
-            for (int j = i + 1; j < models.size(); j++) {
-                if (models.size() > 3 && i > 0) {
-                    continue;
-                }
-                result.addAll(pair(models.get(i), models.get(j)));
-            }
-        }
+        List<Difference> result = new ArrayList<>(models.size() == 2 ? pair(models.get(0), models.get(1)) : NWay.across(models));
         for (Model m : models) {
             if (m.isSuperseded()) {
                 String successor = m.status().value().successorId();
@@ -126,12 +119,12 @@ final class Differences {
                 : new KnowledgeCutoff(b, a, fb.value(), fa.value(), disputed, holds));
     }
 
-    private static PartialDate earliest(Fact<PartialDate> f) {
+    static PartialDate earliest(Fact<PartialDate> f) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(f.value()), f.disagreements().stream().map(Fact.Alternative::value))
                 .min(PartialDate::compareTo).orElseThrow();
     }
 
-    private static PartialDate latest(Fact<PartialDate> f) {
+    static PartialDate latest(Fact<PartialDate> f) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(f.value()), f.disagreements().stream().map(Fact.Alternative::value))
                 .max(PartialDate::compareTo).orElseThrow();
     }

@@ -135,6 +135,11 @@ public final class Format {
         return trim(n);
     }
 
+    /** "Tool calling" from "tool calling": a label at the start of a sentence. */
+    public static String capitalised(String label) {
+        return label.isEmpty() ? label : label.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + label.substring(1);
+    }
+
     /** "a text", "an image": a model type's label, lowercased, with its article. */
     public static String withArticle(String label) {
         String l = label.toLowerCase(java.util.Locale.ROOT);

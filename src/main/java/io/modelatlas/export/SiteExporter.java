@@ -29,18 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes the whole site as static files: starts from {@code /}, {@code /sitemap.xml} and {@code /robots.txt} and
- * follows every internal link (links with a query string, such as directory filters, are dynamic and not exported;
- * the JSON API under {@code /api/} is checked but not written), failing when any internal link leads nowhere.
+ * follows every internal link (links with a query string, such as directory filters, are dynamic and not exported),
+ * failing when any internal link leads nowhere. The JSON a page links to under {@code /api/} (the OpenAPI document, a
+ * model's price history) is written as a file too, so the static copy has no dead link.
  * Pages come from a {@link SiteSource} (rendered in process, no HTTP) on a pool of threads, one breadth-first level
  * at a time.
  */
 public final class SiteExporter {
-    /**
-     * The JSON API takes parameters and needs the server; a static copy leaves it out. Links to it are still checked
-     * (the API must answer them), and {@code /api/v1/models} could not be both a file and the folder of
-     * {@code /api/v1/models/{id}/history} anyway.
-     */
-    private static final String API = "/api/";
     private static final byte[] HREF = ascii("href=");
     private static final byte[] SRC = ascii("src=");
     private static final byte[] LOC = ascii("<loc>");
@@ -132,9 +127,8 @@ public final class SiteExporter {
                 return;
             }
             SiteSource.Resource r = found.get();
-            if (path.startsWith(API)) {
-                return; // checked: it answers; not written
-            }
+            // JSON under /api/ is written like any file. Pages link only to paths without a query, and none to both
+            // /api/v1/models and a path under it (a file cannot also be a folder: write() would say so).
             write(ExportPaths.fileFor(root, path, r.isHtml()), r.body());
             bytes.addAndGet(r.body().length);
             (r.isHtml() ? pages : files).incrementAndGet();

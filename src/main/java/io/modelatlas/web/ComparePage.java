@@ -20,15 +20,19 @@ import java.util.Set;
 /** Everything {@code compare/page.jte} prints; money already formatted, chart data as JSON in an attribute. */
 public record ComparePage(Meta meta, Comparison comparison, List<String> sentences, List<CostTable> costTables, String chartJson,
                           String switchSnippet, java.util.function.Predicate<String> inCatalog, Map<String, Description> descriptions,
-                          QualityChart quality) {
+                          CompareForm form, String link, QualityChart quality) {
 
     /** The benchmark a comparison's quality-vs-price chart prefers: LMArena's overall text board. */
     static final String HEADLINE_BENCHMARK = "lmarena-text-full";
 
-    /** A monthly cost table under one blend, formatted. */
-    public record CostTable(String label, String definition, List<String> blended, List<List<String>> rows, String summary) {}
 
-    static ComparePage of(Comparison c, WebContext ctx) {
+    /**
+     * A monthly cost table under one blend, formatted; {@code notes} names the models the cache-hit share leaves at
+     * the full input price.
+     */
+    public record CostTable(String label, String definition, List<String> blended, List<List<String>> rows, String summary, List<String> notes) {}
+
+    static ComparePage of(Comparison c, WebContext ctx, BigDecimal cacheHitRate) {
         List<String> ids = c.models().stream().map(Model::id).toList();
         List<CostTable> tables = new ArrayList<>();
         for (VolumeTable t : c.volumes()) {
@@ -42,8 +46,14 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
             Comparison.VolumeRow last = t.rows().get(t.rows().size() - 1);
             String summary = last.cheapestModelId() == null ? null : "At " + Format.compactTokens(last.tokensPerMonth()) + " tokens a month, "
                     + c.nameOf(last.cheapestModelId()) + " saves " + Format.usdCents(last.saving()) + ".";
+            List<String> notes = new ArrayList<>();
+            for (int i = 0; i < c.models().size(); i++) {
+                if (t.cacheNotes().get(i) != null) {
+                    notes.add(c.models().get(i).displayName() + ": " + t.cacheNotes().get(i) + ".");
+                }
+            }
             tables.add(new CostTable(t.blend().label(), t.definition(),
-                    t.blendedPerMillion().stream().map(b -> b == null ? "price unknown" : Format.usd(b) + " / 1M").toList(), rows, summary));
+                    t.blendedPerMillion().stream().map(b -> b == null ? "price unknown" : Format.usd(b) + " / 1M").toList(), rows, summary, notes));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("volumes", c.volumes().get(0).rows().stream().map(Comparison.VolumeRow::tokensPerMonth).toList());
@@ -73,6 +83,7 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 series.isEmpty() ? null : PageJson.write(chart), snippet,
                 id -> ctx.catalog().byId(id).isPresent(), // a recommended successor the catalog lacks is named, not linked
                 c.models().stream().collect(java.util.stream.Collectors.toMap(Model::id, m -> Description.of(m, ctx.catalog()), (a, b) -> a, LinkedHashMap::new)),
+                CompareForm.of(ids, cacheHitRate), ctx.baseUrl() + CompareForm.cacheHitQuery(ComparisonPaths.orderedPath(ids), cacheHitRate),
                 quality(c, ctx));
     }
 

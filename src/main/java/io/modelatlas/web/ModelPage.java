@@ -153,7 +153,8 @@ public record ModelPage(Meta meta, Model model, Description description, String 
         return out;
     }
 
-    private static List<Comparison.Related> related(Model m, WebContext ctx) {
+    /** The comparisons a model's page links to (the sitemap lists them too). */
+    static List<Comparison.Related> related(Model m, WebContext ctx) {
         Map<String, Comparison.Related> out = new LinkedHashMap<>();
         if (m.isSuperseded()) {
             ctx.catalog().byId(m.status().value().successorId()).ifPresent(s -> put(out, m, s, "successor"));

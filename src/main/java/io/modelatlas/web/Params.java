@@ -49,6 +49,25 @@ final class Params {
         }
     }
 
+    /**
+     * A percentage from 0 to 100 ({@code 37.5} allowed) as a fraction from 0 to 1, or zero when absent. Used for
+     * {@code cache_hit}: the share of input tokens read from the prompt cache.
+     */
+    static BigDecimal percent(Context ctx, String name) {
+        String raw = text(ctx, name);
+        if (raw == null) {
+            return BigDecimal.ZERO;
+        }
+        // a percentage needs no more digits than this; a longer one (1e-999999999) could only strain the arithmetic
+        BigDecimal v = raw.length() > 12 ? null : nonNegativeDecimal(name, raw);
+        if (v == null || v.compareTo(HUNDRED) > 0 || v.stripTrailingZeros().scale() > 2) {
+            throw new BadParameterException(name, "query parameter '" + name + "' is a percentage from 0 to 100 with at most 2 decimals, got " + raw);
+        }
+        return v.movePointLeft(2).stripTrailingZeros();
+    }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
     static int page(Context ctx) {
         long p = nonNegativeLong(ctx, "page", 1L);
         if (p < 1 || p > 100_000) {

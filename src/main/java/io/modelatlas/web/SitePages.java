@@ -7,7 +7,6 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.catalog.history.HistoryEntry;
-import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.pricing.ServiceTier;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +43,16 @@ final class SitePages {
         return templates.render("model/page.jte", "page", ModelPage.of(m, ctx, history));
     }
 
-    /** The comparison of these models (already resolved), in their canonical order. */
-    byte[] comparison(WebContext ctx, List<Model> models) {
-        List<Model> ordered = ComparisonPaths.canonicalOrder(models.stream().map(Model::id).toList()).stream()
-                .map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
-        return templates.render("compare/page.jte", "page", ComparePage.of(ctx.comparer().compare(ordered), ctx));
+    /**
+     * The comparison of these models (already resolved) in the order given: the caller picks canonical order for a
+     * pair's path, the user's order for {@code ?models=}. {@code cacheHitRate} (0 to 1) goes into the monthly costs.
+     */
+    byte[] comparison(WebContext ctx, List<Model> models, java.math.BigDecimal cacheHitRate) {
+        return templates.render("compare/page.jte", "page", ComparePage.of(ctx.comparer().compare(models, cacheHitRate), ctx, cacheHitRate));
+    }
+
+    byte[] compareBuilder(WebContext ctx, CompareBuilderPage page) {
+        return templates.render("compare/builder.jte", "page", page);
     }
 
     byte[] calculator(WebContext ctx, CalculatorPage.Inputs in) {

@@ -36,6 +36,7 @@ public final class StaticSite implements SiteSource {
     private final StoreBackend store;
     private final SitePages pages = new SitePages(new Templates());
     private final DirectoryChoices choices;
+    private volatile Sitemap sitemap;
 
     private StaticSite(WebContext ctx, StoreBackend store) {
         this.ctx = ctx;
@@ -62,6 +63,9 @@ public final class StaticSite implements SiteSource {
         if (path.equals("/calculator")) {
             return html(pages.calculator(ctx, SitePages.defaultCalculatorInputs()));
         }
+        if (path.equals("/compare")) {
+            return html(pages.compareBuilder(ctx, CompareRoutes.emptyBuilder(ctx)));
+        }
         if (path.equals("/data-quality")) {
             return html(pages.dataQuality(ctx));
         }
@@ -86,7 +90,10 @@ public final class StaticSite implements SiteSource {
             return Optional.of(new Resource("application/json;charset=utf-8", ApiDocs.DOCUMENT));
         }
         if (path.equals("/sitemap.xml")) {
-            return text("application/xml", Sitemap.xml(ctx));
+            return text("application/xml", sitemap().xml());
+        }
+        if (path.startsWith(Sitemap.FILES)) {
+            return sitemap().file(path.substring(Sitemap.FILES.length())).flatMap(x -> text("application/xml", x));
         }
         if (path.equals("/robots.txt")) {
             return text("text/plain", Sitemap.robots(ctx));
@@ -115,6 +122,16 @@ public final class StaticSite implements SiteSource {
         return Optional.empty();
     }
 
+    /** Worked out on first use and kept: the export asks for the index and each of its files. */
+    private Sitemap sitemap() {
+        Sitemap s = sitemap;
+        if (s == null) {
+            s = Sitemap.of(ctx);
+            sitemap = s;
+        }
+        return s;
+    }
+
     private List<HistoryEntry> history(Model m) {
         return store == null ? List.of() : store.catalog().history(m.id());
     }
@@ -138,7 +155,9 @@ public final class StaticSite implements SiteSource {
         if (!path.equals(ComparisonPaths.path(List.of(a.get().id(), b.get().id())))) {
             return Optional.empty(); // the server redirects to the canonical path
         }
-        return html(pages.comparison(ctx, List.of(a.get(), b.get())));
+        List<Model> canonical = ComparisonPaths.canonicalOrder(List.of(a.get().id(), b.get().id())).stream()
+                .map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
+        return html(pages.comparison(ctx, canonical, java.math.BigDecimal.ZERO));
     }
 
     /** A bundled file; paths that climb out of the folder or name a folder are not files. */

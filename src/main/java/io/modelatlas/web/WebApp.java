@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import io.modelatlas.api.ComparisonJson;
 import io.modelatlas.api.CostJson;
 import io.modelatlas.api.DataQualityJson;
 import io.modelatlas.api.Json;
@@ -26,10 +25,7 @@ import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.catalog.UnknownBenchmarkException;
-import io.modelatlas.catalog.UnknownModelException;
-import io.modelatlas.compare.Comparer;
 import io.modelatlas.compare.Comparison;
-import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.pricing.Cost;
 import io.modelatlas.pricing.CostCalculator;
 import io.modelatlas.pricing.PriceUnknownException;
@@ -38,7 +34,6 @@ import io.modelatlas.pricing.Usage;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.StoreException;
 import io.modelatlas.catalog.history.HistoryEntry;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +64,7 @@ public final class WebApp {
      * cache, which nothing reads any more: no page from a replaced catalog is served after the swap. {@code json} holds
      * the public API's answers by path and query, the same way.
      */
-    private record Site(WebContext ctx, PageCache pages, OnceCache<String> json, DirectoryChoices choices) {
+    record Site(WebContext ctx, PageCache pages, OnceCache<String> json, DirectoryChoices choices) {
         static Site of(WebContext ctx) {
             return new Site(ctx, new PageCache(CACHE_LIMIT), new OnceCache<>(CACHE_LIMIT), DirectoryChoices.of(ctx.catalog()));
         }
@@ -193,8 +188,8 @@ public final class WebApp {
             config.routes.get("/", c -> directory(c));
             config.routes.get("/models", c -> directory(c));
             config.routes.get("/models/{id}", this::modelPage);
-            config.routes.get("/compare/{pair}", this::comparePage);
-            config.routes.get("/compare", this::compareQuery);
+            new CompareRoutes(this::site, pages).install(config);
+            new TokenRoutes(this::ctx).install(config);
             config.routes.get("/calculator", this::calculator);
             config.routes.get("/data-quality", this::dataQuality);
             config.routes.get(BenchmarksPage.PATH, this::benchmarksPage);
@@ -202,11 +197,11 @@ public final class WebApp {
             config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
             new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);
+            config.routes.get(Sitemap.FILES + "{file}", this::sitemapFile);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));
 
             config.routes.get("/api/v1/models", this::apiModels);
             config.routes.get("/api/v1/models/{id}", this::apiModel);
-            config.routes.get("/api/v1/compare", this::apiCompare);
             config.routes.get("/api/v1/cost", this::apiCost);
             config.routes.get("/api/v1/data-quality", this::apiDataQuality);
             config.routes.get("/api/v1/benchmarks", c -> cachedJson(c, "benchmarks", s -> Json.write(LeaderboardJson.list(s.ctx().catalog().leaderboards()))));
@@ -274,11 +269,6 @@ public final class WebApp {
         return all.benchmark(id).orElseThrow(() -> new UnknownBenchmarkException(id, all));
     }
 
-    private void apiCompare(Context c) {
-        List<Model> models = models(c, "models");
-        cachedJson(c, "compare " + models.stream().map(Model::id).toList(), s -> Json.write(ComparisonJson.from(s.ctx().comparer().compare(models))));
-    }
-
     /**
      * Answers a public API GET from the current catalog's cache. The key is made of the request's validated inputs
      * (resolved model ids, parsed filters), not the query string as sent, so spellings of one request share an entry
@@ -298,11 +288,7 @@ public final class WebApp {
      * read {@code %2541} as {@code A} and fail on {@code %25zz}.
      */
     private Model model(String id, String param) {
-        try {
-            return ctx().catalog().require(ComparisonPaths.unslug(id));
-        } catch (UnknownModelException e) {
-            throw new UnknownModelParameterException(param, e);
-        }
+        return ModelParam.resolve(ctx().catalog(), id, param);
     }
 
     private void directory(Context c) {
@@ -371,41 +357,6 @@ public final class WebApp {
         s.pages().getOrRender(canonical, () -> pages.model(s.ctx(), m, history)).respond(c);
     }
 
-    private void comparePage(Context c) {
-        String pair = c.pathParam("pair"); // decoded once by Javalin, like an id
-        List<String> slugs = ComparisonPaths.split(pair).orElseThrow(() -> new BadParameterException("pair",
-                "a comparison path is /compare/<model>-vs-<model>, got '" + io.modelatlas.text.Clip.clip(pair, 80) + "'"));
-        render(c, slugs.stream().map(slug -> model(slug, "pair")).toList());
-    }
-
-    private void compareQuery(Context c) {
-        render(c, models(c, "models"));
-    }
-
-    private void render(Context c, List<Model> models) {
-        List<String> ids = models.stream().map(Model::id).toList();
-        String canonical = ComparisonPaths.path(ids);
-        String here = c.queryString() == null ? c.path() : c.path() + "?" + c.queryString();
-        if (!here.equals(canonical)) {
-            c.redirect(canonical, HttpStatus.MOVED_PERMANENTLY);
-            return;
-        }
-        Site s = site();
-        s.pages().getOrRender(canonical, () -> pages.comparison(s.ctx(), models)).respond(c);
-    }
-
-    private List<Model> models(Context c, String param) {
-        String raw = Params.text(c, param);
-        if (raw == null) {
-            throw new BadParameterException(param, "query parameter '" + param + "' is required: 2 to 5 comma-separated model ids");
-        }
-        List<String> ids = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (ids.size() < Comparer.MIN_MODELS || ids.size() > Comparer.MAX_MODELS) {
-            throw new BadParameterException(param, "query parameter '" + param + "' needs 2 to 5 model ids, got " + ids.size());
-        }
-        return ids.stream().map(id -> model(id, param)).toList();
-    }
-
     /** The calculator's {@code type}: chat unless asked, so embeddings, image and audio models stay out of its ranking. */
     private static TypeFilter calculatorType(Context c) {
         try {
@@ -430,8 +381,21 @@ public final class WebApp {
         Pages.html(c, pages.calculator(ctx(), in));
     }
 
+    /** Worked out once per catalog: following every related comparison to the end takes a while on a large one. */
     private void sitemap(Context c) {
-        c.contentType("application/xml").result(Sitemap.xml(ctx()));
+        Site s = site();
+        c.contentType("application/xml").result(s.json().get("sitemap.xml", () -> Sitemap.of(s.ctx()).xml()));
+    }
+
+    private void sitemapFile(Context c) {
+        Site s = site();
+        String name = c.pathParam("file");
+        // the name is checked before it becomes a cache key; "" stands for no such file
+        String xml = Sitemap.isFileName(name) ? s.json().get("sitemaps/" + name, () -> Sitemap.of(s.ctx()).file(name).orElse("")) : "";
+        if (xml.isEmpty()) {
+            throw new io.javalin.http.NotFoundResponse("no sitemap file " + io.modelatlas.text.Clip.clip(name, 40));
+        }
+        c.contentType("application/xml").result(xml);
     }
 
     private void apiModels(Context c) {

@@ -27,8 +27,8 @@ class QueryParameterFuzzTest {
             "/api/v1/models", List.of("q", "creator", "provider", "type", "capability", "modality", "status", "min_context", "max_input_price", "sort", "offset", "limit"),
             "/calculator", List.of("requests_per_day", "input_tokens", "output_tokens", "cache_hit", "tier", "models", "include_free"),
             "/api/v1/cost", List.of("model", "input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens", "tier", "provider"),
-            "/compare", List.of("models"),
-            "/api/v1/compare", List.of("models"),
+            "/compare", List.of("models", "cache_hit", "m1", "m2", "m5", "q"),
+            "/api/v1/compare", List.of("models", "cache_hit"),
             "/api/v1/data-quality", List.of("model"));
     /** Valid values, so that each case breaks one parameter at a time. */
     private static final Map<String, String> GOOD = Map.of("model", "gpt-4.1-mini", "models", "gpt-4.1,gpt-4.1-mini", "input_tokens", "1000",

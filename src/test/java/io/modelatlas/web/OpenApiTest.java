@@ -202,6 +202,18 @@ class OpenApiTest {
     }
 
     @Test
+    void post_answers_have_the_documented_properties_and_types_and_nothing_else() throws Exception {
+        for (String path : List.of("/api/v1/tokens")) {
+            Operation o = operation("post", path);
+            HttpResponse<String> r = o.call();
+            assertThat(r.statusCode()).as(o.url()).isEqualTo(200);
+            List<String> errors = new ArrayList<>();
+            check(Json.mapper().readTree(r.body()), o.op().at("/responses/200/content/application~1json/schema"), "$", errors);
+            assertThat(errors).as("POST %s against its documented schema", o.url()).isEmpty();
+        }
+    }
+
+    @Test
     void the_schema_check_catches_a_missing_property_a_wrong_type_and_an_undocumented_one() throws Exception {
         JsonNode schema = doc.at("/components/schemas/ModelPage");
         List<String> errors = new ArrayList<>();

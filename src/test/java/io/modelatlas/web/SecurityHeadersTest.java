@@ -109,7 +109,7 @@ class SecurityHeadersTest {
         answers.put("first render", first);
         answers.put("cached page", cached);
         answers.put("304", raw(port, get("/models/gpt-4.1-mini", "If-None-Match: " + cached.header("ETag"))));
-        answers.put("301", raw(port, get("/compare?models=gpt-4.1-mini,gpt-4.1")));
+        answers.put("301", raw(port, get("/compare?models=gpt-4.1,gpt-4.1-mini")));
         answers.put("404 page", raw(port, get("/no-such-page")));
         answers.put("404 problem", raw(port, get("/api/v1/models/no-such-model")));
         answers.put("400", raw(port, get("/api/v1/cost?model=gpt-4.1-mini&input_tokens=-1&output_tokens=1")));

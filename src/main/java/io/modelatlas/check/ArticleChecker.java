@@ -28,6 +28,11 @@ public final class ArticleChecker {
         List<Claim> claims = new ArrayList<>();
         claims.addAll(PriceClaims.find(ctx));
         claims.addAll(RatioClaims.find(ctx));
+        claims.addAll(VolumeClaims.find(ctx));
+        claims.addAll(LimitClaims.find(ctx));
+        claims.addAll(DateClaims.find(ctx));
+        claims.addAll(IdClaims.find(ctx));
+        claims.addAll(BenchmarkClaims.find(ctx));
         claims.sort(Comparator.comparingInt(Claim::line).thenComparingInt(Claim::column));
         return new CheckReport(name, article, claims);
     }

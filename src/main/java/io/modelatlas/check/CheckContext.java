@@ -38,6 +38,11 @@ record CheckContext(Article article, Mentions mentions, Tables tables, Catalog c
         return mentions.before(line, column, 3).map(Mention::model);
     }
 
+    /** What a spec list without model names is about: the first model the article names (its title's). */
+    Optional<Model> pageModel() {
+        return mentions.all().stream().findFirst().map(Mention::model);
+    }
+
     /** The model named in the header of the table column that holds the position. */
     Optional<Model> tableColumnModel(int line, int column) {
         return tables.cellAt(line, column).flatMap(tables::header).flatMap(h -> mentions.inLine(h.line(), h.start(), h.end()).stream().findFirst())

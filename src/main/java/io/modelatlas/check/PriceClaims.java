@@ -26,6 +26,7 @@ final class PriceClaims {
     private static final Pattern CONNECTOR = Pattern.compile("(?i)^\\s*(?:input|output)?\\s*(?:tokens?)?\\s*(?:vs\\.?|versus|/|and|to|or|,|-|–)\\s*$");
     private static final Pattern KIND_BEFORE = Pattern.compile("(?i)(cached input|cache reads?|cached|prompt caching|input|output|prompt|completion)\\s*(?:price|cost|tokens?|rate)?\\s*(?:is|are|of|at|:|drops to|falls to|costs?|=|price|for)?\\s*$");
     private static final Pattern KIND_AFTER = Pattern.compile("(?i)^\\s*(cached input|input|output)\\b");
+    private static final Pattern CACHING = Pattern.compile("(?i)\\b(?:prompt caching|with caching|cached|cache hits?|cache reads?)\\b");
     private static final Pattern BLENDED = Pattern.compile("(?i)\\bblend(?:ed)?\\b");
 
     private PriceClaims() {}
@@ -41,7 +42,7 @@ final class PriceClaims {
                 for (int i = 0; i < prices.size(); i++) {
                     Price p = prices.get(i);
                     if (p.perToken()) {
-                        boolean blended = BLENDED.matcher(window(ctx, s, p, 40)).find();
+                        boolean blended = BLENDED.matcher(ctx.article().line(n).substring(s.start(), s.end())).find();
                         out.add(blended ? BlendClaims.judge(ctx, s, p.start(), p.end(), p.usd(), hedgedAt(ctx, s, p))
                                 : judge(ctx, s, p, i, prices));
                     }
@@ -49,11 +50,6 @@ final class PriceClaims {
             }
         }
         return out;
-    }
-
-    private static String window(CheckContext ctx, Article.Sentence s, Price p, int radius) {
-        String line = ctx.article().line(s.line());
-        return line.substring(Math.max(s.start(), p.start() - radius), Math.min(s.end(), p.end() + radius));
     }
 
     private static boolean hedgedAt(CheckContext ctx, Article.Sentence s, Price p) {
@@ -131,6 +127,11 @@ final class PriceClaims {
         PriceKind only = onlyKind(label);
         if (only != null) {
             out.replaceAll(p -> p.kind() == null ? new Price(p.start(), p.end(), p.usd(), p.perThousand(), p.perToken(), only) : p);
+        }
+        // "with prompt caching, input drops to $0.10": the input the sentence speaks of is cached input
+        if (CACHING.matcher(line.substring(s.start(), s.end())).find() && out.stream().noneMatch(p -> p.kind() == PriceKind.CACHED_INPUT)) {
+            out.replaceAll(p -> p.kind() == PriceKind.INPUT && !line.substring(p.start(), p.end()).toLowerCase(Locale.ROOT).contains("input")
+                    ? new Price(p.start(), p.end(), p.usd(), p.perThousand(), p.perToken(), PriceKind.CACHED_INPUT) : p);
         }
         return out;
     }

@@ -16,7 +16,7 @@ public final class TextReport {
                 out.append(" -> ").append(c.actual());
             }
             if (!c.sources().isEmpty()) {
-                out.append(" (").append(c.sources().stream().map(p -> p.describe()).distinct().collect(Collectors.joining("; "))).append(')');
+                out.append(" (").append(c.sources().stream().map(TextReport::source).distinct().collect(Collectors.joining("; "))).append(')');
             }
             out.append('\n');
             if (c.correction() != null) {
@@ -25,6 +25,12 @@ public final class TextReport {
         }
         out.append(summary(report)).append('\n');
         return out.toString();
+    }
+
+    /** A source in a few words: a key longer than a line (a file path with its commit) is cut. */
+    static String source(io.modelatlas.catalog.Provenance p) {
+        String key = p.key().length() <= 60 ? p.key() : p.key().substring(0, 57) + "...";
+        return p.source() + " " + key + " (" + p.asOf() + ")";
     }
 
     static String summary(CheckReport report) {

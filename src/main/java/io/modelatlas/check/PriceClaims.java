@@ -200,7 +200,7 @@ final class PriceClaims {
         PriceSheet sheet = batch ? o.get().prices().value().forTier(ServiceTier.BATCH).orElse(null) : o.get().prices().value();
         if (p.kind() == null || sheet == null || sheet.rate(p.kind()).isEmpty() || matchesAnyRate(candidates, perMillion)) {
             // the figure may be another kind, tier or model's price: not enough to call it wrong
-            return Claims.of(ctx, s.line(), p.start(), p.end(), ClaimKind.PRICE, List.of(m), stated, describe(sheet, o.get()), Verdict.UNCHECKED, null,
+            return Claims.of(ctx, s.line(), p.start(), p.end(), ClaimKind.PRICE, List.of(m), stated, describe(sheet, o.get()) + (batch ? " (batch)" : ""), Verdict.UNCHECKED, null,
                     List.of(o.get().prices().source()));
         }
         TokenRate actual = sheet.rate(p.kind()).get();

@@ -130,7 +130,7 @@ final class BenchmarkClaims {
         Optional<Model> subject = ctx.subjectAt(n, start);
         List<Model> models = new ArrayList<>();
         subject.ifPresent(models::add);
-        ctx.mentions().ranked().stream().limit(2).filter(m -> !models.contains(m)).findFirst().ifPresent(models::add);
+        ctx.mentions().ranked().stream().limit(2).filter(m -> models.stream().noneMatch(x -> x == m)).findFirst().ifPresent(models::add);
         List<String> measured = new ArrayList<>();
         List<io.modelatlas.catalog.Provenance> sources = new ArrayList<>();
         for (BenchmarkKind kind : List.of(BenchmarkKind.TIME_TO_FIRST_TOKEN, BenchmarkKind.OUTPUT_SPEED)) {

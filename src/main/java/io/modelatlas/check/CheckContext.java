@@ -5,7 +5,8 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Provenance;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,13 +52,13 @@ record CheckContext(Article article, Mentions mentions, Tables tables, Catalog c
 
     /** The subject first, then the other models of the sentence, then the article's two most named models. */
     List<Model> candidates(Model subject, Article.Sentence sentence) {
-        LinkedHashSet<Model> out = new LinkedHashSet<>();
+        Map<String, Model> out = new LinkedHashMap<>();
         if (subject != null) {
-            out.add(subject);
+            out.put(subject.id(), subject);
         }
-        mentions.in(sentence).forEach(m -> out.add(m.model()));
-        mentions.ranked().stream().limit(2).forEach(out::add);
-        return new ArrayList<>(out);
+        mentions.in(sentence).forEach(m -> out.putIfAbsent(m.model().id(), m.model()));
+        mentions.ranked().stream().limit(2).forEach(m -> out.putIfAbsent(m.id(), m));
+        return new ArrayList<>(out.values());
     }
 
     /**

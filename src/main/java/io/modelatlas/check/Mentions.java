@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,10 +37,15 @@ final class Mentions {
 
     private Mentions(List<Mention> all) {
         this.all = List.copyOf(all);
-        Map<Model, Integer> counts = new LinkedHashMap<>();
-        all.forEach(m -> counts.merge(m.model(), 1, Integer::sum));
+        // keyed by id: a model's record equality compares every field, and one catalog holds one record per id
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Model> byId = new HashMap<>();
+        all.forEach(m -> {
+            counts.merge(m.model().id(), 1, Integer::sum);
+            byId.putIfAbsent(m.model().id(), m.model());
+        });
         this.ranked = counts.entrySet().stream()
-                .sorted(Map.Entry.<Model, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(e -> byId.get(e.getKey())).toList();
     }
 
     static Mentions find(Article article, Catalog catalog) {
@@ -49,8 +55,11 @@ final class Mentions {
             words.put(n, words(article.line(n)));
         }
         Set<String> families = new java.util.TreeSet<>();
+        // an article names the same few models hundreds of times: each spelling is looked up once
+        Map<String, Optional<Model>> memo = new HashMap<>();
+        Function<String, Optional<Model>> lookup = written -> memo.computeIfAbsent(written, catalog::find);
         for (int n = 1; n <= article.lineCount(); n++) {
-            for (Mention m : scan(n, article.line(n), words.get(n), catalog, Set.of())) {
+            for (Mention m : scan(n, article.line(n), words.get(n), lookup, Set.of())) {
                 full.add(m);
                 families.add(family(m.model().id()));
             }
@@ -58,7 +67,7 @@ final class Mentions {
         // second pass: the families the article writes out give its nicknames their meaning
         List<Mention> all = new ArrayList<>();
         for (int n = 1; n <= article.lineCount(); n++) {
-            all.addAll(scan(n, article.line(n), words.get(n), catalog, families));
+            all.addAll(scan(n, article.line(n), words.get(n), lookup, families));
         }
         all.addAll(distinguishingWords(article, words, new Mentions(all)));
         all.sort(Comparator.comparingInt(Mention::line).thenComparingInt(Mention::start));
@@ -96,7 +105,12 @@ final class Mentions {
 
     private record Word(int start, int end, String text) {
         boolean hasDigit() {
-            return text.chars().anyMatch(Character::isDigit);
+            for (int i = 0; i < text.length(); i++) {
+                if (Character.isDigit(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -109,7 +123,7 @@ final class Mentions {
         return out;
     }
 
-    private static List<Mention> scan(int line, String text, List<Word> words, Catalog catalog, Set<String> families) {
+    private static List<Mention> scan(int line, String text, List<Word> words, Function<String, Optional<Model>> catalog, Set<String> families) {
         List<Mention> out = new ArrayList<>();
         for (int i = 0; i < words.size(); ) {
             Mention found = null;
@@ -128,7 +142,7 @@ final class Mentions {
         return out;
     }
 
-    private static Mention resolve(int line, String text, List<Word> span, Catalog catalog, Set<String> families) {
+    private static Mention resolve(int line, String text, List<Word> span, Function<String, Optional<Model>> catalog, Set<String> families) {
         Word first = span.get(0);
         Word last = span.get(span.size() - 1);
         if (span.stream().noneMatch(Word::hasDigit) || span.size() == 1 && QUANTITY.matcher(first.text()).matches()
@@ -146,13 +160,13 @@ final class Mentions {
             return null;
         }
         if (families.isEmpty()) {
-            return catalog.find(written).map(m -> new Mention(m, line, first.start(), last.end(), written)).orElse(null);
+            return catalog.apply(written).map(m -> new Mention(m, line, first.start(), last.end(), written)).orElse(null);
         }
         if (!Character.isDigit(written.charAt(0))) {
-            return catalog.find(written).map(m -> new Mention(m, line, first.start(), last.end(), written)).orElse(null);
+            return catalog.apply(written).map(m -> new Mention(m, line, first.start(), last.end(), written)).orElse(null);
         }
         for (String family : families) {
-            Optional<Model> m = catalog.find(family + "-" + written);
+            Optional<Model> m = catalog.apply(family + "-" + written);
             if (m.isPresent()) {
                 return new Mention(m.get(), line, first.start(), last.end(), written);
             }

@@ -197,10 +197,15 @@ final class RatioClaims {
         if (column.isPresent()) {
             Optional<Model> other = ctx.tables().headerCells(s.line()).stream()
                     .flatMap(h -> ctx.mentions().inLine(h.line(), h.start(), h.end()).stream()).map(Mention::model)
-                    .filter(m -> !m.equals(column.get())).findFirst();
+                    .filter(m -> m != column.get()).findFirst();
             return other.map(o -> new Pair(column.get(), o, true)).orElse(null);
         }
-        List<Model> named = ctx.mentions().in(s).stream().map(Mention::model).distinct().toList();
+        List<Model> named = new ArrayList<>();
+        ctx.mentions().in(s).forEach(m -> {
+            if (named.stream().noneMatch(x -> x == m.model())) {
+                named.add(m.model());
+            }
+        });
         if (named.isEmpty()) {
             Optional<Mention> above = ctx.mentions().before(s.line(), f.start(), 3);
             if (above.isEmpty()) {
@@ -217,7 +222,7 @@ final class RatioClaims {
     }
 
     private static Optional<Model> otherThan(CheckContext ctx, Model subject) {
-        return ctx.mentions().ranked().stream().limit(2).filter(m -> !m.equals(subject)).findFirst();
+        return ctx.mentions().ranked().stream().limit(2).filter(m -> m != subject).findFirst();
     }
 
     private static String describe(Model a, Model b, BigDecimal ratio) {

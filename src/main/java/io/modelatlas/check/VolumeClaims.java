@@ -157,7 +157,7 @@ final class VolumeClaims {
                                    boolean savings, boolean hedged) {
         String volumeText = Format.count(volume.longValue()) + " tokens";
         String statedText = "$" + stated.toPlainString() + (savings ? " saved" : "") + " at " + volumeText;
-        Optional<Model> other = savings ? ctx.mentions().ranked().stream().limit(2).filter(m -> !m.equals(model)).findFirst() : Optional.empty();
+        Optional<Model> other = savings ? ctx.mentions().ranked().stream().limit(2).filter(m -> m != model).findFirst() : Optional.empty();
         Optional<Offering> o = model.primaryOffering();
         if (o.isEmpty() || savings && (other.isEmpty() || other.get().primaryOffering().isEmpty())) {
             return Claims.of(ctx, line, start, end, ClaimKind.VOLUME_COST, List.of(model), statedText, null, Verdict.UNSOURCED, null, List.of());

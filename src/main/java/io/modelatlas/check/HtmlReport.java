@@ -59,7 +59,7 @@ public final class HtmlReport {
                 out.append(" &rarr; ").append(escape(c.actual()));
             }
             if (!c.sources().isEmpty()) {
-                out.append(" <small>(").append(escape(c.sources().stream().map(p -> p.describe()).distinct().collect(Collectors.joining("; ")))).append(")</small>");
+                out.append(" <small>(").append(escape(c.sources().stream().map(TextReport::source).distinct().collect(Collectors.joining("; ")))).append(")</small>");
             }
             if (c.correction() != null) {
                 out.append("<br>Right: ").append(escape(c.correction()));
@@ -67,6 +67,11 @@ public final class HtmlReport {
             out.append("</li>\n");
         }
         return out.append("</ol>\n").toString();
+    }
+
+    /** "13 claims, 7 right, 2 wrong": the report's one-line summary. */
+    public static String summary(CheckReport report) {
+        return TextReport.summary(report);
     }
 
     private static String title(Claim c) {

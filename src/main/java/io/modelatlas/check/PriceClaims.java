@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class PriceClaims {
     private static final Pattern DOLLARS = Pattern.compile("\\$\\s?(" + Figures.NUMBER + ")(?![\\d,])");
     private static final Pattern UNIT = Pattern.compile("(?i)^\\s*(?:(input|output|cached input)\\s+)?(?:tokens?\\s+)?(?:/|per|a|for every|for each)\\s*(?:(?:1|one)\\s?(m|million|k|thousand)\\b|(million|thousand)\\b|(mtok|m|k)\\b)(?:\\s+(input|output|cached input|cached))?(?:\\s+tokens?)?(?:\\s+(input|output))?");
-    private static final Pattern CONNECTOR = Pattern.compile("(?i)^\\s*(?:input|output)?\\s*(?:tokens?)?\\s*(?:vs\\.?|versus|/|and|to|or|,|-|–)\\s*$");
+    private static final Pattern CONNECTOR = Pattern.compile("(?i)^\\s*(?:input|output)?\\s*(?:tokens?)?\\s*(?:[,;]\\s*)?(?:vs\\.?|versus|compared (?:to|with)|against|/|and|to|or|,|-|–)\\s*$");
     private static final Pattern KIND_BEFORE = Pattern.compile("(?i)(cached input|cache reads?|cached|prompt caching|input|output|prompt|completion)\\s*(?:price|cost|tokens?|rate)?\\s*(?:is|are|of|at|:|drops to|falls to|costs?|=|price|for)?\\s*$");
     private static final Pattern KIND_AFTER = Pattern.compile("(?i)^\\s*(cached input|input|output)\\b");
     private static final Pattern CACHING = Pattern.compile("(?i)\\b(?:prompt caching|with caching|cached|cache hits?|cache reads?)\\b");

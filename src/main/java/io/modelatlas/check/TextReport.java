@@ -33,7 +33,7 @@ public final class TextReport {
         return p.source() + " " + key + " (" + p.asOf() + ")";
     }
 
-    static String summary(CheckReport report) {
+    public static String summary(CheckReport report) {
         StringBuilder s = new StringBuilder();
         s.append(report.claims().size()).append(report.claims().size() == 1 ? " claim" : " claims");
         for (Map.Entry<Verdict, Integer> e : report.summary().entrySet()) {

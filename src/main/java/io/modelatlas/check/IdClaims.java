@@ -3,7 +3,6 @@ package io.modelatlas.check;
 import io.modelatlas.catalog.Model;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +23,7 @@ final class IdClaims {
 
     static List<Claim> find(CheckContext ctx) {
         Set<String> families = new TreeSet<>();
-        ctx.mentions().all().forEach(m -> families.add(family(m.model().id())));
+        ctx.mentions().all().forEach(m -> families.add(Mentions.family(m.model().id())));
         List<Claim> out = new ArrayList<>();
         Article a = ctx.article();
         for (int n = 1; n <= a.lineCount(); n++) {
@@ -33,7 +32,7 @@ final class IdClaims {
             while (m.find()) {
                 String id = m.group(1);
                 boolean quoted = m.group().startsWith("`");
-                if (!id.chars().anyMatch(Character::isDigit) || !families.contains(family(id))) {
+                if (!id.chars().anyMatch(Character::isDigit) || !families.contains(Mentions.family(id))) {
                     continue;
                 }
                 Article.Sentence s = a.sentenceAt(n, m.start(1));
@@ -77,14 +76,5 @@ final class IdClaims {
             }
         }
         return ctx.catalog().suggest(id, 3);
-    }
-
-    private static String family(String id) {
-        String lower = id.toLowerCase(Locale.ROOT);
-        int cut = 0;
-        while (cut < lower.length() && Character.isLetter(lower.charAt(cut))) {
-            cut++;
-        }
-        return lower.substring(0, cut);
     }
 }

@@ -175,7 +175,7 @@ final class Mentions {
     }
 
     /** {@code gpt} of {@code gpt-4.1-mini}: the word a nickname leaves out. */
-    private static String family(String id) {
+    static String family(String id) {
         String lower = id.toLowerCase(Locale.ROOT);
         int cut = 0;
         while (cut < lower.length() && Character.isLetter(lower.charAt(cut))) {

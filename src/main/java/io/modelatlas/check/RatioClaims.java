@@ -2,7 +2,6 @@ package io.modelatlas.check;
 
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
-import io.modelatlas.compare.Format;
 import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.TokenRate;
@@ -247,9 +246,5 @@ final class RatioClaims {
 
     private static String percent(BigDecimal fraction) {
         return fraction.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    static String usd(BigDecimal v) {
-        return Format.usd(v);
     }
 }

@@ -12,6 +12,7 @@ final class Commands {
                 new ShowCommand(context),
                 new CompareCommand(context),
                 new CostCommand(context),
+                new CheckCommand(context),
                 new TokensCommand(context),
                 new ReplayCommand(context),
                 new EvalCommand(context),

@@ -31,6 +31,10 @@ final class JsonOutput {
         return Json.write(new ModelSummaryJson.Page(total, 0, shown.size(), shown.stream().map(ModelSummaryJson::from).toList()));
     }
 
+    static String check(io.modelatlas.check.CheckReport report) {
+        return Json.write(io.modelatlas.api.CheckJson.from(report));
+    }
+
     static String model(Model m, Catalog catalog) {
         return Json.write(ModelJson.from(m, catalog));
     }

@@ -196,6 +196,7 @@ public final class WebApp {
             config.routes.get(BenchmarksPage.PATH + "/{id}", this::benchmarkPage);
             config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
             new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
+            new CheckRoutes(this::ctx, templates).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);
             config.routes.get(Sitemap.FILES + "{file}", this::sitemapFile);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));

@@ -75,6 +75,16 @@ final class SitePages {
         return templates.render("benchmark/page.jte", "page", BenchmarkPage.of(b, ctx));
     }
 
+    /** The {@code /check} form as a GET shows it; checking needs the server (a POST). */
+    byte[] checkForm(WebContext ctx) {
+        return templates.render("check/page.jte", "page", CheckPage.form(ctx, CheckRoutes.LIMIT_BYTES));
+    }
+
+    /** The {@code /replay} form as a GET shows it; replaying an upload needs the server (a POST). */
+    byte[] replayForm(WebContext ctx) {
+        return templates.render("replay/page.jte", "page", ReplayPage.form(ctx, ReplayRoutes.DEFAULT_LIMIT));
+    }
+
     /** The API reference page, made from the OpenAPI document. */
     byte[] api(WebContext ctx) {
         return templates.render("api/page.jte", "page", ApiPage.of(ApiDocs.TREE, ctx.baseUrl()));

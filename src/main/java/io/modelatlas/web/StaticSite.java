@@ -66,6 +66,12 @@ public final class StaticSite implements SiteSource {
         if (path.equals("/compare")) {
             return html(pages.compareBuilder(ctx, CompareRoutes.emptyBuilder(ctx)));
         }
+        if (path.equals("/check")) {
+            return html(pages.checkForm(ctx));
+        }
+        if (path.equals("/replay")) {
+            return html(pages.replayForm(ctx));
+        }
         if (path.equals("/data-quality")) {
             return html(pages.dataQuality(ctx));
         }

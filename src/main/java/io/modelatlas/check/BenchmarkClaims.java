@@ -146,8 +146,63 @@ final class BenchmarkClaims {
             }
         }
         String text = ctx.article().line(n).substring(start, end);
+        String after = ctx.article().line(n).substring(end, Math.min(s.end(), end + 40)).toLowerCase(Locale.ROOT);
+        String before = ctx.article().line(n).substring(Math.max(s.start(), start - 40), start).toLowerCase(Locale.ROOT);
+        boolean reduction = after.matches("(?s)\\W*(lower|less|reduc\\w*|shorter|faster|cut|drop)\\b.*")
+                || before.matches("(?s).*\\b(cuts?|lowers?|reduces?|drops?)\\b[\\w\\s]*\\blatency\\b[\\w\\s]*$");
+        if (reduction && models.size() == 2 && farFromEveryMeasure(models.get(0), models.get(1), text)) {
+            return Claims.of(ctx, n, start, end, ClaimKind.LATENCY, models, text + " lower latency",
+                    "measured " + String.join("; ", measured) + ": neither measure shows " + models.get(0).displayName()
+                            + " even half that much quicker", Verdict.WRONG, measuredSentence(models.get(0), models.get(1)), sources);
+        }
         return Claims.of(ctx, n, start, end, ClaimKind.LATENCY, models, text + " latency",
                 measured.isEmpty() ? null : "the text does not say which latency; measured " + String.join("; ", measured), Verdict.UNSOURCED, null, sources);
+    }
+
+    /**
+     * True when a claimed share of lower latency ("50%", "30-40%": its upper end) is more than twice what either
+     * measure gives: the subject's first token is not that much sooner, and its output is not that much faster (the
+     * share of generation time saved). Without both measures for both models nothing is called wrong.
+     */
+    private static boolean farFromEveryMeasure(Model subject, Model other, String claimed) {
+        Matcher numbers = Pattern.compile("\\d+(?:\\.\\d+)?").matcher(claimed);
+        BigDecimal share = null;
+        while (numbers.find()) {
+            BigDecimal v = new BigDecimal(numbers.group());
+            share = share == null || v.compareTo(share) > 0 ? v : share;
+        }
+        Optional<BigDecimal> ttftS = measure(subject, BenchmarkKind.TIME_TO_FIRST_TOKEN);
+        Optional<BigDecimal> ttftO = measure(other, BenchmarkKind.TIME_TO_FIRST_TOKEN);
+        Optional<BigDecimal> speedS = measure(subject, BenchmarkKind.OUTPUT_SPEED);
+        Optional<BigDecimal> speedO = measure(other, BenchmarkKind.OUTPUT_SPEED);
+        if (share == null || share.signum() <= 0 || ttftS.isEmpty() || ttftO.isEmpty() || speedS.isEmpty() || speedO.isEmpty()
+                || ttftO.get().signum() <= 0 || speedS.get().signum() <= 0) {
+            return false;
+        }
+        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+        BigDecimal sooner = BigDecimal.ONE.subtract(ttftS.get().divide(ttftO.get(), mc)); // share of first-token time saved
+        BigDecimal faster = BigDecimal.ONE.subtract(speedO.get().divide(speedS.get(), mc)); // share of generation time saved
+        BigDecimal half = share.divide(BigDecimal.valueOf(200), mc);
+        return sooner.compareTo(half) < 0 && faster.compareTo(half) < 0;
+    }
+
+    /** "GPT-4.1 Mini's first token comes 5% later than GPT-4o Mini's (0.63 s vs 0.6 s), and it streams 17% faster (87 vs 74 tokens/s)." */
+    private static String measuredSentence(Model subject, Model other) {
+        BigDecimal ttftS = measure(subject, BenchmarkKind.TIME_TO_FIRST_TOKEN).orElseThrow();
+        BigDecimal ttftO = measure(other, BenchmarkKind.TIME_TO_FIRST_TOKEN).orElseThrow();
+        BigDecimal speedS = measure(subject, BenchmarkKind.OUTPUT_SPEED).orElseThrow();
+        BigDecimal speedO = measure(other, BenchmarkKind.OUTPUT_SPEED).orElseThrow();
+        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+        BigDecimal first = ttftS.divide(ttftO, mc).subtract(BigDecimal.ONE).movePointRight(2).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal stream = speedS.divide(speedO, mc).subtract(BigDecimal.ONE).movePointRight(2).setScale(0, RoundingMode.HALF_UP);
+        return subject.displayName() + "'s first token comes " + first.abs() + "% " + (first.signum() > 0 ? "later" : "sooner") + " than "
+                + other.displayName() + "'s (" + ttftS.stripTrailingZeros().toPlainString() + " s vs " + ttftO.stripTrailingZeros().toPlainString()
+                + " s), and it streams " + stream.abs() + "% " + (stream.signum() >= 0 ? "faster" : "slower") + " ("
+                + speedS.setScale(0, RoundingMode.HALF_UP) + " vs " + speedO.setScale(0, RoundingMode.HALF_UP) + " output tokens/s).";
+    }
+
+    private static Optional<BigDecimal> measure(Model m, BenchmarkKind kind) {
+        return m.benchmarks(kind).stream().findFirst().map(Benchmark::score);
     }
 
     /** The name as a whole word; an all-capitals name (DROP, MATH) only in capitals, so that "a drop in latency" is no benchmark. */

@@ -2,8 +2,10 @@ package io.modelatlas.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.history.RecordedChange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -33,7 +35,7 @@ public final class Store implements AutoCloseable {
      * classpath and validates every applied script: a third of a second or more of every CLI run. A test keeps this
      * in step with the migration files.
      */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     private Store(HikariDataSource pool, Dialect dialect, SqliteFile file) {
         this.pool = pool;
@@ -163,6 +165,23 @@ public final class Store implements AutoCloseable {
                 .bind("model", modelId)
                 .map((rs, c) -> new HistoryEntry(new FieldKey(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getString(4),
                         rs.getString(5), LocalDate.parse(rs.getString(6)), rs.getString(7) == null ? null : LocalDate.parse(rs.getString(7))))
+                .list());
+    }
+
+    /**
+     * The changes recorded on or after {@code since} (every one when null), newest day first, then newest version
+     * first, each version's changes in the order they were recorded; at most {@code limit}.
+     */
+    public List<RecordedChange> changes(LocalDate since, int limit) {
+        return read(h -> h.createQuery("""
+                        SELECT c.version_id, v.created_at, c.observed, c.kind, c.model_id, c.offering, c.field, c.old_value, c.new_value, c.source
+                        FROM catalog_change c JOIN catalog_version v ON v.id = c.version_id
+                        WHERE c.observed >= :since ORDER BY c.observed DESC, c.version_id DESC, c.id LIMIT :limit""")
+                // ISO dates order as text; '' is before every date
+                .bind("since", since == null ? "" : since.toString()).bind("limit", limit)
+                .map((rs, c) -> new RecordedChange(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(10),
+                        new CatalogChange(LocalDate.parse(rs.getString(3)), CatalogChange.Kind.valueOf(rs.getString(4)), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))))
                 .list());
     }
 

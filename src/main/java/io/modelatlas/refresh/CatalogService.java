@@ -104,7 +104,9 @@ public final class CatalogService {
         swap(CatalogLoader.load(storedSet()), version);
     }
 
-    private void swap(Catalog catalog, long version) {
+    // synchronized: the poller, a background refresh and requests swap from their own threads; the listeners must see
+    // the catalogs in version order, or the site could fall back to an older one
+    private synchronized void swap(Catalog catalog, long version) {
         Current before = current.get();
         if (before != null && before.version() > version) {
             return; // a newer catalog is already in use

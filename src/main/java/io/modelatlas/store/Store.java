@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final SqliteFile file; // null on PostgreSQL
+    private final java.util.concurrent.atomic.AtomicBoolean localLock = new java.util.concurrent.atomic.AtomicBoolean();
 
     enum Dialect { SQLITE, POSTGRESQL }
 
@@ -214,6 +215,69 @@ public final class Store implements AutoCloseable {
                 .map((rs, c) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7)))
                 .list());
+    }
+
+    // ---- coordination ----
+
+    /**
+     * Takes the exclusive lock {@code key} without waiting: empty when another holder has it. On PostgreSQL this is a
+     * session advisory lock (pg_try_advisory_lock) on a connection kept until {@link Held#close}, so it spans every
+     * instance sharing the database and is released by PostgreSQL itself if the instance dies. On SQLite a single
+     * instance is assumed, and the lock only keeps this process from running the work twice at once.
+     */
+    public Optional<Held> tryExclusive(long key) {
+        if (dialect == Dialect.SQLITE) {
+            return localLock.compareAndSet(false, true) ? Optional.of(() -> localLock.set(false)) : Optional.empty();
+        }
+        java.sql.Connection c = null;
+        try {
+            c = pool.getConnection();
+            c.setAutoCommit(true); // a session lock: no transaction holds it
+            boolean got;
+            try (var st = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                st.setLong(1, key);
+                try (var rs = st.executeQuery()) {
+                    got = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (!got) {
+                c.close();
+                return Optional.empty();
+            }
+            java.sql.Connection held = c;
+            return Optional.of(() -> unlock(held, key));
+        } catch (java.sql.SQLException e) {
+            closeQuietly(c);
+            throw new StoreException("cannot take the lock: " + rootMessage(e), e);
+        }
+    }
+
+    /** A lock taken by {@link #tryExclusive}; closing releases it. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private void unlock(java.sql.Connection c, long key) {
+        try (var st = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            st.setLong(1, key);
+            st.execute();
+            closeQuietly(c);
+        } catch (java.sql.SQLException e) {
+            // a pooled connection would keep the lock: end its session instead, and PostgreSQL releases the lock with it
+            pool.evictConnection(c);
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (java.sql.SQLException ignored) {
+                // nothing more to release
+            }
+        }
     }
 
     // ---- writes ----

@@ -88,7 +88,7 @@ final class Server {
             BackgroundRefresh background = backgroundRefresh(loaded, refreshing, clock);
             // on the poller's thread: a refresh and a poll never overlap, and a slow refresh delays the next one, never stacks
             poller.scheduleWithFixedDelay(() -> refresh(background), 0, refreshing.every().toSeconds(), TimeUnit.SECONDS);
-            log.printf("refreshing from the live upstreams every %s (one instance at a time)%n", refreshing.every());
+            log.printf("refreshing from the live upstreams every %d min (one instance at a time when instances share PostgreSQL)%n", refreshing.every().toMinutes());
         }
         log.printf("ModelAtlas serving %d models (%d offerings, catalog version %d, store %s) on http://%s:%d%n", catalog.models().size(),
                 catalog.offeringCount(), loaded.catalog().version(), Config.redact(config.jdbcUrl()), host, app.port());

@@ -39,7 +39,7 @@ public record ChangesPage(Meta meta, List<Day> days, int count, boolean truncate
         List<Day> days = byDay.entrySet().stream().map(e -> new Day(e.getKey(), List.copyOf(e.getValue()))).toList();
         String description = changes.isEmpty() ? "No change to the catalog has been recorded yet."
                 : changes.size() + (truncated ? " most recent" : "") + " changes to prices, limits, status and models over " + days.size()
-                + " days, each with the value before and after and its source.";
+                + (days.size() == 1 ? " day" : " days") + ", each with the value before and after and its source.";
         return new ChangesPage(new Meta("Catalog changes — prices, limits and models | ModelAtlas", description, ctx.baseUrl() + "/changes", null),
                 days, changes.size(), truncated);
     }

@@ -43,6 +43,7 @@ class ChangesWebTest {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static Store store;
     private static Javalin app;
+    private static StoreBackend backend;
 
     @BeforeAll
     static void start() throws Exception {
@@ -53,7 +54,7 @@ class ChangesWebTest {
         ObjectNode root = (ObjectNode) json.readTree(MiniData.litellmWithMiniInput("2.5e-07"));
         root.set("gpt-4.1-nano", root.get("gpt-4.1-mini").deepCopy());
         service.importFile("litellm", "litellm-b.json", json.writeValueAsBytes(root), LocalDate.of(2026, 11, 22), false, "test");
-        StoreBackend backend = new StoreBackend(service, new AdminTokens(store, MiniData.CLOCK), store);
+        backend = new StoreBackend(service, new AdminTokens(store, MiniData.CLOCK), store);
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);
     }
 
@@ -173,6 +174,20 @@ class ChangesWebTest {
             assertThat(Json.mapper().readTree(get(readOnly, "/api/v1/changes").body()).get("count").asInt()).isZero();
         } finally {
             readOnly.stop();
+        }
+    }
+
+    @Test
+    void the_static_export_renders_the_page_the_feed_and_the_api_as_the_server_answers_them() throws Exception {
+        StaticSite site = StaticSite.of(backend, MiniData.CLOCK, "https://modelatlas.example");
+        for (String path : List.of("/changes", "/changes.atom", "/api/v1/changes")) {
+            HttpResponse<byte[]> served = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            var exported = site.get(path).orElseThrow(() -> new AssertionError(path + " is not exported"));
+            assertThat(new String(exported.body(), StandardCharsets.UTF_8)).as(path).isEqualTo(new String(served.body(), StandardCharsets.UTF_8));
+            // the media type; the server's JSON answers name no charset (JSON is UTF-8), the export's files do
+            assertThat(served.headers().firstValue("Content-Type").orElseThrow().split(";")[0])
+                    .as(path).isEqualTo(exported.contentType().split(";")[0]);
         }
     }
 

@@ -54,6 +54,17 @@ class BackgroundRefreshTest {
     }
 
     @Test
+    void on_sqlite_the_lock_keeps_one_process_from_refreshing_twice_at_once() {
+        try (Store store = Store.open(TestDatabases.newDatabase("sqlite"))) {
+            var held = store.tryExclusive(KEY);
+            assertThat(held).isPresent();
+            assertThat(store.tryExclusive(KEY)).isEmpty();
+            held.get().close();
+            assertThat(store.tryExclusive(KEY)).isPresent();
+        }
+    }
+
+    @Test
     void two_instances_refreshing_at_once_run_one_refresh_and_serve_the_same_version() throws Exception {
         String url = TestDatabases.newDatabase("postgresql");
         try (Store storeA = Store.open(url); Store storeB = Store.open(url); FakeUpstream upstream = new FakeUpstream()) {

@@ -35,11 +35,22 @@ public final class Launcher {
             Lazy<StoreBackend> store = new Lazy<>(() -> openStore(config, clock));
             // read-only commands use the store when there is one, and never create one just to read the bundled data
             Supplier<Catalog> catalog = new Lazy<>(() -> config.storeExists() ? store.get().catalog().catalog() : CatalogLoader.loadBundled());
-            CliContext context = new CliContext(catalog, clock, System.in, out, err,
-                    (host, port) -> Server.run(config, store, clock, host, port, err),
+            UpstreamAccess upstream = new UpstreamAccess(config.dataDir(), new HttpFetcher(FetchSettings.defaults(), HttpFetcher.Sleeper.REAL));
+            CliContext.ServerLauncher server = new CliContext.ServerLauncher() {
+                @Override
+                public void serve(String host, int port) {
+                    Server.run(config, store, clock, host, port, null, err);
+                }
+
+                @Override
+                public void serve(String host, int port, java.time.Duration refreshEvery) {
+                    Server.run(config, store, clock, host, port, new Server.Refreshing(upstream, refreshEvery), err);
+                }
+            };
+            CliContext context = new CliContext(catalog, clock, System.in, out, err, server,
                     (dir, maxPages, progress) -> Server.export(config, catalog, store, clock, dir, maxPages, progress), store,
                     evalSupport(store, catalog, clock),
-                    new UpstreamAccess(config.dataDir(), new HttpFetcher(FetchSettings.defaults(), HttpFetcher.Sleeper.REAL)));
+                    upstream);
             code = new Main(context).run(args);
             store.ifCreated(b -> b.store().close());
         } catch (IllegalArgumentException e) {

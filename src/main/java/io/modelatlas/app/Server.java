@@ -3,7 +3,12 @@ package io.modelatlas.app;
 import io.javalin.Javalin;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
+import io.modelatlas.refresh.BackgroundRefresh;
+import io.modelatlas.refresh.LiveRefresh;
+import io.modelatlas.refresh.SourceOutcome;
 import io.modelatlas.refresh.StoreBackend;
+import io.modelatlas.refresh.UpstreamAccess;
+import io.modelatlas.refresh.Upstreams;
 import io.modelatlas.store.StoreException;
 import io.modelatlas.web.StaticSite;
 import io.modelatlas.web.WebApp;
@@ -11,6 +16,7 @@ import io.modelatlas.web.WebContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -53,7 +59,13 @@ final class Server {
      * Jetty starts at once while the store opens and the catalog loads beside it; requests wait for the catalog.
      * Every {@code pollSeconds} the server looks for versions another instance recorded and swaps them in.
      */
-    static void run(Config config, Supplier<StoreBackend> store, Clock clock, String host, int port, PrintWriter log) {
+    /** {@code serve --refresh-every}: where to fetch from and how often. */
+    record Refreshing(UpstreamAccess upstream, Duration every) {}
+
+    /** Any number: the key of the one lock that lets a single instance refresh at a time ("MAREFRSH"). */
+    static final long REFRESH_LOCK = 0x4d41524546525348L;
+
+    static void run(Config config, Supplier<StoreBackend> store, Clock clock, String host, int port, Refreshing refreshing, PrintWriter log) {
         CompletableFuture<StoreBackend> backend = CompletableFuture.supplyAsync(() -> openUntilReachable(store, config.pollSeconds()));
         Javalin app = WebApp.create(backend, clock, config.baseUrl(), config.rateLimit());
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -72,6 +84,12 @@ final class Server {
         StoreBackend loaded = backend.join();
         Catalog catalog = loaded.catalog().catalog();
         poller.scheduleWithFixedDelay(() -> poll(loaded), config.pollSeconds(), config.pollSeconds(), TimeUnit.SECONDS);
+        if (refreshing != null) {
+            BackgroundRefresh background = backgroundRefresh(loaded, refreshing, clock);
+            // on the poller's thread: a refresh and a poll never overlap, and a slow refresh delays the next one, never stacks
+            poller.scheduleWithFixedDelay(() -> refresh(background), 0, refreshing.every().toSeconds(), TimeUnit.SECONDS);
+            log.printf("refreshing from the live upstreams every %d min (one instance at a time when instances share PostgreSQL)%n", refreshing.every().toMinutes());
+        }
         log.printf("ModelAtlas serving %d models (%d offerings, catalog version %d, store %s) on http://%s:%d%n", catalog.models().size(),
                 catalog.offeringCount(), loaded.catalog().version(), Config.redact(config.jdbcUrl()), host, app.port());
         log.flush();
@@ -99,6 +117,35 @@ final class Server {
                     throw e;
                 }
             }
+        }
+    }
+
+    static BackgroundRefresh backgroundRefresh(StoreBackend backend, Refreshing refreshing, Clock clock) {
+        LiveRefresh live = new LiveRefresh(backend.catalog(), refreshing.upstream().fetcher(), refreshing.upstream().home(), clock);
+        return new BackgroundRefresh(backend.catalog(), () -> backend.store().tryExclusive(REFRESH_LOCK).map(held -> held::close),
+                // sources.toml is read each round, so a moved upstream is picked up without a restart
+                () -> live.run(Upstreams.read(refreshing.upstream().home()), false, BackgroundRefresh.ACTOR));
+    }
+
+    private static void refresh(BackgroundRefresh background) {
+        try {
+            BackgroundRefresh.Round round = background.runOnce();
+            if (!round.refreshed()) {
+                LOG.info("background refresh skipped: another instance is refreshing; catalog version {}", round.version());
+                return;
+            }
+            for (SourceOutcome s : round.report().sources()) {
+                if (s.ok()) {
+                    LOG.info("background refresh of {}: {}: {}", s.source(), s.status().name().toLowerCase(java.util.Locale.ROOT), s.detail());
+                } else {
+                    LOG.warn("background refresh of {}: {}: {}{}", s.source(), s.status().name().toLowerCase(java.util.Locale.ROOT), s.detail(),
+                            s.keptAs() == null ? "" : " (kept as " + s.keptAs() + ")");
+                }
+            }
+            LOG.info("background refresh: {} changes observed; catalog version {}", round.report().changes().size(), round.version());
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: log and keep the schedule
+            LOG.warn("background refresh failed, the catalog stays as it is: {}", e.getMessage());
         }
     }
 

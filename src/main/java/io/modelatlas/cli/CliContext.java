@@ -39,5 +39,13 @@ public record CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in,
     public interface ServerLauncher {
         /** Starts serving and blocks until the server stops. */
         void serve(String host, int port);
+
+        /**
+         * Starts serving, refreshes the catalog from the live upstreams every {@code refreshEvery} in the background,
+         * and blocks until the server stops. Launchers that cannot fetch (tests of other commands) refuse.
+         */
+        default void serve(String host, int port, java.time.Duration refreshEvery) {
+            throw new UsageException("--refresh-every is not available here");
+        }
     }
 }

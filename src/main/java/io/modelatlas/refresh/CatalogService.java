@@ -4,22 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.UnknownModelException;
+import io.modelatlas.catalog.history.CatalogChange;
+import io.modelatlas.catalog.history.CatalogChanges;
+import io.modelatlas.catalog.history.ChangeSources;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryDiff;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.Observation;
 import io.modelatlas.catalog.history.Observations;
+import io.modelatlas.catalog.history.RecordedChange;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.store.SourceSnapshot;
 import io.modelatlas.store.Store;
+import io.modelatlas.store.StoreWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +104,9 @@ public final class CatalogService {
         swap(CatalogLoader.load(storedSet()), version);
     }
 
-    private void swap(Catalog catalog, long version) {
+    // synchronized: the poller, a background refresh and requests swap from their own threads; the listeners must see
+    // the catalogs in version order, or the site could fall back to an older one
+    private synchronized void swap(Catalog catalog, long version) {
         Current before = current.get();
         if (before != null && before.version() > version) {
             return; // a newer catalog is already in use
@@ -209,8 +217,10 @@ public final class CatalogService {
                     w.addSnapshot(v, f.source(), f.fileName(), f.asOf(), sha256(f.content()), f.skipInvalid(), check.entries(),
                             check.skipped().size(), f.content());
                 }
-                HistoryDiff diff = HistoryDiff.between(w.openHistory(), now, removedOn);
+                Map<FieldKey, HistoryEntry> open = w.openHistory();
+                HistoryDiff diff = HistoryDiff.between(open, now, removedOn);
                 w.applyHistory(diff, v);
+                recordChanges(w, v, open, now, removedOn);
                 w.audit(at, actor, kind, String.join(", ", changed.stream().map(SourceSet.SourceFile::source).toList()), null, summary);
                 counts[0] = diff.opened().size();
                 counts[1] = diff.closed().size();
@@ -266,7 +276,9 @@ public final class CatalogService {
                 }
                 long v = w.addVersion(at, "curation", "correction of " + model.id() + " by " + actor, actor);
                 w.putCuration(model.id(), c.patch().toString(), at, actor);
-                w.applyHistory(HistoryDiff.between(w.openHistory(), now, today), v);
+                Map<FieldKey, HistoryEntry> open = w.openHistory();
+                w.applyHistory(HistoryDiff.between(open, now, today), v);
+                recordChanges(w, v, open, now, today);
                 w.audit(at, actor, "curate", "models/" + model.id(), c.before().toString(), c.after().toString());
                 return v;
             });
@@ -280,6 +292,24 @@ public final class CatalogService {
 
     /** A correction as applied: the catalog version it made and the model as it now reads. */
     public record Curated(long version, Model model, JsonNode before, JsonNode after) {}
+
+    /**
+     * Records for the changes feed what version {@code version} changed: the catalog as the store's history held it
+     * before (in this transaction, so another instance's version in between is counted once, by it) against the new
+     * catalog's observations. The store's first versions (the seed) record none: the feed starts at the first change.
+     */
+    private static void recordChanges(StoreWriter w, long version, Map<FieldKey, HistoryEntry> open, Map<FieldKey, Observation> now,
+                                      LocalDate observed) {
+        Map<FieldKey, Observation> was = new HashMap<>(open.size() * 2);
+        open.forEach((key, e) -> was.put(key, new Observation(key, e.value(), e.source(), e.validFrom())));
+        List<CatalogChange> changes = CatalogChanges.between(was, now, observed);
+        w.addChanges(version, changes, new ChangeSources(was, now)::of);
+    }
+
+    /** The changes recorded on or after {@code since} (all when null), newest first, at most {@code limit}. */
+    public List<RecordedChange> changes(LocalDate since, int limit) {
+        return store.changes(since, limit);
+    }
 
     /** Every value every tracked field of the model has held. */
     public List<HistoryEntry> history(String modelId) {

@@ -2,8 +2,10 @@ package io.modelatlas.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.history.RecordedChange;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ public final class Store implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final SqliteFile file; // null on PostgreSQL
+    private final java.util.concurrent.atomic.AtomicBoolean localLock = new java.util.concurrent.atomic.AtomicBoolean();
 
     enum Dialect { SQLITE, POSTGRESQL }
 
@@ -33,7 +36,7 @@ public final class Store implements AutoCloseable {
      * classpath and validates every applied script: a third of a second or more of every CLI run. A test keeps this
      * in step with the migration files.
      */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     private Store(HikariDataSource pool, Dialect dialect, SqliteFile file) {
         this.pool = pool;
@@ -166,6 +169,23 @@ public final class Store implements AutoCloseable {
                 .list());
     }
 
+    /**
+     * The changes recorded on or after {@code since} (every one when null), newest day first, then newest version
+     * first, each version's changes in the order they were recorded; at most {@code limit}.
+     */
+    public List<RecordedChange> changes(LocalDate since, int limit) {
+        return read(h -> h.createQuery("""
+                        SELECT c.version_id, v.created_at, c.observed, c.kind, c.model_id, c.offering, c.field, c.old_value, c.new_value, c.source
+                        FROM catalog_change c JOIN catalog_version v ON v.id = c.version_id
+                        WHERE c.observed >= :since ORDER BY c.observed DESC, c.version_id DESC, c.id LIMIT :limit""")
+                // ISO dates order as text; '' is before every date
+                .bind("since", since == null ? "" : since.toString()).bind("limit", limit)
+                .map((rs, c) -> new RecordedChange(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(10),
+                        new CatalogChange(LocalDate.parse(rs.getString(3)), CatalogChange.Kind.valueOf(rs.getString(4)), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))))
+                .list());
+    }
+
     /** Operators' corrections: model id to the overlay patch (JSON). */
     public Map<String, String> curations() {
         return read(h -> {
@@ -195,6 +215,69 @@ public final class Store implements AutoCloseable {
                 .map((rs, c) -> new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7)))
                 .list());
+    }
+
+    // ---- coordination ----
+
+    /**
+     * Takes the exclusive lock {@code key} without waiting: empty when another holder has it. On PostgreSQL this is a
+     * session advisory lock (pg_try_advisory_lock) on a connection kept until {@link Held#close}, so it spans every
+     * instance sharing the database and is released by PostgreSQL itself if the instance dies. On SQLite a single
+     * instance is assumed, and the lock only keeps this process from running the work twice at once.
+     */
+    public Optional<Held> tryExclusive(long key) {
+        if (dialect == Dialect.SQLITE) {
+            return localLock.compareAndSet(false, true) ? Optional.of(() -> localLock.set(false)) : Optional.empty();
+        }
+        java.sql.Connection c = null;
+        try {
+            c = pool.getConnection();
+            c.setAutoCommit(true); // a session lock: no transaction holds it
+            boolean got;
+            try (var st = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                st.setLong(1, key);
+                try (var rs = st.executeQuery()) {
+                    got = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (!got) {
+                c.close();
+                return Optional.empty();
+            }
+            java.sql.Connection held = c;
+            return Optional.of(() -> unlock(held, key));
+        } catch (java.sql.SQLException e) {
+            closeQuietly(c);
+            throw new StoreException("cannot take the lock: " + rootMessage(e), e);
+        }
+    }
+
+    /** A lock taken by {@link #tryExclusive}; closing releases it. */
+    @FunctionalInterface
+    public interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private void unlock(java.sql.Connection c, long key) {
+        try (var st = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            st.setLong(1, key);
+            st.execute();
+            closeQuietly(c);
+        } catch (java.sql.SQLException e) {
+            // a pooled connection would keep the lock: end its session instead, and PostgreSQL releases the lock with it
+            pool.evictConnection(c);
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (java.sql.SQLException ignored) {
+                // nothing more to release
+            }
+        }
     }
 
     // ---- writes ----

@@ -1,13 +1,16 @@
 package io.modelatlas.store;
 
+import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryDiff;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.Observation;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -83,6 +86,25 @@ public final class StoreWriter {
         }
         if (n % BATCH != 0) {
             open.execute();
+        }
+    }
+
+    /** Records what version {@code versionId} changed, for the changes feed, each with the source {@code sourceOf} names. */
+    public void addChanges(long versionId, List<CatalogChange> changes, Function<CatalogChange, String> sourceOf) {
+        PreparedBatch insert = h.prepareBatch("""
+                INSERT INTO catalog_change (version_id, observed, kind, model_id, offering, field, old_value, new_value, source)
+                VALUES (:version, :observed, :kind, :model, :offering, :field, :old, :new, :source)""");
+        int n = 0;
+        for (CatalogChange c : changes) {
+            insert.bind("version", versionId).bind("observed", c.observed().toString()).bind("kind", c.kind().name())
+                    .bind("model", c.modelId()).bind("offering", c.offering()).bind("field", c.field())
+                    .bind("old", c.before()).bind("new", c.after()).bind("source", sourceOf.apply(c)).add();
+            if (++n % BATCH == 0) {
+                insert.execute();
+            }
+        }
+        if (n % BATCH != 0) {
+            insert.execute();
         }
     }
 

@@ -76,6 +76,22 @@ final class Params {
         return (int) p;
     }
 
+    /** An ISO date {@code YYYY-MM-DD}, or null when the parameter is absent. */
+    static java.time.LocalDate date(Context ctx, String name) {
+        String raw = text(ctx, name);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            if (raw.length() != 10 || !asciiOnly(raw, "-0123456789")) {
+                throw new java.time.format.DateTimeParseException("", raw, 0);
+            }
+            return java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(name, "query parameter '" + name + "' must be a date as YYYY-MM-DD, got '" + io.modelatlas.text.Clip.clip(raw, 40) + "'");
+        }
+    }
+
     static String text(Context ctx, String name) {
         String v = ctx.queryParam(name);
         return v == null || v.isBlank() ? null : v.trim();

@@ -1,5 +1,6 @@
 package io.modelatlas.web;
 
+import io.modelatlas.api.ChangesJson;
 import io.modelatlas.api.HistoryJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.ModelSummaryJson;
@@ -7,6 +8,8 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.history.RecordedChange;
+import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.pricing.ServiceTier;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ final class SitePages {
     static final long DEFAULT_OUTPUT_TOKENS = 300L;
     /** Models per page of {@code /api/v1/models} when no {@code limit} is given. */
     static final int DEFAULT_API_LIMIT = 100;
+    /** Changes per answer of {@code /api/v1/changes} when no {@code limit} is given. */
+    static final int DEFAULT_CHANGES_LIMIT = 500;
 
     private final Templates templates;
 
@@ -93,6 +98,15 @@ final class SitePages {
     static String apiModels(List<Model> matching, int offset, int limit) {
         return Json.write(new ModelSummaryJson.Page(matching.size(), offset, limit,
                 matching.stream().skip(offset).limit(limit).map(ModelSummaryJson::from).toList()));
+    }
+
+    /** The changes page from the newest changes, up to {@link ChangesPage#LIMIT} of them ({@code truncated}: more exist). */
+    byte[] changes(WebContext ctx, List<RecordedChange> changes, boolean truncated) {
+        return templates.render("changes/page.jte", "page", ChangesPage.of(ctx, changes, truncated));
+    }
+
+    static String apiChanges(java.time.LocalDate since, List<RecordedChange> changes, boolean truncated) {
+        return Json.write(ChangesJson.of(since, changes, truncated));
     }
 
     static String apiHistory(Model m, List<HistoryEntry> history) {

@@ -5,6 +5,7 @@ import io.modelatlas.api.LeaderboardJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.history.RecordedChange;
 import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.export.SiteSource;
 import io.modelatlas.refresh.StoreBackend;
@@ -104,6 +105,19 @@ public final class StaticSite implements SiteSource {
         if (path.equals("/robots.txt")) {
             return text("text/plain", Sitemap.robots(ctx));
         }
+        if (path.equals("/changes")) {
+            List<RecordedChange> newest = changes(ChangesPage.LIMIT + 1);
+            return html(pages.changes(ctx, newest.subList(0, Math.min(newest.size(), ChangesPage.LIMIT)), newest.size() > ChangesPage.LIMIT));
+        }
+        if (path.equals("/changes.atom")) {
+            return Optional.of(new Resource(ChangesFeed.CONTENT_TYPE,
+                    ChangesFeed.xml(ctx.baseUrl(), changes(ChangesFeed.LIMIT), ctx.clock().instant()).getBytes(StandardCharsets.UTF_8)));
+        }
+        if (path.equals("/api/v1/changes")) {
+            List<RecordedChange> found = changes(SitePages.DEFAULT_CHANGES_LIMIT + 1);
+            return text("application/json", SitePages.apiChanges(null, found.subList(0, Math.min(found.size(), SitePages.DEFAULT_CHANGES_LIMIT)),
+                    found.size() > SitePages.DEFAULT_CHANGES_LIMIT));
+        }
         if (path.equals("/api/v1/models")) {
             return text("application/json", SitePages.apiModels(ModelQuery.all().apply(ctx.catalog()), 0, SitePages.DEFAULT_API_LIMIT));
         }
@@ -136,6 +150,11 @@ public final class StaticSite implements SiteSource {
             sitemap = s;
         }
         return s;
+    }
+
+    /** The newest recorded changes, as the server lists them: none without a store. */
+    private List<RecordedChange> changes(int limit) {
+        return store == null ? List.of() : store.catalog().changes(null, limit);
     }
 
     private List<HistoryEntry> history(Model m) {

@@ -34,6 +34,8 @@ import io.modelatlas.pricing.Usage;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.StoreException;
 import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.history.RecordedChange;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -148,6 +150,37 @@ public final class WebApp {
         return backend == null ? List.of() : backend().catalog().history(m.id());
     }
 
+    /** The newest recorded changes, at most {@code limit}; none without a store (nothing records them there). */
+    private List<RecordedChange> changes(java.time.LocalDate since, int limit) {
+        return backend == null ? List.of() : backend().catalog().changes(since, limit);
+    }
+
+    private void changesPage(Context c) {
+        Site s = site();
+        s.pages().getOrRender("/changes", () -> {
+            List<RecordedChange> newest = changes(null, ChangesPage.LIMIT + 1);
+            return pages.changes(s.ctx(), newest.subList(0, Math.min(newest.size(), ChangesPage.LIMIT)), newest.size() > ChangesPage.LIMIT);
+        }).respond(c);
+    }
+
+    private void changesFeed(Context c) {
+        Site s = site();
+        c.contentType(ChangesFeed.CONTENT_TYPE).result(s.json().get("changes.atom",
+                () -> ChangesFeed.xml(s.ctx().baseUrl(), changes(null, ChangesFeed.LIMIT), s.ctx().clock().instant())));
+    }
+
+    private void apiChanges(Context c) {
+        java.time.LocalDate since = Params.date(c, "since");
+        long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_CHANGES_LIMIT);
+        if (limit < 1 || limit > 1000) {
+            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
+        }
+        cachedJson(c, "changes " + since + " " + limit, s -> {
+            List<RecordedChange> found = changes(since, (int) limit + 1);
+            return SitePages.apiChanges(since, found.subList(0, Math.min(found.size(), (int) limit)), found.size() > limit);
+        });
+    }
+
     private Javalin javalin() {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -195,6 +228,9 @@ public final class WebApp {
             config.routes.get(BenchmarksPage.PATH, this::benchmarksPage);
             config.routes.get(BenchmarksPage.PATH + "/{id}", this::benchmarkPage);
             config.routes.get("/api/v1/models/{id}/history", this::apiHistory);
+            config.routes.get("/changes", this::changesPage);
+            config.routes.get("/changes.atom", this::changesFeed);
+            config.routes.get("/api/v1/changes", this::apiChanges);
             new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
             new CheckRoutes(this::ctx, templates).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);

@@ -48,7 +48,7 @@ class ExportMatchesServerTest {
         try {
             List<String> paths = exportAndCompare(StaticSite.of(ctx), server);
             assertThat(paths).contains("/", "/models", "/models/gpt-4.1-mini", "/compare/gpt-4.1-vs-gpt-4.1-mini", "/calculator",
-                    "/data-quality", "/api", "/sitemap.xml", "/robots.txt", "/static/app.css", "/static/app.js");
+                    "/data-quality", "/api", "/sitemap.xml", "/robots.txt", "/static/app.css", "/static/app.js", "/changes", "/changes.atom");
             // the JSON a page links to is written, so the copy has no dead link; the rest of the API needs a server
             assertThat(dir.resolve("api/v1/openapi.json")).exists();
             assertThat(dir.resolve("api/v1/compare")).doesNotExist();
@@ -64,7 +64,7 @@ class ExportMatchesServerTest {
         Javalin server = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, BASE, 0).start("127.0.0.1", 0);
         try {
             List<String> paths = exportAndCompare(StaticSite.of(backend, MiniData.CLOCK, BASE), server);
-            assertThat(paths).contains("/models/gpt-4.1-mini", "/data-quality");
+            assertThat(paths).contains("/models/gpt-4.1-mini", "/data-quality", "/changes", "/changes.atom");
             assertThat(Files.readString(dir.resolve("models/gpt-4.1-mini/index.html")))
                     .contains("Price history").contains("href=\"/api/v1/models/gpt-4.1-mini/history\"");
         } finally {

@@ -337,7 +337,10 @@ public final class CatalogService {
         for (SourceSet.SourceFile f : earlier) {
             then = then.with(f);
         }
-        Map<FieldKey, Observation> before = earlier.isEmpty() ? Map.of() : Observations.of(CatalogLoader.load(then));
+        // the catalog of the earlier copies too is merged at build time, for the jar's own data set
+        SourceSet history = then;
+        Map<FieldKey, Observation> before = earlier.isEmpty() ? Map.of() : Observations.of(bundled.isBundledAsIs()
+                ? BundledSnapshot.readHistory().orElseGet(() -> CatalogLoader.load(history)) : CatalogLoader.load(history));
         // the bundled catalog from its snapshot: the merge of every source is done at build time
         Catalog current = CatalogLoader.loadOrRead(bundled);
         Map<FieldKey, Observation> now = Observations.of(current);

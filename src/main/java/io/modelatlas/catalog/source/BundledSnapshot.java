@@ -30,6 +30,8 @@ import java.util.zip.CRC32;
 public final class BundledSnapshot {
     /** Beside the classes, not among the data files: it is made from them. */
     static final String RESOURCE = "/io/modelatlas/catalog/snapshot/bundled.snapshot";
+    /** The catalog of the earlier copies the data set lists under [[history]]: a new store's first version. */
+    static final String HISTORY = "/io/modelatlas/catalog/snapshot/bundled-history.snapshot";
     static final String FILES = "/io/modelatlas/catalog/snapshot/bundled.files";
     /** More than the header takes (a format version, a 64-digit key, a build label): the stamp needs no more. */
     private static final int HEADER_BYTES = 1024;
@@ -46,11 +48,24 @@ public final class BundledSnapshot {
      * empty otherwise (no snapshot, an edited file, an unreadable snapshot), and the caller merges.
      */
     public static Optional<Catalog> readBundled() {
+        return readChecked(RESOURCE);
+    }
+
+    /**
+     * The catalog of the bundled data set with its earlier copies ({@link SourceSet#historicFiles()}) in place of the
+     * current files, from its snapshot, when every data file is unchanged; empty otherwise. A new store's history
+     * starts from it.
+     */
+    public static Optional<Catalog> readHistory() {
+        return readChecked(HISTORY);
+    }
+
+    private static Optional<Catalog> readChecked(String snapshot) {
         byte[] files = resource(FILES);
         if (files == null || !unchanged(new String(files, StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
-        byte[] bytes = bytes();
+        byte[] bytes = resource(snapshot);
         String key = bytes == null ? null : CatalogSnapshot.keyOf(bytes);
         return key == null ? Optional.empty() : read(bytes, key);
     }
@@ -148,7 +163,13 @@ public final class BundledSnapshot {
         Catalog catalog = CatalogLoader.load(set);
         Path root = Path.of(args[0]);
         List<String> lines = new ArrayList<>();
-        for (String name : set.ownFiles()) {
+        SourceSet history = set;
+        for (SourceSet.SourceFile f : set.historicFiles()) {
+            history = history.with(f);
+        }
+        List<String> names = new ArrayList<>(set.ownFiles());
+        set.historicFiles().forEach(f -> names.add(f.fileName()));
+        for (String name : names) {
             try (InputStream in = set.open(name)) {
                 // the two fields joined as the start compares them: CRC and size in one text
                 String[] crcSize = crcAndSize(in.readAllBytes()).split(" ");
@@ -159,6 +180,7 @@ public final class BundledSnapshot {
         Files.createDirectories(snapshot.getParent());
         // a new build's stamp differs even for the same data: a store never reuses what another build of the merge made
         Files.write(snapshot, CatalogSnapshot.write(catalog, set.fingerprint(), "build of " + Instant.now()));
+        Files.write(root.resolve(HISTORY.substring(1)), CatalogSnapshot.write(CatalogLoader.load(history), history.fingerprint(), "build of " + Instant.now()));
         Files.write(root.resolve(FILES.substring(1)), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

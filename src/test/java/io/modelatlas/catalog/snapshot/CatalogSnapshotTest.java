@@ -76,6 +76,17 @@ class CatalogSnapshotTest {
     }
 
     @Test
+    void the_jar_carries_the_snapshot_of_the_earlier_copies_a_new_store_starts_its_history_from() {
+        SourceSet history = bundled;
+        for (SourceSet.SourceFile f : bundled.historicFiles()) {
+            history = history.with(f);
+        }
+        Catalog read = BundledSnapshot.readHistory().orElseThrow();
+
+        assertThat(dump(read)).isEqualTo(dump(CatalogLoader.load(history))).isNotEqualTo(dump(merged));
+    }
+
+    @Test
     void a_snapshot_of_other_sources_is_not_read() {
         SourceSet corrected = bundled.withCurations(Map.of("gpt-4.1-mini", "{\"description\": \"corrected\"}"));
 

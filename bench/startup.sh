@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Cold catalog load and server start, measured from process start (bounded: RUNS runs each, default 5, 127.0.0.1
 # only). Ends with one line `RESULT startup key=value ...` (medians, ms) for bench/run.sh.
-# Usage: bench/startup.sh   (builds target/modelatlas.jar if missing)   Env: RUNS=5
+# Usage: bench/startup.sh   (builds target/modelatlas.jar if missing)   Env: RUNS=5, JAR=other.jar (measure another build,
+# e.g. the commit before a change, side by side; bin/modelatlas still runs target/modelatlas.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 need_tools curl:curl python3:python3
-need_jar
-jar=target/modelatlas.jar
+[ -n "${JAR:-}" ] || need_jar
+jar=${JAR:-target/modelatlas.jar}
 runs=${RUNS:-5}
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT

@@ -110,6 +110,11 @@ public final class Catalog {
         return new Catalog(models, sources, leaderboards);
     }
 
+    /** The same models with other source descriptions; the leaderboards are this catalog's, built once for both. */
+    public Catalog withSources(List<SourceInfo> otherSources) {
+        return new Catalog(models, otherSources, c -> leaderboards());
+    }
+
     /** Every benchmark and published score; built once, on first use. */
     public Leaderboards leaderboards() {
         Leaderboards l = leaderboards;

@@ -16,6 +16,7 @@ public final class Leaderboards {
     public static final Leaderboards EMPTY = new Leaderboards(List.of(), List.of());
 
     private final List<Leaderboard> benchmarks;
+    private final List<LeaderboardScore> scores;
     private final Map<String, Leaderboard> byId = new LinkedHashMap<>();
     private final Map<String, List<LeaderboardScore>> byBenchmark = new LinkedHashMap<>();
     private final Map<String, List<LeaderboardScore>> byModel = new LinkedHashMap<>();
@@ -32,13 +33,14 @@ public final class Leaderboards {
      */
     public Leaderboards(List<Leaderboard> benchmarks, List<LeaderboardScore> scores) {
         this.benchmarks = List.copyOf(benchmarks);
+        this.scores = List.copyOf(scores);
         for (Leaderboard b : this.benchmarks) {
             if (byId.putIfAbsent(b.id(), b) != null) {
                 throw new IllegalArgumentException("two benchmarks have the id " + b.id());
             }
             byBenchmark.put(b.id(), new ArrayList<>());
         }
-        for (LeaderboardScore s : scores) {
+        for (LeaderboardScore s : this.scores) {
             List<LeaderboardScore> of = byBenchmark.get(s.benchmarkId());
             if (of == null) {
                 throw new IllegalArgumentException("a score of " + s.publishedName() + " names no benchmark: " + s.benchmarkId());
@@ -91,6 +93,14 @@ public final class Leaderboards {
 
     public List<Leaderboard> benchmarks() {
         return benchmarks;
+    }
+
+    /**
+     * Every score in the order they were given: the order each model's scores are listed in (a snapshot keeps it, so
+     * that a catalog read back lists them as the merge did).
+     */
+    public List<LeaderboardScore> scores() {
+        return scores;
     }
 
     public Optional<Leaderboard> benchmark(String id) {

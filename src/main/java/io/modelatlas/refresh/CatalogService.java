@@ -13,6 +13,9 @@ import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.Observation;
 import io.modelatlas.catalog.history.Observations;
 import io.modelatlas.catalog.history.RecordedChange;
+import io.modelatlas.catalog.snapshot.CatalogSnapshot;
+import io.modelatlas.catalog.snapshot.SnapshotException;
+import io.modelatlas.catalog.source.BundledSnapshot;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.catalog.source.SourceSet;
@@ -53,6 +56,12 @@ public final class CatalogService {
     private final Clock clock;
     private final AtomicReference<Current> current = new AtomicReference<>();
     private final List<Consumer<Catalog>> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Which build of the merge code and bundled data made the catalog snapshots this service keeps in the store, so
+     * that a start reads a version's catalog instead of merging its files again; null when none are kept (a data set
+     * other than the jar's own, or classes built without the bundled snapshot).
+     */
+    private final String snapshotStamp;
 
     private record Current(Catalog catalog, long version) {}
 
@@ -60,6 +69,7 @@ public final class CatalogService {
         this.store = store;
         this.bundled = bundled;
         this.clock = clock;
+        this.snapshotStamp = bundled.isBundledAsIs() ? BundledSnapshot.stamp() : null;
     }
 
     /**
@@ -101,7 +111,40 @@ public final class CatalogService {
 
     private void reload() {
         long version = store.latestVersion();
-        swap(CatalogLoader.load(storedSet()), version);
+        swap(storedCatalog(version), version);
+    }
+
+    /** The catalog of a version: the snapshot kept of it when this build made one, else merged from the stored files (and kept). */
+    private Catalog storedCatalog(long version) {
+        Optional<Catalog> kept = Optional.empty();
+        if (snapshotStamp != null) {
+            try {
+                kept = store.catalogSnapshot(version, snapshotStamp).flatMap(b -> CatalogSnapshot.read(b, snapshotKey(version)));
+            } catch (SnapshotException e) {
+                kept = Optional.empty(); // a damaged cache: merge, and the snapshot kept below replaces it
+            }
+        }
+        return kept.orElseGet(() -> {
+            Catalog merged = CatalogLoader.load(storedSet());
+            keepSnapshot(version, merged);
+            return merged;
+        });
+    }
+
+    /** Keeps the version's catalog as a snapshot for the next start. */
+    private void keepSnapshot(long version, Catalog catalog) {
+        if (snapshotStamp == null) {
+            return;
+        }
+        try {
+            store.keepCatalogSnapshot(version, snapshotStamp, CatalogSnapshot.write(catalog, snapshotKey(version), snapshotStamp));
+        } catch (RuntimeException e) {
+            // only a cache: a store that refuses it (busy, full, read-only) costs the next start a merge, nothing else
+        }
+    }
+
+    private static String snapshotKey(long version) {
+        return "catalog version " + version;
     }
 
     // synchronized: the poller, a background refresh and requests swap from their own threads; the listeners must see
@@ -228,6 +271,7 @@ public final class CatalogService {
             });
             if (version != null) {
                 swap(next, version);
+                keepSnapshot(version, next);
                 return new ImportResult(version, names, entries, offerings, skipped, counts[0], counts[1], false);
             }
         }
@@ -284,6 +328,7 @@ public final class CatalogService {
             });
             if (version != null) {
                 swap(next, version);
+                keepSnapshot(version, next);
                 return new Curated(version, next.require(model.id()), c.before(), c.after());
             }
         }
@@ -322,14 +367,20 @@ public final class CatalogService {
         for (SourceSet.SourceFile f : earlier) {
             then = then.with(f);
         }
-        Map<FieldKey, Observation> before = earlier.isEmpty() ? Map.of() : Observations.of(CatalogLoader.load(then));
-        Map<FieldKey, Observation> now = Observations.of(CatalogLoader.load(bundled));
+        // the catalog of the earlier copies too is merged at build time, for the jar's own data set
+        SourceSet history = then;
+        Map<FieldKey, Observation> before = earlier.isEmpty() ? Map.of() : Observations.of(bundled.isBundledAsIs()
+                ? BundledSnapshot.readHistory().orElseGet(() -> CatalogLoader.load(history)) : CatalogLoader.load(history));
+        // the bundled catalog from its snapshot: the merge of every source is done at build time
+        Catalog current = CatalogLoader.loadOrRead(bundled);
+        Map<FieldKey, Observation> now = Observations.of(current);
         List<SourceSet.SourceFile> files = SourceSet.IMPORTABLE.stream().map(bundled::file).toList();
         LocalDate newest = files.stream().map(SourceSet.SourceFile::asOf).max(LocalDate::compareTo).orElseThrow();
         Map<String, Integer> entries = new LinkedHashMap<>();
-        files.forEach(f -> entries.put(f.source(), CatalogLoader.check(f).entries()));
+        // each source's entries as the load counted them, rather than parsing every file once more
+        current.sources().forEach(i -> entries.put(i.name(), i.entries()));
         Instant at = clock.instant();
-        store.write(w -> {
+        Long seeded = store.write(w -> {
             if (w.latestVersion() != 0) {
                 return null; // another instance seeded the store first
             }
@@ -344,6 +395,10 @@ public final class CatalogService {
             w.applyHistory(HistoryDiff.between(w.openHistory(), now, newest), v2);
             return v2;
         });
+        if (seeded != null && snapshotStamp != null) {
+            // the stored files are the bundled ones: the same catalog, its sources named as imported files
+            keepSnapshot(seeded, CatalogLoader.storedCopy(current, bundled, storedSet()));
+        }
     }
 
     private static String describe(List<SourceSet.SourceFile> files) {

@@ -36,7 +36,7 @@ public final class Store implements AutoCloseable {
      * classpath and validates every applied script: a third of a second or more of every CLI run. A test keeps this
      * in step with the migration files.
      */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
 
     private Store(HikariDataSource pool, Dialect dialect, SqliteFile file) {
         this.pool = pool;
@@ -143,6 +143,25 @@ public final class Store implements AutoCloseable {
                         LocalDate.parse(rs.getString("as_of")), rs.getString("sha256"), rs.getBoolean("skip_invalid"), rs.getInt("entries"),
                         rs.getInt("skipped"), Gzip.decompress(rs.getBytes("content_gzip"))))
                 .findOne());
+    }
+
+    /** The snapshot of a catalog version's merged catalog, when one made by {@code builtBy} is stored. */
+    public Optional<byte[]> catalogSnapshot(long version, String builtBy) {
+        return read(h -> h.createQuery("SELECT content_gzip FROM catalog_snapshot WHERE version_id = :version AND built_by = :builtBy")
+                .bind("version", version).bind("builtBy", builtBy)
+                .map((rs, c) -> Gzip.decompress(rs.getBytes(1))).findOne());
+    }
+
+    /**
+     * Keeps the snapshot of a version's merged catalog, in place of older ones. A cache: failing to keep it loses
+     * nothing, so a store that refuses the write is left as it is.
+     */
+    public void keepCatalogSnapshot(long version, String builtBy, byte[] snapshot) {
+        byte[] gzip = Gzip.compress(snapshot);
+        write(w -> {
+            w.keepCatalogSnapshot(version, builtBy, gzip);
+            return null;
+        });
     }
 
     /** Every field's current row. */

@@ -47,6 +47,13 @@ public final class StoreWriter {
                 .execute();
     }
 
+    /** Replaces every stored catalog snapshot but newer versions' with this one (already gzipped). */
+    void keepCatalogSnapshot(long versionId, String builtBy, byte[] contentGzip) {
+        h.createUpdate("DELETE FROM catalog_snapshot WHERE version_id <= :version").bind("version", versionId).execute();
+        h.createUpdate("INSERT INTO catalog_snapshot (version_id, built_by, content_gzip) VALUES (:version, :builtBy, :content)")
+                .bind("version", versionId).bind("builtBy", builtBy).bind("content", contentGzip).execute();
+    }
+
     public Map<FieldKey, HistoryEntry> openHistory() {
         Map<FieldKey, HistoryEntry> out = new java.util.HashMap<>();
         h.createQuery("SELECT model_id, offering, field, value, source, valid_from FROM history WHERE valid_to IS NULL")

@@ -36,14 +36,58 @@ import java.util.stream.Stream;
  */
 public final class CatalogLoader {
     static final String BUNDLED = "/io/modelatlas/catalog/data/";
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-    private static final ObjectMapper TOML = new TomlMapper();
+    /** Built on first parse, not on class load: a start that reads the bundled snapshot never builds them. */
+    private static final class Mappers {
+        static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        static final ObjectMapper TOML = new TomlMapper();
+    }
 
     private CatalogLoader() {}
 
-    /** The catalog from the data bundled in the jar. */
+    /** The catalog from the data bundled in the jar: read from the build's snapshot of it, else merged. */
     public static Catalog loadBundled() {
-        return load(SourceSet.bundled());
+        return BundledSnapshot.readBundled().orElseGet(() -> load(SourceSet.bundled()));
+    }
+
+    /**
+     * The catalog of a set: for the jar's own data set as it is, read from the bundled snapshot when its files are
+     * unchanged; else merged.
+     */
+    public static Catalog loadOrRead(SourceSet set) {
+        if (set.isBundledAsIs()) {
+            return BundledSnapshot.readBundled().orElseGet(() -> load(set));
+        }
+        return load(set);
+    }
+
+    /**
+     * The catalog of {@code stored} given the catalog of the set it copies, when every source's stored file is the
+     * very file of {@code copied} (same name, date, bytes and skipping): the same models and leaderboards, and the
+     * sources named as imported files, exactly as {@link #load(SourceSet)} of {@code stored} would name them. A new
+     * store, seeded with the bundled files, gets its catalog without a second merge.
+     *
+     * @throws IllegalArgumentException when a source's file differs
+     */
+    public static Catalog storedCopy(Catalog ofCopied, SourceSet copied, SourceSet stored) {
+        if (!stored.curations().equals(copied.curations())) {
+            throw new IllegalArgumentException("the stored set has other corrections");
+        }
+        for (String source : SourceSet.IMPORTABLE) {
+            SourceSet.SourceFile a = copied.file(source);
+            SourceSet.SourceFile b = stored.file(source);
+            if (!a.fileName().equals(b.fileName()) || !a.asOf().equals(b.asOf()) || a.skipInvalid() != b.skipInvalid()
+                    || !java.util.Arrays.equals(a.content(), b.content())) {
+                throw new IllegalArgumentException("the stored " + source + " file is not the copied one");
+            }
+        }
+        List<SourceInfo> sources = new ArrayList<>();
+        for (SourceInfo i : ofCopied.sources()) {
+            boolean renamed = SourceSet.IMPORTABLE.contains(i.name()) && stored.isReplaced(i.name()) != copied.isReplaced(i.name());
+            sources.add(!renamed ? i : new SourceInfo(i.name(), i.asOf(), i.license(),
+                    stored.isReplaced(i.name()) ? "imported file " + stored.file(i.name()).fileName() : origin(stored.manifest(), i.name()),
+                    i.entries(), i.warnings()));
+        }
+        return ofCopied.withSources(sources);
     }
 
     /** The catalog from a directory laid out like the bundled data ({@code sources.toml} and the files it lists). */
@@ -97,7 +141,7 @@ public final class CatalogLoader {
     public static Catalog load(SourceSet set) {
         JsonNode manifest = set.manifest();
         String overlayFile = fileName(manifest, "overlay");
-        Overlay overlay = Overlay.read(curated(tree(TOML, overlayFile, open(set, overlayFile)), set.curations()), overlayFile);
+        Overlay overlay = Overlay.read(curated(tree(Mappers.TOML, overlayFile, open(set, overlayFile)), set.curations()), overlayFile);
         IdentityRules identity = identityRules(set, manifest);
 
         // The three large files parse independently: read them side by side, the biggest on its own thread.
@@ -141,7 +185,7 @@ public final class CatalogLoader {
                           List<String> warnings, List<SourceFormatException> skipped) {}
 
     private static Parsed parse(SourceSet.SourceFile f) {
-        JsonNode root = tree(JSON, f.fileName(), SourceSet.bytes(f));
+        JsonNode root = tree(Mappers.JSON, f.fileName(), SourceSet.bytes(f));
         return switch (f.source()) {
             case "litellm" -> {
                 LiteLlmSource.Result r = LiteLlmSource.read(root, f.fileName(), f.asOf(), f.skipInvalid());
@@ -170,7 +214,7 @@ public final class CatalogLoader {
         ObjectNode root = (ObjectNode) overlay.deepCopy();
         ObjectNode models = root.has("models") ? (ObjectNode) root.get("models") : root.putObject("models");
         curations.forEach((id, patch) -> {
-            JsonNode p = tree(JSON, "curation of " + id, new java.io.ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)));
+            JsonNode p = tree(Mappers.JSON, "curation of " + id, new java.io.ByteArrayInputStream(patch.getBytes(StandardCharsets.UTF_8)));
             JsonNode merged = MergePatch.apply(models.get(id), p);
             if (merged == null || merged.isEmpty()) {
                 models.remove(id);
@@ -199,9 +243,9 @@ public final class CatalogLoader {
         }
         checkIds(patch);
         String overlayFile = fileName(set.manifest(), "overlay");
-        JsonNode own = tree(TOML, overlayFile, open(set, overlayFile)).path("models").get(modelId);
+        JsonNode own = tree(Mappers.TOML, overlayFile, open(set, overlayFile)).path("models").get(modelId);
         JsonNode combined = MergePatch.combine(storedPatch, patch);
-        JsonNode before = MergePatch.apply(own, storedPatch == null ? JSON.createObjectNode() : storedPatch);
+        JsonNode before = MergePatch.apply(own, storedPatch == null ? Mappers.JSON.createObjectNode() : storedPatch);
         JsonNode after = MergePatch.apply(own, combined);
         Overlay.check(after, "request body", "$");
         return new Curation(combined, before, after);
@@ -226,7 +270,7 @@ public final class CatalogLoader {
 
     /** Reads JSON text (an operator's patch) into a tree; errors name {@code what} and the line. */
     public static JsonNode json(String what, String text) {
-        return tree(JSON, what, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return tree(Mappers.JSON, what, new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -246,7 +290,7 @@ public final class CatalogLoader {
             return IdentityRules.none();
         }
         String file = fileName(manifest, "identity");
-        return IdentityRules.read(tree(TOML, file, open(set, file)), file);
+        return IdentityRules.read(tree(Mappers.TOML, file, open(set, file)), file);
     }
 
     private static InputStream open(SourceSet set, String name) {
@@ -261,7 +305,7 @@ public final class CatalogLoader {
 
     static JsonNode manifest(SourceSet.Opener opener) {
         try {
-            return tree(TOML, "sources.toml", opener.open("sources.toml"));
+            return tree(Mappers.TOML, "sources.toml", opener.open("sources.toml"));
         } catch (NoSuchFileException e) {
             throw new SourceFormatException("sources.toml", "", "file not found");
         } catch (IOException e) {
@@ -279,7 +323,7 @@ public final class CatalogLoader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SourceFormatException(name, where, "not valid " + (mapper == TOML ? "TOML" : "JSON") + ": " + e.getOriginalMessage(), e);
+            throw new SourceFormatException(name, where, "not valid " + (mapper == Mappers.TOML ? "TOML" : "JSON") + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }

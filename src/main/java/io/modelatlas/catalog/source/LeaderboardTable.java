@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  * text, never through a {@code double}. Read on first use of the catalog's leaderboards ({@link LeaderboardImport}).
  */
 final class LeaderboardTable {
-    static final String DIR = CatalogLoader.BUNDLED + "leaderboards/";
+    /** The leaderboards' folder in the bundled data set. */
+    static final String FOLDER = "leaderboards/";
+    static final String DIR = CatalogLoader.BUNDLED + FOLDER;
     /** The bundled files, by source name. */
     static final List<String> SOURCES = List.of("lmarena-text", "livebench", "aider-polyglot", "epoch-benchmarks", "vectara-hallucination");
     static final String HEADER = "model_name_as_published,benchmark,metric,score,unit,higher_is_better,as_of,source_repo,source_commit,source_path,variant";
@@ -80,6 +82,24 @@ final class LeaderboardTable {
             }
         }
         return all;
+    }
+
+    /** The bundled files leaderboards are built from: the mapping and each source's table. */
+    static List<String> bundledFiles() {
+        List<String> names = new ArrayList<>(List.of("mapping.toml"));
+        SOURCES.forEach(source -> names.add(source + ".csv"));
+        return names;
+    }
+
+    static byte[] bundledBytes(String name) {
+        try (InputStream in = LeaderboardTable.class.getResourceAsStream(DIR + name)) {
+            if (in == null) {
+                throw new SourceFormatException(name, "", "missing from the bundled data");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** How many scores the bundled files hold (data lines), counted without parsing them. */

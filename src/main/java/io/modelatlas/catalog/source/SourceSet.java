@@ -2,6 +2,11 @@ package io.modelatlas.catalog.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,6 +33,8 @@ public final class SourceSet {
     private final JsonNode manifest;
     private final Map<String, SourceFile> replaced;
     private final Map<String, String> curations;
+    /** True for the data set bundled in the jar: the one the bundled snapshot was made from. */
+    private final boolean bundled;
 
     /** Opens a file of the data set by its relative name. */
     @FunctionalInterface
@@ -45,7 +52,8 @@ public final class SourceSet {
         }
     }
 
-    private SourceSet(Opener base, JsonNode manifest, Map<String, SourceFile> replaced, Map<String, String> curations) {
+    private SourceSet(Opener base, JsonNode manifest, Map<String, SourceFile> replaced, Map<String, String> curations, boolean bundled) {
+        this.bundled = bundled;
         this.base = base;
         this.manifest = manifest;
         this.replaced = Map.copyOf(replaced);
@@ -54,7 +62,7 @@ public final class SourceSet {
 
     /** The data bundled in the jar. */
     public static SourceSet bundled() {
-        return of(name -> {
+        return of(true, name -> {
             InputStream in = SourceSet.class.getResourceAsStream(CatalogLoader.BUNDLED + name);
             if (in == null) {
                 throw new NoSuchFileException("bundled " + name);
@@ -65,11 +73,11 @@ public final class SourceSet {
 
     /** A directory laid out like the bundled data ({@code sources.toml} and the files it lists). */
     public static SourceSet directory(Path dir) {
-        return of(name -> Files.newInputStream(dir.resolve(name)));
+        return of(false, name -> Files.newInputStream(dir.resolve(name)));
     }
 
-    private static SourceSet of(Opener opener) {
-        return new SourceSet(opener, CatalogLoader.manifest(opener), Map.of(), Map.of());
+    private static SourceSet of(boolean bundled, Opener opener) {
+        return new SourceSet(opener, CatalogLoader.manifest(opener), Map.of(), Map.of(), bundled);
     }
 
     /** This set with one source's file replaced by {@code file}. */
@@ -79,12 +87,12 @@ public final class SourceSet {
         }
         Map<String, SourceFile> r = new LinkedHashMap<>(replaced);
         r.put(file.source(), file);
-        return new SourceSet(base, manifest, r, curations);
+        return new SourceSet(base, manifest, r, curations, bundled);
     }
 
     /** This set with operators' corrections (model id to an overlay patch in JSON) applied over the overlay. */
     public SourceSet withCurations(Map<String, String> patches) {
-        return new SourceSet(base, manifest, replaced, new TreeMap<>(patches));
+        return new SourceSet(base, manifest, replaced, new TreeMap<>(patches), bundled);
     }
 
     /** The file a source is read from now: an imported one, or the data set's own. */
@@ -127,8 +135,86 @@ public final class SourceSet {
         return out;
     }
 
+    /**
+     * The SHA-256 of everything a load of this set reads: the manifest, the overlay, identity rules and benchmark
+     * table, each source's file (with its name, date and whether invalid entries are skipped), the operators'
+     * corrections, and the bundled leaderboards. Equal fingerprints make equal catalogs (for one version of the
+     * code), so a catalog snapshot labelled with it stands for the set.
+     */
+    public String fingerprint() {
+        MessageDigest sha = sha256();
+        for (String name : manifestFiles()) {
+            digest(sha, name, read(name));
+        }
+        for (String source : IMPORTABLE) {
+            SourceFile f = file(source);
+            digest(sha, source + " " + f.fileName() + " " + f.asOf() + " " + f.skipInvalid(), f.content());
+        }
+        curations.forEach((id, patch) -> digest(sha, "curation " + id, patch.getBytes(StandardCharsets.UTF_8)));
+        if (manifest.has("leaderboards")) {
+            for (String name : LeaderboardTable.bundledFiles()) {
+                digest(sha, name, LeaderboardTable.bundledBytes(name));
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The files of the data set a load reads, by their names under the data set's folder: the manifest, overlay,
+     * identity rules, benchmark table, each source's own file and, when listed, the bundled leaderboards. Imported
+     * files and corrections are not among them.
+     */
+    List<String> ownFiles() {
+        List<String> names = manifestFiles();
+        for (String source : IMPORTABLE) {
+            names.add(CatalogLoader.fileName(manifest, source));
+        }
+        if (manifest.has("leaderboards")) {
+            LeaderboardTable.bundledFiles().forEach(name -> names.add(LeaderboardTable.FOLDER + name));
+        }
+        return names;
+    }
+
+    private List<String> manifestFiles() {
+        List<String> names = new ArrayList<>(List.of("sources.toml"));
+        for (String part : List.of("overlay", "identity", "benchmarks")) {
+            if (manifest.path(part).get("file") != null) {
+                names.add(CatalogLoader.fileName(manifest, part));
+            }
+        }
+        return names;
+    }
+
+    private byte[] read(String name) {
+        try (InputStream in = open(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new SourceFormatException(name, "", "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void digest(MessageDigest sha, String label, byte[] content) {
+        byte[] l = label.getBytes(StandardCharsets.UTF_8);
+        sha.update(ByteBuffer.allocate(16).putLong(l.length).putLong(content.length).array());
+        sha.update(l);
+        sha.update(content);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     JsonNode manifest() {
         return manifest;
+    }
+
+    /** True for the jar's own data set, with nothing imported or corrected. */
+    public boolean isBundledAsIs() {
+        return bundled && replaced.isEmpty() && curations.isEmpty();
     }
 
     Map<String, String> curations() {

@@ -1,0 +1,303 @@
+package io.modelatlas.catalog.snapshot;
+
+import io.modelatlas.catalog.Benchmark;
+import io.modelatlas.catalog.BenchmarkKind;
+import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Fact;
+import io.modelatlas.catalog.Leaderboard;
+import io.modelatlas.catalog.LeaderboardScore;
+import io.modelatlas.catalog.Leaderboards;
+import io.modelatlas.catalog.Lifecycle;
+import io.modelatlas.catalog.Modality;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.Offering;
+import io.modelatlas.catalog.PartialDate;
+import io.modelatlas.catalog.Provenance;
+import io.modelatlas.catalog.SourceInfo;
+import io.modelatlas.catalog.Status;
+import io.modelatlas.catalog.Strength;
+import io.modelatlas.pricing.ImagePrice;
+import io.modelatlas.pricing.PriceKind;
+import io.modelatlas.pricing.PriceSheet;
+import io.modelatlas.pricing.ServiceTier;
+import io.modelatlas.pricing.Tier;
+import io.modelatlas.pricing.TierRule;
+import io.modelatlas.pricing.TokenRate;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads what {@link SnapshotWriter} wrote. The models are read at once; the leaderboards (most of the snapshot's
+ * records) are read on the catalog's first call for them, from the same bytes.
+ */
+final class SnapshotReader {
+    private static final ModelType[] TYPES = ModelType.values();
+    private static final Modality[] MODALITIES = Modality.values();
+    private static final Capability[] CAPABILITIES = Capability.values();
+    private static final Lifecycle[] LIFECYCLES = Lifecycle.values();
+    private static final BenchmarkKind[] KINDS = BenchmarkKind.values();
+    private static final PriceKind[] PRICE_KINDS = PriceKind.values();
+    private static final TierRule[] TIER_RULES = TierRule.values();
+    private static final ServiceTier[] SERVICE_TIERS = ServiceTier.values();
+
+    private final byte[] in;
+    private int at;
+    private final List<String> strings = new ArrayList<>();
+    private final List<Provenance> provenances = new ArrayList<>();
+
+    private SnapshotReader(byte[] in) {
+        this.in = in;
+    }
+
+    /** The key and the made-by label the snapshot was written with, or null when the bytes are not a snapshot of this format version. */
+    static String[] header(byte[] bytes) {
+        SnapshotReader r = new SnapshotReader(bytes);
+        return r.header() ? new String[] {r.string(), r.string()} : null;
+    }
+
+    /**
+     * The catalog in the bytes.
+     *
+     * @throws SnapshotException when the bytes are not a whole snapshot of this format version
+     */
+    static Catalog read(byte[] bytes) {
+        SnapshotReader r = new SnapshotReader(bytes);
+        try {
+            if (!r.header()) {
+                throw new SnapshotException("not a catalog snapshot of format version " + SnapshotFormat.VERSION);
+            }
+            int end = bytes.length - SnapshotFormat.END.length;
+            if (end < r.at || !Arrays.equals(bytes, end, bytes.length, SnapshotFormat.END, 0, SnapshotFormat.END.length)) {
+                throw new SnapshotException("unreadable catalog snapshot at byte " + bytes.length + ": cut short, its end marker is missing");
+            }
+            r.string(); // the key, checked by the caller
+            r.string(); // who made it
+            List<SourceInfo> sources = r.list(SnapshotReader::source);
+            List<Model> models = r.list(SnapshotReader::model);
+            // the reader is used once more, by one thread: Catalog.leaderboards() builds them under its lock
+            return Catalog.of(models, sources, c -> r.guarded(r::leaderboards));
+        } catch (RuntimeException e) {
+            throw r.failure(e);
+        }
+    }
+
+    private <T> T guarded(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    private SnapshotException failure(RuntimeException e) {
+        return e instanceof SnapshotException s ? s : new SnapshotException("unreadable catalog snapshot at byte " + at + ": " + e, e);
+    }
+
+    private boolean header() {
+        if (in.length < SnapshotFormat.MAGIC.length
+                || !Arrays.equals(in, 0, SnapshotFormat.MAGIC.length, SnapshotFormat.MAGIC, 0, SnapshotFormat.MAGIC.length)) {
+            return false;
+        }
+        at = SnapshotFormat.MAGIC.length;
+        return varint() == SnapshotFormat.VERSION;
+    }
+
+    private SourceInfo source() {
+        return new SourceInfo(string(), date(), string(), string(), varint(), list(SnapshotReader::string));
+    }
+
+    private Model model() {
+        String id = string();
+        String displayName = string();
+        String creatorId = string();
+        String creatorName = string();
+        String family = string();
+        List<String> aliases = list(SnapshotReader::string);
+        ModelType type = TYPES[varint()];
+        Fact<String> description = fact(SnapshotReader::string);
+        Fact<PartialDate> releaseDate = fact(SnapshotReader::partialDate);
+        Fact<PartialDate> knowledgeCutoff = fact(SnapshotReader::partialDate);
+        Fact<Set<Modality>> input = fact(SnapshotReader::modalities);
+        Fact<Set<Modality>> output = fact(SnapshotReader::modalities);
+        Fact<Long> contextWindow = fact(SnapshotReader::varlong);
+        Fact<Long> maxInput = fact(SnapshotReader::varlong);
+        Fact<Long> maxOutput = fact(SnapshotReader::varlong);
+        int n = varint();
+        Map<Capability, Fact<Boolean>> capabilities = new EnumMap<>(Capability.class);
+        for (int i = 0; i < n; i++) {
+            capabilities.put(CAPABILITIES[varint()], fact(r -> r.varint() == 1));
+        }
+        List<String> endpoints = list(SnapshotReader::string);
+        Fact<Status> status = fact(SnapshotReader::status);
+        List<Benchmark> benchmarks = list(SnapshotReader::benchmark);
+        List<Strength> strengths = list(SnapshotReader::strength);
+        List<String> bestFor = list(SnapshotReader::string);
+        List<Offering> offerings = list(SnapshotReader::offering);
+        String tokenizer = string();
+        return new Model(id, displayName, creatorId, creatorName, family, aliases, type, description, releaseDate, knowledgeCutoff, input,
+                output, contextWindow, maxInput, maxOutput, capabilities, endpoints, status, benchmarks, strengths, bestFor, offerings, tokenizer);
+    }
+
+    private Set<Modality> modalities() {
+        int n = varint();
+        Set<Modality> set = EnumSet.noneOf(Modality.class);
+        for (int i = 0; i < n; i++) {
+            set.add(MODALITIES[varint()]);
+        }
+        return set;
+    }
+
+    private Offering offering() {
+        return new Offering(string(), string(), fact(SnapshotReader::priceSheet), nullableLong(), nullableLong(), string());
+    }
+
+    private PriceSheet priceSheet() {
+        Map<PriceKind, TokenRate> rates = new EnumMap<>(PriceKind.class);
+        for (int i = varint(); i > 0; i--) {
+            rates.put(PRICE_KINDS[varint()], TokenRate.perMillion(decimal()));
+        }
+        Map<PriceKind, List<Tier>> tiers = new EnumMap<>(PriceKind.class);
+        for (int i = varint(); i > 0; i--) {
+            tiers.put(PRICE_KINDS[varint()], list(r -> new Tier(r.varlong(), TokenRate.perMillion(r.decimal()))));
+        }
+        TierRule rule = TIER_RULES[varint()];
+        List<ImagePrice> images = list(r -> new ImagePrice(r.string(), r.string(), r.decimal()));
+        Map<ServiceTier, PriceSheet> serviceTiers = new EnumMap<>(ServiceTier.class);
+        for (int i = varint(); i > 0; i--) {
+            serviceTiers.put(SERVICE_TIERS[varint()], priceSheet());
+        }
+        return new PriceSheet(rates, tiers, rule, images, serviceTiers);
+    }
+
+    private Status status() {
+        return new Status(LIFECYCLES[varint()], string(), date());
+    }
+
+    private Benchmark benchmark() {
+        return new Benchmark(string(), string(), string(), decimal(), KINDS[varint()], provenance());
+    }
+
+    private Strength strength() {
+        return new Strength(string(), list(SnapshotReader::string), string());
+    }
+
+    private PartialDate partialDate() {
+        int year = varint();
+        int month = varint();
+        int day = varint();
+        return new PartialDate(year, month, day == 0 ? null : day);
+    }
+
+    private Leaderboards leaderboards() {
+        List<Leaderboard> benchmarks = list(r -> {
+            String id = r.string();
+            String name = r.string();
+            String source = r.string();
+            String origin = r.string();
+            String metric = r.string();
+            String unit = r.string();
+            int better = r.varint();
+            return new Leaderboard(id, name, source, origin, metric, unit, better == 0 ? null : better == 1, r.varint() == 1);
+        });
+        List<LeaderboardScore> scores = list(r -> new LeaderboardScore(r.string(), r.string(), r.string(), r.string(), r.string(), r.decimal(),
+                r.decimal(), r.decimal(), r.provenance()));
+        return new Leaderboards(benchmarks, scores);
+    }
+
+    // ---- shared pieces ----
+
+    private <T> Fact<T> fact(Function<SnapshotReader, T> value) {
+        int n = varint();
+        if (n == 0) {
+            return null;
+        }
+        T chosen = value.apply(this);
+        Provenance source = provenance();
+        if (n == 1) {
+            return Fact.of(chosen, source);
+        }
+        List<Fact.Alternative<T>> others = new ArrayList<>(n - 1);
+        for (int i = 1; i < n; i++) {
+            T v = value.apply(this);
+            others.add(new Fact.Alternative<>(v, provenance()));
+        }
+        return new Fact<>(chosen, source, others);
+    }
+
+    private Provenance provenance() {
+        int n = varint();
+        if (n > 0) {
+            return provenances.get(n - 1);
+        }
+        Provenance p = new Provenance(string(), string(), date());
+        provenances.add(p);
+        return p;
+    }
+
+    private <T> List<T> list(Function<SnapshotReader, T> each) {
+        int n = varint();
+        List<T> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(each.apply(this));
+        }
+        return out;
+    }
+
+    private String string() {
+        int n = varint();
+        if (n == 0) {
+            return null;
+        }
+        if (n <= strings.size()) {
+            return strings.get(n - 1);
+        }
+        if (n != strings.size() + 1) {
+            throw new SnapshotException("string number " + n + " out of order at byte " + at);
+        }
+        int length = varint();
+        String s = new String(in, at, length, StandardCharsets.UTF_8);
+        at += length;
+        strings.add(s);
+        return s;
+    }
+
+    private BigDecimal decimal() {
+        String s = string();
+        return s == null ? null : new BigDecimal(s);
+    }
+
+    private LocalDate date() {
+        return varint() == 0 ? null : LocalDate.ofEpochDay(varlong());
+    }
+
+    private Long nullableLong() {
+        return varint() == 0 ? null : varlong();
+    }
+
+    private int varint() {
+        return Math.toIntExact(varlong());
+    }
+
+    private long varlong() {
+        long v = 0;
+        for (int shift = 0; ; shift += 7) {
+            byte b = in[at++];
+            v |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                break;
+            }
+        }
+        return (v >>> 1) ^ -(v & 1);
+    }
+}

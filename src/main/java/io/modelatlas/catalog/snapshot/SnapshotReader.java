@@ -208,7 +208,9 @@ final class SnapshotReader {
             String metric = r.string();
             String unit = r.string();
             int better = r.varint();
-            return new Leaderboard(id, name, source, origin, metric, unit, better == 0 ? null : better == 1, r.varint() == 1);
+            boolean bounded = r.varint() == 1;
+            return new Leaderboard(id, name, source, origin, metric, unit, better == 0 ? null : better == 1, bounded,
+                    KINDS[r.varint()]);
         });
         List<LeaderboardScore> scores = list(r -> new LeaderboardScore(r.string(), r.string(), r.string(), r.string(), r.string(), r.decimal(),
                 r.decimal(), r.decimal(), r.provenance()));

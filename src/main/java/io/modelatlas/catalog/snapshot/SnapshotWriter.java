@@ -164,6 +164,7 @@ final class SnapshotWriter {
         string(b.unit());
         varint(b.higherIsBetter() == null ? 0 : b.higherIsBetter() ? 1 : 2);
         varint(b.bounded() ? 1 : 0);
+        varint(b.kind().ordinal());
     }
 
     private void score(LeaderboardScore s) {

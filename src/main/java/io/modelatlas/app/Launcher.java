@@ -2,23 +2,29 @@ package io.modelatlas.app;
 
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.snapshot.CatalogSnapshot;
+import io.modelatlas.catalog.snapshot.SnapshotException;
+import io.modelatlas.catalog.source.BundledSnapshot;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.cli.CliContext;
 import io.modelatlas.cli.EvalSupport;
+import io.modelatlas.cli.Main;
 import io.modelatlas.eval.EvalRunner;
 import io.modelatlas.eval.openai.OpenAiEndpoints;
-import io.modelatlas.tokens.TokenCounters;
-import io.modelatlas.cli.Main;
+import io.modelatlas.fetch.FetchSettings;
+import io.modelatlas.fetch.HttpFetcher;
 import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.refresh.UpstreamAccess;
-import io.modelatlas.fetch.FetchSettings;
-import io.modelatlas.fetch.HttpFetcher;
 import io.modelatlas.store.Store;
+import io.modelatlas.store.StoredSnapshotShortcut;
+import io.modelatlas.tokens.TokenCounters;
+
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Entry point of the runnable jar: the composition root, and the only place that calls System.exit. */
@@ -34,7 +40,8 @@ public final class Launcher {
             Clock clock = Clock.systemUTC();
             Lazy<StoreBackend> store = new Lazy<>(() -> openStore(config, clock));
             // read-only commands use the store when there is one, and never create one just to read the bundled data
-            Supplier<Catalog> catalog = new Lazy<>(() -> config.storeExists() ? store.get().catalog().catalog() : CatalogLoader.loadBundled());
+            Supplier<Catalog> catalog = new Lazy<>(() -> !config.storeExists() ? CatalogLoader.loadBundled()
+                    : storedSnapshot(config).orElseGet(() -> store.get().catalog().catalog()));
             UpstreamAccess upstream = new UpstreamAccess(config.dataDir(), new HttpFetcher(FetchSettings.defaults(), HttpFetcher.Sleeper.REAL));
             CliContext.ServerLauncher server = new CliContext.ServerLauncher() {
                 @Override
@@ -60,6 +67,21 @@ public final class Launcher {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The store's latest catalog read straight from its snapshot, when that gives what opening the store would: a
+     * command that only reads then starts without the pool, JDBI and the check of bundled data.
+     */
+    static Optional<Catalog> storedSnapshot(Config config) {
+        return StoredSnapshotShortcut.read(config.jdbcUrl(), BundledSnapshot.stamp(), BundledSnapshot.importableAsOf())
+                .flatMap(latest -> {
+                    try {
+                        return CatalogSnapshot.read(latest.snapshot(), CatalogService.snapshotKey(latest.version()));
+                    } catch (SnapshotException e) {
+                        return Optional.empty();
+                    }
+                });
     }
 
     /** The eval commands' services: runs in the store, OpenAI-compatible endpoints, keys from the environment by name. */

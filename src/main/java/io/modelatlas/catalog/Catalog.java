@@ -1,5 +1,6 @@
 package io.modelatlas.catalog;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The immutable set of models with lookups by id, alias, {@code provider/id} and display name. Built once by a
@@ -20,38 +24,40 @@ public final class Catalog {
     /** No model's id or name is longer; a longer query is nothing to resolve by identity. */
     private static final int MAX_NAME_LENGTH = 256;
     private final List<Model> models;
+    private final List<ModelNames> names;
     private final List<SourceInfo> sources;
-    private final Map<String, Model> byId = new LinkedHashMap<>();
-    private final Map<String, Model> byName = new HashMap<>();
+    /** Model numbers (positions in {@link #models}) by id and by normalised name: finding one reads no other. */
+    private final Map<String, Integer> byId = new LinkedHashMap<>();
+    private final Map<String, Integer> byName = new HashMap<>();
     /** Built on first use: a CLI command that names a model by its id never needs it. */
     private volatile Identities identities;
     /** Read and mapped on first use: only pages and commands that show scores pay for the leaderboards. */
     private final Function<Catalog, Leaderboards> leaderboardLoader;
     private volatile Leaderboards leaderboards;
 
-    /** Models by identity key, and each model's dated versions of its own. */
-    private record Identities(Map<String, Model> byKey, Map<String, List<Model>> versions) {
-        static Identities of(List<Model> models) {
+    /** Model numbers by identity key, and each model's dated versions of its own. */
+    private record Identities(Map<String, Integer> byKey, Map<String, List<Integer>> versions) {
+        static Identities of(List<ModelNames> names) {
             // spellings no source wrote ("claude 3.5 haiku", "GPT 4.1 mini") resolve by identity key: ids first, then names
-            Map<String, Model> byKey = new HashMap<>();
-            Map<String, Model> byIdKey = new HashMap<>();
-            for (Model m : models) {
-                byKey.putIfAbsent(ModelIdentity.key(m.displayName()), m);
+            Map<String, Integer> byKey = new HashMap<>();
+            Map<String, Integer> byIdKey = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                byKey.putIfAbsent(ModelIdentity.key(names.get(i).displayName()), i);
             }
-            for (Model m : models) {
-                String key = ModelIdentity.key(m.id());
-                byKey.put(key, m);
-                byIdKey.put(key, m);
+            for (int i = 0; i < names.size(); i++) {
+                String key = ModelIdentity.key(names.get(i).id());
+                byKey.put(key, i);
+                byIdKey.put(key, i);
             }
-            Map<String, List<Model>> versions = new HashMap<>();
-            for (Model m : models) {
-                String base = ModelIdentity.undatedKey(m.id());
-                Model of = base == null ? null : byIdKey.get(base);
+            Map<String, List<Integer>> versions = new HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                String base = ModelIdentity.undatedKey(names.get(i).id());
+                Integer of = base == null ? null : byIdKey.get(base);
                 if (of != null) {
-                    versions.computeIfAbsent(of.id(), k -> new ArrayList<>()).add(m);
+                    versions.computeIfAbsent(names.get(of).id(), k -> new ArrayList<>()).add(i);
                 }
             }
-            versions.replaceAll((id, list) -> list.stream().sorted(Comparator.comparing(Model::id)).toList());
+            versions.replaceAll((id, list) -> list.stream().sorted(Comparator.comparing(n -> names.get(n).id())).toList());
             return new Identities(byKey, versions);
         }
     }
@@ -59,43 +65,53 @@ public final class Catalog {
     private Identities identities() {
         Identities i = identities;
         if (i == null) {
-            i = Identities.of(models); // computed at most a few times when threads race: the result is the same
+            i = Identities.of(names); // computed at most a few times when threads race: the result is the same
             identities = i;
         }
         return i;
     }
 
-    private Catalog(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboardLoader) {
-        this.models = List.copyOf(models);
+    private Catalog(List<Model> models, List<ModelNames> names, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboardLoader) {
+        if (models.size() != names.size()) {
+            throw new IllegalArgumentException(models.size() + " models but " + names.size() + " names");
+        }
+        this.models = models;
+        this.names = List.copyOf(names);
         this.sources = List.copyOf(sources);
         this.leaderboardLoader = Objects.requireNonNull(leaderboardLoader, "leaderboardLoader");
-        for (Model m : this.models) {
-            if (byId.putIfAbsent(m.id(), m) != null) {
-                throw new IllegalArgumentException("duplicate model id " + m.id());
+        for (int i = 0; i < this.names.size(); i++) {
+            if (byId.putIfAbsent(this.names.get(i).id(), i) != null) {
+                throw new IllegalArgumentException("duplicate model id " + this.names.get(i).id());
             }
         }
         // Lower precedence first, so that ids win over aliases, aliases over qualified ids, and those over names.
-        for (Model m : this.models) {
-            byName.putIfAbsent(normalise(m.displayName()), m);
+        for (int i = 0; i < this.names.size(); i++) {
+            byName.putIfAbsent(normalise(this.names.get(i).displayName()), i);
         }
-        for (Model m : this.models) {
-            for (Offering o : m.offerings()) {
-                byName.put(normalise(o.qualifiedId()), m);
+        for (int i = 0; i < this.names.size(); i++) {
+            for (String qualifiedId : this.names.get(i).qualifiedIds()) {
+                byName.put(normalise(qualifiedId), i);
             }
         }
-        for (Model m : this.models) {
-            for (String alias : m.aliases()) {
-                byName.put(normalise(alias), m);
+        for (int i = 0; i < this.names.size(); i++) {
+            for (String alias : this.names.get(i).aliases()) {
+                byName.put(normalise(alias), i);
             }
         }
-        for (Model m : this.models) {
-            byName.put(normalise(m.id()), m);
-            byName.put(normalise(m.creatorId() + "/" + m.id()), m);
+        for (int i = 0; i < this.names.size(); i++) {
+            ModelNames n = this.names.get(i);
+            byName.put(normalise(n.id()), i);
+            byName.put(normalise(n.creatorId() + "/" + n.id()), i);
         }
     }
 
+    private static Catalog eager(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboards) {
+        List<Model> all = List.copyOf(models);
+        return new Catalog(all, all.stream().map(ModelNames::of).toList(), sources, leaderboards);
+    }
+
     public static Catalog of(List<Model> models, List<SourceInfo> sources) {
-        return new Catalog(models, sources, c -> Leaderboards.ofModels(c.models()));
+        return eager(models, sources, c -> Leaderboards.ofModels(c.models()));
     }
 
     public static Catalog of(List<Model> models) {
@@ -107,12 +123,49 @@ public final class Catalog {
      * catalog's identity layer).
      */
     public static Catalog of(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboards) {
-        return new Catalog(models, sources, leaderboards);
+        return eager(models, sources, leaderboards);
+    }
+
+    /**
+     * A catalog that reads each model on first use: {@code model} gives the model of each number of {@code names}
+     * (a snapshot's reader), called at most once per model. A command that prices one model reads one.
+     */
+    public static Catalog lazy(List<ModelNames> names, IntFunction<Model> model, List<SourceInfo> sources,
+                               Function<Catalog, Leaderboards> leaderboards) {
+        return new Catalog(new LazyModels(names.size(), model), names, sources, leaderboards);
+    }
+
+    /** Models read on first use, each once; safe to share between threads (a model read twice in a race is equal). */
+    private static final class LazyModels extends AbstractList<Model> implements RandomAccess {
+        private final AtomicReferenceArray<Model> read;
+        private final IntFunction<Model> model;
+
+        LazyModels(int size, IntFunction<Model> model) {
+            this.read = new AtomicReferenceArray<>(size);
+            this.model = model;
+        }
+
+        @Override
+        public Model get(int index) {
+            Model m = read.get(index);
+            if (m == null) {
+                m = model.apply(index);
+                if (!read.compareAndSet(index, null, m)) {
+                    m = read.get(index);
+                }
+            }
+            return m;
+        }
+
+        @Override
+        public int size() {
+            return read.length();
+        }
     }
 
     /** The same models with other source descriptions; the leaderboards are this catalog's, built once for both. */
     public Catalog withSources(List<SourceInfo> otherSources) {
-        return new Catalog(models, otherSources, c -> leaderboards());
+        return new Catalog(models, names, otherSources, c -> leaderboards());
     }
 
     /** Every benchmark and published score; built once, on first use. */
@@ -160,7 +213,16 @@ public final class Catalog {
     }
 
     public Optional<Model> byId(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return model(byId.get(id));
+    }
+
+    /** Every model's id, in catalog order, without reading the models. */
+    public List<String> ids() {
+        return names.stream().map(ModelNames::id).toList();
+    }
+
+    private Optional<Model> model(Integer number) {
+        return number == null ? Optional.empty() : Optional.of(models.get(number));
     }
 
     /**
@@ -171,11 +233,11 @@ public final class Catalog {
         if (query == null) {
             return Optional.empty();
         }
-        Model exact = byName.get(normalise(query));
+        Integer exact = byName.get(normalise(query));
         if (exact != null || query.length() > MAX_NAME_LENGTH) {
-            return Optional.ofNullable(exact);
+            return model(exact);
         }
-        return Optional.ofNullable(identities().byKey().get(ModelIdentity.key(query)));
+        return model(identities().byKey().get(ModelIdentity.key(query)));
     }
 
     /**
@@ -183,13 +245,13 @@ public final class Catalog {
      * differently ({@code gpt-4o-2024-05-13} of {@code gpt-4o}), oldest first.
      */
     public List<Model> versions(Model model) {
-        return identities().versions().getOrDefault(model.id(), List.of());
+        return identities().versions().getOrDefault(model.id(), List.of()).stream().map(models::get).toList();
     }
 
     /** The model a dated snapshot is a version of, if it is one. */
     public Optional<Model> versionOf(Model snapshot) {
         String base = ModelIdentity.undatedKey(snapshot.id());
-        return base == null ? Optional.empty() : Optional.ofNullable(identities().byKey().get(base)).filter(m -> versions(m).contains(snapshot));
+        return base == null ? Optional.empty() : model(identities().byKey().get(base)).filter(m -> versions(m).contains(snapshot));
     }
 
     /**
@@ -224,13 +286,13 @@ public final class Catalog {
         int cutoff = Math.max(3, q.length() / 2);
         record Scored(String id, int distance) {}
         Map<String, Integer> best = new HashMap<>();
-        for (Map.Entry<String, Model> e : byName.entrySet()) {
+        for (Map.Entry<String, Integer> e : byName.entrySet()) {
             String key = e.getKey();
             if (key.length() > MAX_QUERY_LENGTH) {
                 continue;
             }
             int d = key.contains(q) && !q.isEmpty() ? Math.max(0, key.length() - q.length()) / 4 : EditDistance.within(q, key, cutoff, cells);
-            best.merge(e.getValue().id(), d, Math::min);
+            best.merge(names.get(e.getValue()).id(), d, Math::min);
         }
         List<Scored> scored = new ArrayList<>();
         best.forEach((id, d) -> scored.add(new Scored(id, d)));

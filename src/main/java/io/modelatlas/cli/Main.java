@@ -38,7 +38,7 @@ public final class Main {
     }
 
     public int run(String... args) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args.length == 0 ? null : args[0]);
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -52,11 +52,25 @@ public final class Main {
     }
 
     CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only the command named {@code first} when there is one by that name (what parsing the
+     * arguments needs), else with every command: the root's usage, {@code help} and a misspelt command's
+     * suggestions list them all.
+     */
+    CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new Root());
-        for (Object command : Commands.all(context)) {
-            cli.addSubcommand(command);
+        Object only = first == null ? null : Commands.named(first, context);
+        if (only != null) {
+            cli.addSubcommand(only);
+        } else {
+            for (Object command : Commands.all(context)) {
+                cli.addSubcommand(command);
+            }
+            cli.addSubcommand(new HelpCommand());
         }
-        cli.addSubcommand(new HelpCommand());
         // after the subcommands: picocli applies this setting only to commands present when it is called
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;

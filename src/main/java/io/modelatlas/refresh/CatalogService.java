@@ -143,7 +143,8 @@ public final class CatalogService {
         }
     }
 
-    private static String snapshotKey(long version) {
+    /** What a version's stored snapshot is labelled with: {@link CatalogSnapshot#read} checks it. */
+    public static String snapshotKey(long version) {
         return "catalog version " + version;
     }
 

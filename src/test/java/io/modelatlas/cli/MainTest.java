@@ -53,6 +53,22 @@ class MainTest {
         });
     }
 
+    @Test
+    void each_command_is_listed_under_its_own_name_so_a_run_can_build_it_alone() {
+        CliContext context = context(new StringWriter(), new StringWriter());
+        for (Object command : Commands.all(context)) {
+            String name = command.getClass().getAnnotation(CommandLine.Command.class).name();
+            assertThat(Commands.named(name, context)).as(name).isInstanceOf(command.getClass());
+        }
+        assertThat(Commands.named("no-such-command", context)).isNull();
+    }
+
+    @Test
+    void a_misspelt_command_still_gets_suggestions_from_every_command() {
+        assertThat(run("cots", "gpt-4.1")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).contains("cost");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyCommand")
     void every_command_prints_its_usage_for_help_and_exits_0(List<String> path) {

@@ -10,6 +10,7 @@ import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.fixtures.MiniData;
 import io.modelatlas.store.Store;
+import io.modelatlas.store.StoredSnapshotShortcut;
 import io.modelatlas.store.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -56,6 +57,34 @@ class StoredSnapshotTest {
             CatalogService restarted = CatalogService.open(store, SourceSet.bundled(), MiniData.CLOCK);
             assertThat(CatalogDump.of(restarted.catalog())).isEqualTo(CatalogDump.of(merged(restarted, store)))
                     .contains("litellm-2026-12-01.json");
+        }
+    }
+
+    @Test
+    void a_command_that_only_reads_takes_the_latest_snapshot_straight_from_the_file_only_when_opening_would_give_it() throws Exception {
+        String url = TestDatabases.newDatabase("sqlite");
+        String stamp = BundledSnapshot.stamp();
+        java.util.Map<String, LocalDate> bundledAsOf = BundledSnapshot.importableAsOf();
+        assertThat(bundledAsOf).containsOnlyKeys(SourceSet.IMPORTABLE).containsEntry("litellm", SourceSet.bundled().ownAsOf("litellm"));
+        assertThat(StoredSnapshotShortcut.read(url, stamp, bundledAsOf)).as("no file yet").isEmpty();
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", ""))))
+                .as("and none made by asking").isFalse();
+        try (Store store = Store.open(url)) {
+            CatalogService service = CatalogService.open(store, SourceSet.bundled(), MiniData.CLOCK);
+            byte[] litellm = SourceSet.bundled().file("litellm").content();
+            service.importFile("litellm", "litellm-2026-12-01.json", (new String(litellm, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
+                    LocalDate.of(2026, 12, 1), false, "test");
+
+            StoredSnapshotShortcut.Latest latest = StoredSnapshotShortcut.read(url, stamp, bundledAsOf).orElseThrow();
+
+            assertThat(latest.version()).isEqualTo(service.version());
+            Catalog read = CatalogSnapshot.read(latest.snapshot(), CatalogService.snapshotKey(latest.version())).orElseThrow();
+            assertThat(CatalogDump.of(read)).isEqualTo(CatalogDump.of(service.catalog())).contains("litellm-2026-12-01.json");
+
+            assertThat(StoredSnapshotShortcut.read(url, "another build", bundledAsOf)).as("kept by another build").isEmpty();
+            assertThat(StoredSnapshotShortcut.read(url, stamp, java.util.Map.of("litellm", LocalDate.of(2027, 1, 1))))
+                    .as("a newer bundled file, which opening the store imports first").isEmpty();
+            assertThat(StoredSnapshotShortcut.read("jdbc:postgresql://127.0.0.1:1/none", stamp, bundledAsOf)).as("only SQLite files").isEmpty();
         }
     }
 

@@ -11,6 +11,7 @@ import io.modelatlas.catalog.Leaderboards;
 import io.modelatlas.catalog.Lifecycle;
 import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelNames;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.PartialDate;
@@ -38,8 +39,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads what {@link SnapshotWriter} wrote. The models are read at once; the leaderboards (most of the snapshot's
- * records) are read on the catalog's first call for them, from the same bytes.
+ * Reads what {@link SnapshotWriter} wrote. The tables, sources and model index are read at once; each model is read on
+ * the catalog's first call for it, and the leaderboards (most of the snapshot's records) on the first call for them,
+ * from the same bytes. A reader is a position in the bytes: each model is read by a reader of its own, so threads
+ * that ask for models at once never share one.
  */
 final class SnapshotReader {
     private static final ModelType[] TYPES = ModelType.values();
@@ -53,17 +56,29 @@ final class SnapshotReader {
 
     private final byte[] in;
     private int at;
-    private final List<String> strings = new ArrayList<>();
-    private final List<Provenance> provenances = new ArrayList<>();
+    private final Tables tables;
 
-    private SnapshotReader(byte[] in) {
+    /**
+     * Where each string and provenance starts, and those read so far. Strings and provenances are immutable, so a
+     * race between two readers at worst reads one twice.
+     */
+    private static final class Tables {
+        int[] stringAt = new int[0];
+        String[] strings = new String[0];
+        int[] provenanceAt = new int[0];
+        Provenance[] provenances = new Provenance[0];
+    }
+
+    private SnapshotReader(byte[] in, int at, Tables tables) {
         this.in = in;
+        this.at = at;
+        this.tables = tables;
     }
 
     /** The key and the made-by label the snapshot was written with, or null when the bytes are not a snapshot of this format version. */
     static String[] header(byte[] bytes) {
-        SnapshotReader r = new SnapshotReader(bytes);
-        return r.header() ? new String[] {r.string(), r.string()} : null;
+        SnapshotReader r = new SnapshotReader(bytes, 0, new Tables());
+        return r.header() ? new String[] {r.plain(), r.plain()} : null;
     }
 
     /**
@@ -72,7 +87,8 @@ final class SnapshotReader {
      * @throws SnapshotException when the bytes are not a whole snapshot of this format version
      */
     static Catalog read(byte[] bytes) {
-        SnapshotReader r = new SnapshotReader(bytes);
+        Tables tables = new Tables();
+        SnapshotReader r = new SnapshotReader(bytes, 0, tables);
         try {
             if (!r.header()) {
                 throw new SnapshotException("not a catalog snapshot of format version " + SnapshotFormat.VERSION);
@@ -81,20 +97,36 @@ final class SnapshotReader {
             if (end < r.at || !Arrays.equals(bytes, end, bytes.length, SnapshotFormat.END, 0, SnapshotFormat.END.length)) {
                 throw new SnapshotException("unreadable catalog snapshot at byte " + bytes.length + ": cut short, its end marker is missing");
             }
-            r.string(); // the key, checked by the caller
-            r.string(); // who made it
+            r.plain(); // the key, checked by the caller
+            r.plain(); // who made it
+            tables.stringAt = r.skipped(SnapshotReader::skipString);
+            tables.strings = new String[tables.stringAt.length];
+            tables.provenanceAt = r.skipped(SnapshotReader::skipProvenance);
+            tables.provenances = new Provenance[tables.provenanceAt.length];
             List<SourceInfo> sources = r.list(SnapshotReader::source);
-            List<Model> models = r.list(SnapshotReader::model);
-            // the reader is used once more, by one thread: Catalog.leaderboards() builds them under its lock
-            return Catalog.of(models, sources, c -> r.guarded(r::leaderboards));
+            int count = r.varint();
+            int[] starts = new int[count];
+            List<ModelNames> names = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                starts[i] = r.varint();
+                names.add(new ModelNames(r.string(), r.string(), r.string(), r.list(SnapshotReader::string), r.list(SnapshotReader::string)));
+            }
+            int recordsLength = r.varint();
+            int records = r.at;
+            int leaderboards = records + recordsLength;
+            if (leaderboards > end) {
+                throw new SnapshotException("unreadable catalog snapshot: its models run past its end");
+            }
+            return Catalog.lazy(names, i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
+                    sources, c -> new SnapshotReader(bytes, leaderboards, tables).guarded(SnapshotReader::leaderboards));
         } catch (RuntimeException e) {
             throw r.failure(e);
         }
     }
 
-    private <T> T guarded(java.util.function.Supplier<T> read) {
+    private <T> T guarded(Function<SnapshotReader, T> read) {
         try {
-            return read.get();
+            return read.apply(this);
         } catch (RuntimeException e) {
             throw failure(e);
         }
@@ -111,6 +143,34 @@ final class SnapshotReader {
         }
         at = SnapshotFormat.MAGIC.length;
         return varint() == SnapshotFormat.VERSION;
+    }
+
+    /** A table's entries skipped over: where each starts. */
+    private int[] skipped(java.util.function.Consumer<SnapshotReader> skip) {
+        int[] starts = new int[varint()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = at;
+            skip.accept(this);
+        }
+        return starts;
+    }
+
+    private void skipString() {
+        int length = varint();
+        at += length;
+    }
+
+    private void skipProvenance() {
+        varint();
+        varint();
+        date();
+    }
+
+    private String plain() {
+        int length = varint();
+        String s = new String(in, at, length, StandardCharsets.UTF_8);
+        at += length;
+        return s;
     }
 
     private SourceInfo source() {
@@ -239,11 +299,12 @@ final class SnapshotReader {
 
     private Provenance provenance() {
         int n = varint();
-        if (n > 0) {
-            return provenances.get(n - 1);
+        Provenance p = tables.provenances[n];
+        if (p == null) {
+            SnapshotReader r = new SnapshotReader(in, tables.provenanceAt[n], tables);
+            p = new Provenance(r.string(), r.string(), r.date());
+            tables.provenances[n] = p;
         }
-        Provenance p = new Provenance(string(), string(), date());
-        provenances.add(p);
         return p;
     }
 
@@ -261,16 +322,12 @@ final class SnapshotReader {
         if (n == 0) {
             return null;
         }
-        if (n <= strings.size()) {
-            return strings.get(n - 1);
+        String s = tables.strings[n - 1];
+        if (s == null) {
+            SnapshotReader r = new SnapshotReader(in, tables.stringAt[n - 1], tables);
+            s = r.plain();
+            tables.strings[n - 1] = s;
         }
-        if (n != strings.size() + 1) {
-            throw new SnapshotException("string number " + n + " out of order at byte " + at);
-        }
-        int length = varint();
-        String s = new String(in, at, length, StandardCharsets.UTF_8);
-        at += length;
-        strings.add(s);
         return s;
     }
 

@@ -7,6 +7,7 @@ import io.modelatlas.catalog.Leaderboard;
 import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.catalog.Leaderboards;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelNames;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.PartialDate;
 import io.modelatlas.catalog.Provenance;
@@ -21,31 +22,102 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Writes a catalog in the snapshot form {@link SnapshotReader} reads. Every string and provenance is written once and
- * then referred to by its number (most ids, sources and dates repeat thousands of times); numbers are varints; money
- * is its {@code BigDecimal} text, so it reads back with the same value and scale.
+ * Writes a catalog in the snapshot form {@link SnapshotReader} reads. Every string and provenance is written once, in
+ * a table, and referred to by its number (most ids, sources and dates repeat thousands of times); numbers are varints;
+ * money is its {@code BigDecimal} text, so it reads back with the same value and scale.
+ *
+ * <p>Layout: magic, format version, key and maker (plain), the string table, the provenance table, the sources, the
+ * model index (each model's names and where its record starts), the model records, the leaderboards, an end marker.
+ * The index and the tables let a reader read any one model without the others.
  */
 final class SnapshotWriter {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-    private final Map<String, Integer> strings = new HashMap<>();
-    private final Map<Provenance, Integer> provenances = new HashMap<>();
+    private ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    private final Map<String, Integer> strings = new LinkedHashMap<>();
+    private final Map<Provenance, Integer> provenances = new LinkedHashMap<>();
 
     static byte[] write(Catalog catalog, String key, String made) {
         SnapshotWriter w = new SnapshotWriter();
-        w.bytes(SnapshotFormat.MAGIC);
-        w.varint(SnapshotFormat.VERSION);
-        w.string(key);
-        w.string(made);
-        w.list(catalog.sources(), w::source);
-        w.list(catalog.models(), w::model);
-        w.leaderboards(catalog.leaderboards());
+        List<Model> models = catalog.models();
+        int[] starts = new int[models.size()];
+        ByteArrayOutputStream records = w.section(() -> {
+            for (int i = 0; i < models.size(); i++) {
+                starts[i] = w.out.size();
+                w.model(models.get(i));
+            }
+        });
+        ByteArrayOutputStream leaderboards = w.section(() -> w.leaderboards(catalog.leaderboards()));
+        ByteArrayOutputStream sources = w.section(() -> w.list(catalog.sources(), w::source));
+        ByteArrayOutputStream index = w.section(() -> {
+            w.varint(models.size());
+            for (int i = 0; i < models.size(); i++) {
+                w.varint(starts[i]);
+                w.names(ModelNames.of(models.get(i)));
+            }
+        });
+        // last: writing the provenances adds their strings
+        ByteArrayOutputStream provenanceTable = w.section(() -> {
+            w.varint(w.provenances.size());
+            w.provenances.keySet().forEach(p -> {
+                w.string(p.source());
+                w.string(p.key());
+                w.date(p.asOf());
+            });
+        });
+        ByteArrayOutputStream stringTable = w.section(() -> {
+            w.varint(w.strings.size());
+            w.strings.keySet().forEach(s -> {
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                w.varint(utf8.length);
+                w.bytes(utf8);
+            });
+        });
+        ByteArrayOutputStream all = w.section(() -> {
+            w.bytes(SnapshotFormat.MAGIC);
+            w.varint(SnapshotFormat.VERSION);
+            w.plain(key);
+            w.plain(made);
+        });
+        for (ByteArrayOutputStream part : List.of(stringTable, provenanceTable, sources, index)) {
+            all.write(part.toByteArray(), 0, part.size());
+        }
+        w.out = all;
+        w.varint(records.size());
+        all.write(records.toByteArray(), 0, records.size());
+        all.write(leaderboards.toByteArray(), 0, leaderboards.size());
         w.bytes(SnapshotFormat.END);
-        return w.out.toByteArray();
+        return all.toByteArray();
+    }
+
+    /** What {@code writing} writes, in a buffer of its own. */
+    private ByteArrayOutputStream section(Runnable writing) {
+        ByteArrayOutputStream before = out;
+        out = new ByteArrayOutputStream(1 << 16);
+        try {
+            writing.run();
+            return out;
+        } finally {
+            out = before;
+        }
+    }
+
+    private void names(ModelNames n) {
+        string(n.id());
+        string(n.displayName());
+        string(n.creatorId());
+        list(n.aliases(), this::string);
+        list(n.qualifiedIds(), this::string);
+    }
+
+    private void plain(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        varint(utf8.length);
+        bytes(utf8);
     }
 
     private void source(SourceInfo s) {
@@ -217,17 +289,9 @@ final class SnapshotWriter {
         priceSheet(p);
     }
 
+    /** The provenance's number in the table. */
     private void provenance(Provenance p) {
-        Integer known = provenances.get(p);
-        if (known != null) {
-            varint(known + 1);
-            return;
-        }
-        provenances.put(p, provenances.size());
-        varint(0);
-        string(p.source());
-        string(p.key());
-        date(p.asOf());
+        varint(provenances.computeIfAbsent(p, k -> provenances.size()));
     }
 
     private <T> void list(Collection<T> items, java.util.function.Consumer<T> each) {
@@ -235,23 +299,9 @@ final class SnapshotWriter {
         items.forEach(each);
     }
 
-    /** 0 for null, else 1 + the string's number; a string seen for the first time follows its number. */
+    /** 0 for null, else 1 + the string's number in the table. */
     private void string(String s) {
-        if (s == null) {
-            varint(0);
-            return;
-        }
-        Integer known = strings.get(s);
-        if (known != null) {
-            varint(known + 1);
-            return;
-        }
-        int n = strings.size();
-        strings.put(s, n);
-        varint(n + 1);
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        varint(utf8.length);
-        bytes(utf8);
+        varint(s == null ? 0 : strings.computeIfAbsent(s, k -> strings.size()) + 1);
     }
 
     private void decimal(BigDecimal d) {

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,8 @@ public final class BundledSnapshot {
     /** The catalog of the earlier copies the data set lists under [[history]]: a new store's first version. */
     static final String HISTORY = "/io/modelatlas/catalog/snapshot/bundled-history.snapshot";
     static final String FILES = "/io/modelatlas/catalog/snapshot/bundled.files";
+    /** Each importable source's bundled content date ({@code SOURCE YYYY-MM-DD}), so a start need not parse sources.toml. */
+    static final String AS_OF = "/io/modelatlas/catalog/snapshot/bundled.asof";
     /** More than the header takes (a format version, a 64-digit key, a build label): the stamp needs no more. */
     private static final int HEADER_BYTES = 1024;
 
@@ -101,6 +106,26 @@ public final class BundledSnapshot {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled catalog snapshot", e);
         }
+    }
+
+    /**
+     * Each importable source's bundled content date as the build read it from sources.toml; empty when the jar has no
+     * snapshot or a data file changed since the build (then sources.toml is the truth).
+     */
+    public static Map<String, LocalDate> importableAsOf() {
+        byte[] files = resource(FILES);
+        byte[] asOf = resource(AS_OF);
+        if (files == null || asOf == null || !unchanged(new String(files, StandardCharsets.UTF_8))) {
+            return Map.of();
+        }
+        Map<String, LocalDate> out = new LinkedHashMap<>();
+        for (String line : new String(asOf, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                String[] f = line.split(" ", 2);
+                out.put(f[0], LocalDate.parse(f[1]));
+            }
+        }
+        return out;
     }
 
     /** Each line {@code CRC32 SIZE NAME}: true when every named data file still has that size and CRC. */
@@ -182,5 +207,8 @@ public final class BundledSnapshot {
         Files.write(snapshot, CatalogSnapshot.write(catalog, set.fingerprint(), "build of " + Instant.now()));
         Files.write(root.resolve(HISTORY.substring(1)), CatalogSnapshot.write(CatalogLoader.load(history), history.fingerprint(), "build of " + Instant.now()));
         Files.write(root.resolve(FILES.substring(1)), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        StringBuilder asOf = new StringBuilder();
+        SourceSet.IMPORTABLE.forEach(source -> asOf.append(source).append(' ').append(set.ownAsOf(source)).append('\n'));
+        Files.write(root.resolve(AS_OF.substring(1)), asOf.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

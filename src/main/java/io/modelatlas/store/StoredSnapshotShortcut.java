@@ -3,7 +3,6 @@ package io.modelatlas.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +42,8 @@ public final class StoredSnapshotShortcut {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?open_mode=" + READ_ONLY)) {
+        // the driver itself, not DriverManager: that would load every driver on the class path (PostgreSQL's too)
+        try (Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?open_mode=" + READ_ONLY, new java.util.Properties())) {
             if (!Store.SCHEMA_VERSION.equals(one(c, "SELECT version FROM flyway_schema_history WHERE success AND installed_rank = (SELECT MAX(installed_rank) FROM flyway_schema_history)"))) {
                 return Optional.empty();
             }

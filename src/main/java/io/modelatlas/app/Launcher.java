@@ -76,7 +76,7 @@ public final class Launcher {
     static StoreBackend openStore(Config config, Clock clock) {
         Store store = Store.open(config.jdbcUrl());
         try {
-            return new StoreBackend(CatalogService.open(store, SourceSet.bundled(), clock), new AdminTokens(store, clock), store);
+            return new StoreBackend(CatalogService.open(store, SourceSet.bundled(), clock), new AdminTokens(store.adminTokens(), clock), store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

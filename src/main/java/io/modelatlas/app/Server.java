@@ -9,7 +9,7 @@ import io.modelatlas.refresh.SourceOutcome;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.refresh.UpstreamAccess;
 import io.modelatlas.refresh.Upstreams;
-import io.modelatlas.store.StoreException;
+import io.modelatlas.StoreException;
 import io.modelatlas.web.StaticSite;
 import io.modelatlas.web.WebApp;
 import io.modelatlas.web.WebContext;

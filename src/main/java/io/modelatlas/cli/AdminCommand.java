@@ -1,7 +1,7 @@
 package io.modelatlas.cli;
 
-import io.modelatlas.store.AdminTokenInfo;
-import io.modelatlas.store.AuditEntry;
+import io.modelatlas.admin.AdminTokenInfo;
+import io.modelatlas.admin.AuditEntry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package io.modelatlas.store;
 
+import io.modelatlas.StoreException;
 import io.modelatlas.replay.SpendLogTable;
 import java.sql.Connection;
 import java.sql.DriverManager;

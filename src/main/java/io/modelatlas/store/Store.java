@@ -2,6 +2,11 @@ package io.modelatlas.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.modelatlas.StoreException;
+import io.modelatlas.admin.AdminTokenInfo;
+import io.modelatlas.admin.AdminTokenStore;
+import io.modelatlas.admin.AuditEntry;
+import io.modelatlas.admin.AuditLog;
 import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
@@ -96,6 +101,16 @@ public final class Store implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The admin tokens kept in this store, as the admin package reads and writes them. */
+    public AdminTokenStore adminTokens() {
+        return new StoreAdminTokens(this);
+    }
+
+    /** The audit log kept in this store, as its readers see it. */
+    public AuditLog auditLog() {
+        return this::audit;
     }
 
     /** The A/B evaluation runs kept in this store. */

@@ -1,5 +1,6 @@
 package io.modelatlas.store;
 
+import io.modelatlas.admin.AdminTokenStore;
 import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryDiff;
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The writes of one transaction, handed out by {@link Store#write}; valid only inside it. */
-public final class StoreWriter {
+public final class StoreWriter implements AdminTokenStore.Changes {
     private static final int BATCH = 2_000;
     private final Handle h;
     private final Store.Dialect dialect;
@@ -135,21 +136,25 @@ public final class StoreWriter {
         }
     }
 
+    @Override
     public void addToken(String name, String sha256, Instant at) {
         h.createUpdate("INSERT INTO admin_token (name, sha256, created_at) VALUES (:name, :hash, :at)")
                 .bind("name", name).bind("hash", sha256).bind("at", at.toString()).execute();
     }
 
+    @Override
     public boolean tokenExists(String name) {
         return h.createQuery("SELECT COUNT(*) FROM admin_token WHERE name = :name").bind("name", name).mapTo(Integer.class).one() > 0;
     }
 
     /** Revokes an active token; false when no active token has that name. */
+    @Override
     public boolean revokeToken(String name, Instant at) {
         return h.createUpdate("UPDATE admin_token SET revoked_at = :at WHERE name = :name AND revoked_at IS NULL")
                 .bind("at", at.toString()).bind("name", name).execute() > 0;
     }
 
+    @Override
     public void audit(Instant at, String actor, String action, String target, String oldValue, String newValue) {
         h.createUpdate("""
                         INSERT INTO audit_log (at, actor, action, target, old_value, new_value)

@@ -30,7 +30,7 @@ import io.modelatlas.pricing.PriceUnknownException;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Usage;
 import io.modelatlas.refresh.StoreBackend;
-import io.modelatlas.store.StoreException;
+import io.modelatlas.StoreException;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.RecordedChange;
 import java.util.List;

@@ -54,7 +54,7 @@ class ChangesWebTest {
         ObjectNode root = (ObjectNode) json.readTree(MiniData.litellmWithMiniInput("2.5e-07"));
         root.set("gpt-4.1-nano", root.get("gpt-4.1-mini").deepCopy());
         service.importFile("litellm", "litellm-b.json", json.writeValueAsBytes(root), LocalDate.of(2026, 11, 22), false, "test");
-        backend = new StoreBackend(service, new AdminTokens(store, MiniData.CLOCK), store);
+        backend = new StoreBackend(service, new AdminTokens(store.adminTokens(), MiniData.CLOCK), store);
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.store.StoreException;
+import io.modelatlas.StoreException;
 import io.modelatlas.store.TestDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;

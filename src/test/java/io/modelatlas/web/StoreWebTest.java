@@ -38,7 +38,7 @@ class StoreWebTest {
     record Site(Javalin app, StoreBackend backend) implements AutoCloseable {
         static Site open(String jdbcUrl, int perMinute) {
             Store store = Store.open(jdbcUrl);
-            StoreBackend b = new StoreBackend(CatalogService.open(store, MiniData.sources(), CLOCK), new AdminTokens(store, CLOCK), store);
+            StoreBackend b = new StoreBackend(CatalogService.open(store, MiniData.sources(), CLOCK), new AdminTokens(store.adminTokens(), CLOCK), store);
             return new Site(WebApp.create(CompletableFuture.completedFuture(b), CLOCK, "https://modelatlas.example", perMinute).start("127.0.0.1", 0), b);
         }
 

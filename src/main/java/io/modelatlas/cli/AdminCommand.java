@@ -81,7 +81,7 @@ final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (AuditEntry a : parent.context.store().get().store().audit(Math.max(1, limit))) {
+            for (AuditEntry a : parent.context.store().get().audit().recent(Math.max(1, limit))) {
                 parent.context.out().printf("%s  %-20s %-14s %s%n", seconds(a.at()), a.actor(), a.action(), a.target());
                 if (a.oldValue() != null) {
                     parent.context.out().println("    before: " + a.oldValue());

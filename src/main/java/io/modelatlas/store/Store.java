@@ -11,6 +11,9 @@ import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.RecordedChange;
+import io.modelatlas.refresh.CatalogArchive;
+import io.modelatlas.refresh.CatalogVersion;
+import io.modelatlas.refresh.SourceSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -101,6 +104,11 @@ public final class Store implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The catalog's versions, source files, corrections and history kept in this store, as the refresh package reads and writes them. */
+    public CatalogArchive catalogArchive() {
+        return new StoreCatalogArchive(this);
     }
 
     /** The admin tokens kept in this store, as the admin package reads and writes them. */

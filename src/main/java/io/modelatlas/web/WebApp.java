@@ -212,7 +212,7 @@ public final class WebApp {
             ErrorMapping.install(config, templates);
             if (backend != null) {
                 new AdminApi(this::backend).install(config);
-                new EvalRoutes(() -> backend().store().evalRuns(), () -> ctx().catalog(), () -> ctx().baseUrl(), templates).install(config);
+                new EvalRoutes(() -> backend().evalRuns(), () -> ctx().catalog(), () -> ctx().baseUrl(), templates).install(config);
             }
 
             config.routes.get("/", c -> directory(c));

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * file and the name it depends on.
  *
  * <ul>
- *   <li>web and cli never import the store: they get its ports from the composition root (app);</li>
+ *   <li>web and cli never import the store: they get its ports from the composition root (app), the only package
+ *       besides the store itself that imports it;</li>
  *   <li>the core (pricing, tokens, catalog, compare) depends only on the JDK and itself, but for {@link #CORE_EXCEPTIONS};</li>
  *   <li>the store's public API does not mention Jackson;</li>
  *   <li>nothing but app depends on web or cli (web and cli do not depend on each other either).</li>
@@ -112,6 +113,7 @@ class ArchitectureTest {
                 package io.modelatlas.refresh;
 
                 import static io.modelatlas.cli.Main.USAGE;
+                import io.modelatlas.store.StoreWriter;
                 import io.modelatlas.web.WebApp;
 
                 class Upward {}
@@ -142,6 +144,7 @@ class ArchitectureTest {
                 "io/modelatlas/pricing/Leaky.java: the core depends only on the JDK and the core: com.fasterxml.jackson.databind.JsonNode",
                 "io/modelatlas/store/Api.java: the store's public API mentions Jackson: public JsonNode patch(String id)",
                 "io/modelatlas/refresh/Upward.java: only app depends on web or cli: io.modelatlas.cli.Main.USAGE",
+                "io/modelatlas/refresh/Upward.java: only app wires the store to the ports it implements: io.modelatlas.store.StoreWriter",
                 "io/modelatlas/refresh/Upward.java: only app depends on web or cli: io.modelatlas.web.WebApp");
     }
 
@@ -155,8 +158,12 @@ class ArchitectureTest {
             String pkg = p.pkg();
             for (String d : p.dependencies()) {
                 String target = packageOf(d);
-                if ((within(pkg, ROOT + ".web") || within(pkg, ROOT + ".cli")) && within(target, ROOT + ".store")) {
-                    out.add(file + ": web and cli never import the store: " + d);
+                if (within(target, ROOT + ".store") && !within(pkg, ROOT + ".store")) {
+                    if (within(pkg, ROOT + ".web") || within(pkg, ROOT + ".cli")) {
+                        out.add(file + ": web and cli never import the store: " + d);
+                    } else if (!within(pkg, ROOT + ".app")) {
+                        out.add(file + ": only app wires the store to the ports it implements: " + d);
+                    }
                 }
                 if (isCore(pkg) && !isJdk(d) && !isCore(target) && !allowed(pkg, d)) {
                     out.add(file + ": the core depends only on the JDK and the core: " + d);

@@ -1,7 +1,5 @@
 package io.modelatlas.admin;
 
-import io.modelatlas.store.AdminTokenInfo;
-import io.modelatlas.store.Store;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,11 +19,11 @@ import java.util.regex.Pattern;
 public final class AdminTokens {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final String PREFIX = "ma_";
-    private final Store store;
+    private final AdminTokenStore store;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public AdminTokens(Store store, Clock clock) {
+    public AdminTokens(AdminTokenStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

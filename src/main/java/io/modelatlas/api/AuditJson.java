@@ -1,7 +1,7 @@
 package io.modelatlas.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelatlas.store.AuditEntry;
+import io.modelatlas.admin.AuditEntry;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,12 +1,10 @@
 package io.modelatlas.app;
 
-import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.snapshot.CatalogSnapshot;
 import io.modelatlas.catalog.snapshot.SnapshotException;
 import io.modelatlas.catalog.source.BundledSnapshot;
 import io.modelatlas.catalog.source.CatalogLoader;
-import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.cli.CliContext;
 import io.modelatlas.cli.EvalSupport;
 import io.modelatlas.cli.Main;
@@ -17,10 +15,9 @@ import io.modelatlas.fetch.HttpFetcher;
 import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.refresh.UpstreamAccess;
-import io.modelatlas.store.Store;
+import io.modelatlas.store.LiteLlmSpendLogTable;
 import io.modelatlas.store.StoredSnapshotShortcut;
 import io.modelatlas.tokens.TokenCounters;
-
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,7 +35,8 @@ public final class Launcher {
         try {
             Config config = Config.fromEnvironment(System.getenv());
             Clock clock = Clock.systemUTC();
-            Lazy<StoreBackend> store = new Lazy<>(() -> openStore(config, clock));
+            Lazy<OpenStore> opened = new Lazy<>(() -> OpenStore.open(config, clock));
+            Supplier<StoreBackend> store = () -> opened.get().backend();
             // read-only commands use the store when there is one, and never create one just to read the bundled data
             Supplier<Catalog> catalog = new Lazy<>(() -> !config.storeExists() ? CatalogLoader.loadBundled()
                     : storedSnapshot(config).orElseGet(() -> store.get().catalog().catalog()));
@@ -46,20 +44,20 @@ public final class Launcher {
             CliContext.ServerLauncher server = new CliContext.ServerLauncher() {
                 @Override
                 public void serve(String host, int port) {
-                    Server.run(config, store, clock, host, port, null, err);
+                    Server.run(config, opened, clock, host, port, null, err);
                 }
 
                 @Override
                 public void serve(String host, int port, java.time.Duration refreshEvery) {
-                    Server.run(config, store, clock, host, port, new Server.Refreshing(upstream, refreshEvery), err);
+                    Server.run(config, opened, clock, host, port, new Server.Refreshing(upstream, refreshEvery), err);
                 }
             };
             CliContext context = new CliContext(catalog, clock, System.in, out, err, server,
                     (dir, maxPages, progress) -> Server.export(config, catalog, store, clock, dir, maxPages, progress), store,
                     evalSupport(store, catalog, clock),
-                    upstream);
+                    upstream, LiteLlmSpendLogTable::new);
             code = new Main(context).run(args);
-            store.ifCreated(b -> b.store().close());
+            opened.ifCreated(o -> o.store().close());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             code = Main.USAGE;
@@ -91,17 +89,7 @@ public final class Launcher {
             String tokenizer = catalog.get().find(id).map(io.modelatlas.catalog.Model::tokenizer).orElse(null);
             return TokenCounters.forModel(id, tokenizer);
         }, System::nanoTime, clock));
-        return new EvalSupport(() -> store.get().store().evalRuns(), (target, key, timeout) -> endpoints.get().open(target, key, timeout),
+        return new EvalSupport(() -> store.get().evalRuns(), (target, key, timeout) -> endpoints.get().open(target, key, timeout),
                 System::getenv, System::nanoTime, EvalRunner.Sleeper.REAL);
-    }
-
-    static StoreBackend openStore(Config config, Clock clock) {
-        Store store = Store.open(config.jdbcUrl());
-        try {
-            return new StoreBackend(CatalogService.open(store, SourceSet.bundled(), clock), new AdminTokens(store, clock), store);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
     }
 }

@@ -9,7 +9,7 @@ import io.modelatlas.refresh.SourceOutcome;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.refresh.UpstreamAccess;
 import io.modelatlas.refresh.Upstreams;
-import io.modelatlas.store.StoreException;
+import io.modelatlas.StoreException;
 import io.modelatlas.web.StaticSite;
 import io.modelatlas.web.WebApp;
 import io.modelatlas.web.WebContext;
@@ -65,9 +65,9 @@ final class Server {
     /** Any number: the key of the one lock that lets a single instance refresh at a time ("MAREFRSH"). */
     static final long REFRESH_LOCK = 0x4d41524546525348L;
 
-    static void run(Config config, Supplier<StoreBackend> store, Clock clock, String host, int port, Refreshing refreshing, PrintWriter log) {
-        CompletableFuture<StoreBackend> backend = CompletableFuture.supplyAsync(() -> openUntilReachable(store, config.pollSeconds()));
-        Javalin app = WebApp.create(backend, clock, config.baseUrl(), config.rateLimit());
+    static void run(Config config, Supplier<OpenStore> store, Clock clock, String host, int port, Refreshing refreshing, PrintWriter log) {
+        CompletableFuture<OpenStore> opened = CompletableFuture.supplyAsync(() -> openUntilReachable(store, config.pollSeconds()));
+        Javalin app = WebApp.create(opened.thenApply(OpenStore::backend), clock, config.baseUrl(), config.rateLimit());
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "catalog-poll");
             t.setDaemon(true);
@@ -77,15 +77,16 @@ final class Server {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             poller.shutdownNow();
             app.stop(); // completes in-flight requests first
-            backend.thenAccept(b -> b.store().close());
+            opened.thenAccept(o -> o.store().close());
             stopped.countDown();
         }, "shutdown"));
         app.start(host, port);
-        StoreBackend loaded = backend.join();
+        OpenStore open = opened.join();
+        StoreBackend loaded = open.backend();
         Catalog catalog = loaded.catalog().catalog();
         poller.scheduleWithFixedDelay(() -> poll(loaded), config.pollSeconds(), config.pollSeconds(), TimeUnit.SECONDS);
         if (refreshing != null) {
-            BackgroundRefresh background = backgroundRefresh(loaded, refreshing, clock);
+            BackgroundRefresh background = backgroundRefresh(open, refreshing, clock);
             // on the poller's thread: a refresh and a poll never overlap, and a slow refresh delays the next one, never stacks
             poller.scheduleWithFixedDelay(() -> refresh(background), 0, refreshing.every().toSeconds(), TimeUnit.SECONDS);
             log.printf("refreshing from the live upstreams every %d min (one instance at a time when instances share PostgreSQL)%n", refreshing.every().toMinutes());
@@ -104,7 +105,7 @@ final class Server {
      * A store that is down when the server starts (PostgreSQL restarting, say) is retried until it answers; requests
      * meanwhile get 503 with Retry-After instead of a server that never came up.
      */
-    private static StoreBackend openUntilReachable(Supplier<StoreBackend> store, int retrySeconds) {
+    private static OpenStore openUntilReachable(Supplier<OpenStore> store, int retrySeconds) {
         while (true) {
             try {
                 return store.get();
@@ -120,9 +121,10 @@ final class Server {
         }
     }
 
-    static BackgroundRefresh backgroundRefresh(StoreBackend backend, Refreshing refreshing, Clock clock) {
+    static BackgroundRefresh backgroundRefresh(OpenStore opened, Refreshing refreshing, Clock clock) {
+        StoreBackend backend = opened.backend();
         LiveRefresh live = new LiveRefresh(backend.catalog(), refreshing.upstream().fetcher(), refreshing.upstream().home(), clock);
-        return new BackgroundRefresh(backend.catalog(), () -> backend.store().tryExclusive(REFRESH_LOCK).map(held -> held::close),
+        return new BackgroundRefresh(backend.catalog(), () -> opened.store().tryExclusive(REFRESH_LOCK).map(held -> held::close),
                 // sources.toml is read each round, so a moved upstream is picked up without a restart
                 () -> live.run(Upstreams.read(refreshing.upstream().home()), false, BackgroundRefresh.ACTOR));
     }

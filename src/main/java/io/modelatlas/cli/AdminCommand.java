@@ -1,7 +1,7 @@
 package io.modelatlas.cli;
 
-import io.modelatlas.store.AdminTokenInfo;
-import io.modelatlas.store.AuditEntry;
+import io.modelatlas.admin.AdminTokenInfo;
+import io.modelatlas.admin.AuditEntry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,7 +81,7 @@ final class AdminCommand implements Runnable {
 
         @Override
         public Integer call() {
-            for (AuditEntry a : parent.context.store().get().store().audit(Math.max(1, limit))) {
+            for (AuditEntry a : parent.context.store().get().audit().recent(Math.max(1, limit))) {
                 parent.context.out().printf("%s  %-20s %-14s %s%n", seconds(a.at()), a.actor(), a.action(), a.target());
                 if (a.oldValue() != null) {
                     parent.context.out().println("    before: " + a.oldValue());

@@ -12,7 +12,16 @@ import java.util.function.Supplier;
  */
 public record CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
                          SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store, EvalSupport eval,
-                         io.modelatlas.refresh.UpstreamAccess upstream) {
+                         io.modelatlas.refresh.UpstreamAccess upstream, io.modelatlas.replay.SpendLogQuery.Opener spendLogs) {
+
+    /** A context that cannot read a LiteLLM proxy's database ({@code replay jdbc:...}): tests of other commands. */
+    public CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,
+                      SiteExport export, Supplier<io.modelatlas.refresh.StoreBackend> store, EvalSupport eval,
+                      io.modelatlas.refresh.UpstreamAccess upstream) {
+        this(catalog, clock, in, out, err, server, export, store, eval, upstream, query -> {
+            throw new UsageException("reading a LiteLLM proxy's database is not available here");
+        });
+    }
 
     /** A context without live fetching ({@code refresh} without {@code --from}, {@code import} of a URL). */
     public CliContext(Supplier<Catalog> catalog, Clock clock, InputStream in, PrintWriter out, PrintWriter err, ServerLauncher server,

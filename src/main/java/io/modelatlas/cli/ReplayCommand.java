@@ -5,7 +5,7 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.replay.LogFormat;
 import io.modelatlas.replay.ReplayReport;
-import io.modelatlas.store.LiteLlmSpendLogTable;
+import io.modelatlas.replay.SpendLogQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,7 +88,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ReplayReport report;
         if (log.startsWith("jdbc:")) {
-            report = ReplayReport.runTable("LiteLLM_SpendLogs", new LiteLlmSpendLogTable(log, time("--since", since), time("--until", until)),
+            report = ReplayReport.runTable("LiteLLM_SpendLogs", context.spendLogs().open(new SpendLogQuery(log, time("--since", since), time("--until", until))),
                     CompletableFuture.supplyAsync(context.catalog()), models, strict);
         } else if (since != null || until != null) {
             throw new UsageException("--since and --until filter a database's spend logs (a jdbc:postgresql: LOG), not a file");

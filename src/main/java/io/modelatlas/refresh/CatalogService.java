@@ -19,9 +19,6 @@ import io.modelatlas.catalog.source.BundledSnapshot;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.catalog.source.SourceSet;
-import io.modelatlas.store.SourceSnapshot;
-import io.modelatlas.store.Store;
-import io.modelatlas.store.StoreWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -51,7 +48,7 @@ import java.util.function.Consumer;
 public final class CatalogService {
     private static final int ATTEMPTS = 4;
 
-    private final Store store;
+    private final CatalogArchive store;
     private final SourceSet bundled;
     private final Clock clock;
     private final AtomicReference<Current> current = new AtomicReference<>();
@@ -65,7 +62,7 @@ public final class CatalogService {
 
     private record Current(Catalog catalog, long version) {}
 
-    private CatalogService(Store store, SourceSet bundled, Clock clock) {
+    private CatalogService(CatalogArchive store, SourceSet bundled, Clock clock) {
         this.store = store;
         this.bundled = bundled;
         this.clock = clock;
@@ -77,7 +74,7 @@ public final class CatalogService {
      * start the history, then its current copies are recorded on top, so that every difference is a dated change.
      * When the bundled data is newer than what the store holds (a new release), it is imported.
      */
-    public static CatalogService open(Store store, SourceSet bundled, Clock clock) {
+    public static CatalogService open(CatalogArchive store, SourceSet bundled, Clock clock) {
         CatalogService s = new CatalogService(store, bundled, clock);
         if (store.latestVersion() == 0) {
             s.seed();
@@ -344,12 +341,17 @@ public final class CatalogService {
      * before (in this transaction, so another instance's version in between is counted once, by it) against the new
      * catalog's observations. The store's first versions (the seed) record none: the feed starts at the first change.
      */
-    private static void recordChanges(StoreWriter w, long version, Map<FieldKey, HistoryEntry> open, Map<FieldKey, Observation> now,
+    private static void recordChanges(CatalogArchive.Changes w, long version, Map<FieldKey, HistoryEntry> open, Map<FieldKey, Observation> now,
                                       LocalDate observed) {
         Map<FieldKey, Observation> was = new HashMap<>(open.size() * 2);
         open.forEach((key, e) -> was.put(key, new Observation(key, e.value(), e.source(), e.validFrom())));
         List<CatalogChange> changes = CatalogChanges.between(was, now, observed);
         w.addChanges(version, changes, new ChangeSources(was, now)::of);
+    }
+
+    /** The newest {@code limit} catalog versions, newest first: what made each and who. */
+    public List<CatalogVersion> versions(int limit) {
+        return store.versions(limit);
     }
 
     /** The changes recorded on or after {@code since} (all when null), newest first, at most {@code limit}. */

@@ -1,7 +1,11 @@
 package io.modelatlas.refresh;
 
 import io.modelatlas.admin.AdminTokens;
-import io.modelatlas.store.Store;
+import io.modelatlas.admin.AuditLog;
+import io.modelatlas.eval.RunStore;
 
-/** The store and what is built on it, as the composition root hands it to the CLI and the web layer. */
-public record StoreBackend(CatalogService catalog, AdminTokens tokens, Store store) {}
+/**
+ * What the composition root builds on the store and hands to the CLI and the web layer: services and ports only,
+ * never the store itself, so that neither layer depends on how it is kept (the app package opens and closes it).
+ */
+public record StoreBackend(CatalogService catalog, AdminTokens tokens, AuditLog audit, RunStore evalRuns) {}

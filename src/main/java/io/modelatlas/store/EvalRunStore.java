@@ -1,5 +1,6 @@
 package io.modelatlas.store;
 
+import io.modelatlas.StoreException;
 import io.modelatlas.eval.CaseResult;
 import io.modelatlas.eval.CaseStatus;
 import io.modelatlas.eval.EvalCase;

@@ -1,5 +1,6 @@
 package io.modelatlas.store;
 
+import io.modelatlas.StoreException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.modelatlas.store;
 
+import io.modelatlas.StoreException;
+import io.modelatlas.replay.SpendLogQuery;
 import io.modelatlas.replay.SpendLogTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,17 +30,16 @@ public final class LiteLlmSpendLogTable implements SpendLogTable {
     private final Instant since;
     private final Instant until;
 
+    /** The table a replay's query names; this constructor is the replay package's {@link SpendLogQuery.Opener}. */
+    public LiteLlmSpendLogTable(SpendLogQuery query) {
+        this.jdbcUrl = query.jdbcUrl();
+        this.since = query.since();
+        this.until = query.until();
+    }
+
     /** @param since inclusive, or null; @param until exclusive, or null */
     public LiteLlmSpendLogTable(String jdbcUrl, Instant since, Instant until) {
-        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the LiteLLM proxy keeps its spend logs in PostgreSQL: expected a jdbc:postgresql: URL");
-        }
-        if (since != null && until != null && !since.isBefore(until)) {
-            throw new IllegalArgumentException("--since (" + since + ") must be before --until (" + until + ")");
-        }
-        this.jdbcUrl = jdbcUrl;
-        this.since = since;
-        this.until = until;
+        this(new SpendLogQuery(jdbcUrl, since, until));
     }
 
     /** The columns a replay reads, those an older proxy's table lacks left out; metadata and spend as text. */

@@ -1,5 +1,6 @@
 package io.modelatlas.store;
 
+import io.modelatlas.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

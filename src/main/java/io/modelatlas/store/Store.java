@@ -2,10 +2,18 @@ package io.modelatlas.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.modelatlas.StoreException;
+import io.modelatlas.admin.AdminTokenInfo;
+import io.modelatlas.admin.AdminTokenStore;
+import io.modelatlas.admin.AuditEntry;
+import io.modelatlas.admin.AuditLog;
 import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.RecordedChange;
+import io.modelatlas.refresh.CatalogArchive;
+import io.modelatlas.refresh.CatalogVersion;
+import io.modelatlas.refresh.SourceSnapshot;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -96,6 +104,21 @@ public final class Store implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The catalog's versions, source files, corrections and history kept in this store, as the refresh package reads and writes them. */
+    public CatalogArchive catalogArchive() {
+        return new StoreCatalogArchive(this);
+    }
+
+    /** The admin tokens kept in this store, as the admin package reads and writes them. */
+    public AdminTokenStore adminTokens() {
+        return new StoreAdminTokens(this);
+    }
+
+    /** The audit log kept in this store, as its readers see it. */
+    public AuditLog auditLog() {
+        return this::audit;
     }
 
     /** The A/B evaluation runs kept in this store. */

@@ -1,10 +1,12 @@
 package io.modelatlas.store;
 
+import io.modelatlas.admin.AdminTokenStore;
 import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryDiff;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.Observation;
+import io.modelatlas.refresh.CatalogArchive;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The writes of one transaction, handed out by {@link Store#write}; valid only inside it. */
-public final class StoreWriter {
+public final class StoreWriter implements CatalogArchive.Changes, AdminTokenStore.Changes {
     private static final int BATCH = 2_000;
     private final Handle h;
     private final Store.Dialect dialect;
@@ -26,16 +28,19 @@ public final class StoreWriter {
     }
 
     /** The newest version as this transaction sees it, under the writer lock. */
+    @Override
     public long latestVersion() {
         return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM catalog_version").mapTo(Long.class).one();
     }
 
+    @Override
     public long addVersion(Instant at, String kind, String summary, String actor) {
         return h.createUpdate("INSERT INTO catalog_version (created_at, kind, summary, actor) VALUES (:at, :kind, :summary, :actor)")
                 .bind("at", at.toString()).bind("kind", kind).bind("summary", summary).bind("actor", actor)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    @Override
     public void addSnapshot(long versionId, String source, String fileName, LocalDate asOf, String sha256, boolean skipInvalid,
                             int entries, int skipped, byte[] content) {
         h.createUpdate("""
@@ -54,6 +59,7 @@ public final class StoreWriter {
                 .bind("version", versionId).bind("builtBy", builtBy).bind("content", contentGzip).execute();
     }
 
+    @Override
     public Map<FieldKey, HistoryEntry> openHistory() {
         Map<FieldKey, HistoryEntry> out = new java.util.HashMap<>();
         h.createQuery("SELECT model_id, offering, field, value, source, valid_from FROM history WHERE valid_to IS NULL")
@@ -65,6 +71,7 @@ public final class StoreWriter {
     }
 
     /** Closes the rows the diff ends and opens the ones it starts, in batches. */
+    @Override
     public void applyHistory(HistoryDiff diff, long versionId) {
         PreparedBatch close = h.prepareBatch("""
                 UPDATE history SET valid_to = :to, closed_by = :version
@@ -97,6 +104,7 @@ public final class StoreWriter {
     }
 
     /** Records what version {@code versionId} changed, for the changes feed, each with the source {@code sourceOf} names. */
+    @Override
     public void addChanges(long versionId, List<CatalogChange> changes, Function<CatalogChange, String> sourceOf) {
         PreparedBatch insert = h.prepareBatch("""
                 INSERT INTO catalog_change (version_id, observed, kind, model_id, offering, field, old_value, new_value, source)
@@ -126,6 +134,7 @@ public final class StoreWriter {
         return out;
     }
 
+    @Override
     public void putCuration(String modelId, String patch, Instant at, String actor) {
         int updated = h.createUpdate("UPDATE curation SET patch = :patch, updated_at = :at, updated_by = :actor WHERE model_id = :model")
                 .bind("patch", patch).bind("at", at.toString()).bind("actor", actor).bind("model", modelId).execute();
@@ -135,21 +144,25 @@ public final class StoreWriter {
         }
     }
 
+    @Override
     public void addToken(String name, String sha256, Instant at) {
         h.createUpdate("INSERT INTO admin_token (name, sha256, created_at) VALUES (:name, :hash, :at)")
                 .bind("name", name).bind("hash", sha256).bind("at", at.toString()).execute();
     }
 
+    @Override
     public boolean tokenExists(String name) {
         return h.createQuery("SELECT COUNT(*) FROM admin_token WHERE name = :name").bind("name", name).mapTo(Integer.class).one() > 0;
     }
 
     /** Revokes an active token; false when no active token has that name. */
+    @Override
     public boolean revokeToken(String name, Instant at) {
         return h.createUpdate("UPDATE admin_token SET revoked_at = :at WHERE name = :name AND revoked_at IS NULL")
                 .bind("at", at.toString()).bind("name", name).execute() > 0;
     }
 
+    @Override
     public void audit(Instant at, String actor, String action, String target, String oldValue, String newValue) {
         h.createUpdate("""
                         INSERT INTO audit_log (at, actor, action, target, old_value, new_value)

@@ -43,8 +43,8 @@ final class AdminApi {
         config.routes.patch("/api/v1/admin/models/{id}", c -> curate(c, body(c)));
         config.routes.put("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), body(c))));
         config.routes.delete("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, removePrices(c.pathParam("provider"))));
-        config.routes.get("/api/v1/admin/audit", c -> Pages.json(c, AuditJson.of(backend().store().audit(limit(c)))));
-        config.routes.get("/api/v1/admin/versions", c -> Pages.json(c, Map.of("versions", backend().store().versions(limit(c)))));
+        config.routes.get("/api/v1/admin/audit", c -> Pages.json(c, AuditJson.of(backend().audit().recent(limit(c)))));
+        config.routes.get("/api/v1/admin/versions", c -> Pages.json(c, Map.of("versions", backend().catalog().versions(limit(c)))));
     }
 
     private void authenticate(Context c) {

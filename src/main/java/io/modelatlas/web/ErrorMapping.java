@@ -10,7 +10,7 @@ import io.modelatlas.catalog.UnknownModelException;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceUnknownException;
 import io.modelatlas.refresh.ConcurrentChangeException;
-import io.modelatlas.store.StoreException;
+import io.modelatlas.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

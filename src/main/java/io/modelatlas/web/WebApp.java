@@ -30,7 +30,7 @@ import io.modelatlas.pricing.PriceUnknownException;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Usage;
 import io.modelatlas.refresh.StoreBackend;
-import io.modelatlas.store.StoreException;
+import io.modelatlas.StoreException;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.RecordedChange;
 import java.util.List;
@@ -212,7 +212,7 @@ public final class WebApp {
             ErrorMapping.install(config, templates);
             if (backend != null) {
                 new AdminApi(this::backend).install(config);
-                new EvalRoutes(() -> backend().store().evalRuns(), () -> ctx().catalog(), () -> ctx().baseUrl(), templates).install(config);
+                new EvalRoutes(() -> backend().evalRuns(), () -> ctx().catalog(), () -> ctx().baseUrl(), templates).install(config);
             }
 
             config.routes.get("/", c -> directory(c));

@@ -32,7 +32,7 @@ class ImportCommandTest {
     @BeforeEach
     void open() {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
     }
 
     @AfterEach

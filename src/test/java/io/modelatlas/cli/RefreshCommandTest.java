@@ -52,7 +52,7 @@ class RefreshCommandTest {
     @BeforeEach
     void open() throws IOException {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         upstream = new FakeUpstream()
                 .serve(LITELLM, MiniData.sources().file("litellm").content())
                 .serve(MODELSDEV, MiniData.sources().file("modelsdev").content())

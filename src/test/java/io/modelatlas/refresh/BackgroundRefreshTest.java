@@ -68,8 +68,8 @@ class BackgroundRefreshTest {
     void two_instances_refreshing_at_once_run_one_refresh_and_serve_the_same_version() throws Exception {
         String url = TestDatabases.newDatabase("postgresql");
         try (Store storeA = Store.open(url); Store storeB = Store.open(url); FakeUpstream upstream = new FakeUpstream()) {
-            CatalogService a = CatalogService.open(storeA, MiniData.sources(), MiniData.CLOCK);
-            CatalogService b = CatalogService.open(storeB, MiniData.sources(), MiniData.CLOCK);
+            CatalogService a = CatalogService.open(storeA.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+            CatalogService b = CatalogService.open(storeB.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
             long start = storeA.latestVersion();
             assertThat(b.version()).isEqualTo(start);
             upstream.serve(LITELLM, MiniData.litellmWithMiniInput("3.5e-07"));

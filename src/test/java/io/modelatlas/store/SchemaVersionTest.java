@@ -1,5 +1,6 @@
 package io.modelatlas.store;
 
+import io.modelatlas.StoreException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

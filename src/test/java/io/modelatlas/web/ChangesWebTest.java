@@ -48,13 +48,13 @@ class ChangesWebTest {
     @BeforeAll
     static void start() throws Exception {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        CatalogService service = CatalogService.open(store, MiniData.sources(), MiniData.CLOCK);
+        CatalogService service = CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
         service.importFile("litellm", "litellm-a.json", MiniData.litellmWithMiniInput("3e-07"), LocalDate.of(2026, 11, 20), false, "test");
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = (ObjectNode) json.readTree(MiniData.litellmWithMiniInput("2.5e-07"));
         root.set("gpt-4.1-nano", root.get("gpt-4.1-mini").deepCopy());
         service.importFile("litellm", "litellm-b.json", json.writeValueAsBytes(root), LocalDate.of(2026, 11, 22), false, "test");
-        backend = new StoreBackend(service, new AdminTokens(store, MiniData.CLOCK), store);
+        backend = new StoreBackend(service, new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);
     }
 

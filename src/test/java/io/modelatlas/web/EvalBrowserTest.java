@@ -34,7 +34,7 @@ class EvalBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        StoreBackend backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         run = GoldenRun.create(store.evalRuns(), backend.catalog().catalog(), dir);
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "http://127.0.0.1", 0).start("127.0.0.1", 0);
         chromium = Chromium.launch();

@@ -41,7 +41,7 @@ class EvalPagesTest {
     @BeforeAll
     static void start() throws Exception {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         run = GoldenRun.create(store.evalRuns(), backend.catalog().catalog(), dir);
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);
     }

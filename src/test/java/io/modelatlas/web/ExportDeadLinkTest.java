@@ -53,7 +53,7 @@ class ExportDeadLinkTest {
     void an_export_over_a_store_with_price_history_has_no_dead_link() throws Exception {
         Store store = Store.open(TestDatabases.newDatabase("sqlite"));
         try {
-            StoreBackend backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+            StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
             new SiteExporter(StaticSite.of(backend, MiniData.CLOCK, BASE), 2, null).export(dir, 10_000);
             TreeSet<String> links = assertNoDeadLinks();
             assertThat(links).contains("/api/v1/models/gpt-4.1-mini/history");

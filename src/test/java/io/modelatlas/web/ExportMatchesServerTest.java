@@ -60,7 +60,7 @@ class ExportMatchesServerTest {
     @Test
     void every_exported_file_is_what_the_server_serves_over_a_store_with_price_history() throws Exception {
         Store store = Store.open(TestDatabases.newDatabase("sqlite"));
-        StoreBackend backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         Javalin server = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, BASE, 0).start("127.0.0.1", 0);
         try {
             List<String> paths = exportAndCompare(StaticSite.of(backend, MiniData.CLOCK, BASE), server);

@@ -54,7 +54,7 @@ class OpenApiTest {
     @BeforeAll
     static void start() throws Exception {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        StoreBackend backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         GoldenRun.create(store.evalRuns(), backend.catalog().catalog(), dir);
         token = backend.tokens().create("openapi-test");
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);

@@ -46,7 +46,7 @@ class OversizedBodyTest {
     @BeforeAll
     static void start() {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        backend = new StoreBackend(CatalogService.open(store, MiniData.sources(), MiniData.CLOCK), new AdminTokens(store, MiniData.CLOCK), store);
+        backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         site = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);
         token = backend.tokens().create("ops");
         // the replay routes with a small limit, so that a chunked body passes it quickly

@@ -43,7 +43,7 @@ class SecurityHeadersTest {
     }
 
     private static Javalin open(Store s, int perMinute) {
-        StoreBackend b = new StoreBackend(CatalogService.open(s, MiniData.sources(), MiniData.CLOCK), new AdminTokens(s, MiniData.CLOCK), s);
+        StoreBackend b = new StoreBackend(CatalogService.open(s.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(s.adminTokens(), MiniData.CLOCK), s.auditLog(), s.evalRuns());
         return WebApp.create(CompletableFuture.completedFuture(b), MiniData.CLOCK, "https://modelatlas.example", perMinute).start("127.0.0.1", 0);
     }
 

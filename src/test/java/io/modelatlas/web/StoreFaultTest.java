@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.store.StoreException;
+import io.modelatlas.StoreException;
 import io.modelatlas.store.TestDatabases;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
@@ -31,7 +31,7 @@ class StoreFaultTest {
         String url = TestDatabases.newDatabase("sqlite") + "?busy_timeout=300";
         try (StoreWebTest.Site site = StoreWebTest.Site.open(url, 0)) {
             String token = site.backend().tokens().create("ops");
-            long version = site.backend().store().latestVersion();
+            long version = site.store().latestVersion();
             try (Connection other = DriverManager.getConnection(url); Statement st = other.createStatement()) {
                 st.execute("BEGIN EXCLUSIVE");
                 HttpResponse<String> locked = site.send("PUT", "/api/v1/admin/models/gpt-4.1-mini/prices/openai", token, PRICE);
@@ -39,9 +39,9 @@ class StoreFaultTest {
                 assertThat(site.get("/models/gpt-4.1-mini").statusCode()).isEqualTo(200);
                 st.execute("ROLLBACK");
             }
-            assertThat(site.backend().store().latestVersion()).isEqualTo(version);
+            assertThat(site.store().latestVersion()).isEqualTo(version);
             assertThat(site.send("PUT", "/api/v1/admin/models/gpt-4.1-mini/prices/openai", token, PRICE).statusCode()).isEqualTo(200);
-            assertThat(site.backend().store().latestVersion()).isEqualTo(version + 1);
+            assertThat(site.store().latestVersion()).isEqualTo(version + 1);
         }
     }
 
@@ -84,7 +84,7 @@ class StoreFaultTest {
             }
         }
         try (StoreWebTest.Site site = StoreWebTest.Site.open(plain + "?max_page_count=" + pages, 0)) {
-            long version = site.backend().store().latestVersion();
+            long version = site.store().latestVersion();
             String history = site.get("/api/v1/models/gpt-4.1-mini/history").body();
             String model = site.get("/api/v1/models/gpt-4.1-mini").body();
 
@@ -92,7 +92,7 @@ class StoreFaultTest {
                     withManyModels(MiniData.litellm(), 3000), LocalDate.of(2026, 11, 22), false, "test"))
                     .isInstanceOf(StoreException.class).hasMessageContaining("full");
 
-            assertThat(site.backend().store().latestVersion()).isEqualTo(version);
+            assertThat(site.store().latestVersion()).isEqualTo(version);
             assertThat(site.get("/api/v1/models/gpt-4.1-mini/history").body()).isEqualTo(history);
             assertThat(site.get("/api/v1/models/gpt-4.1-mini").body()).isEqualTo(model);
         }
@@ -110,7 +110,7 @@ class StoreFaultTest {
         try (StoreWebTest.Site site = StoreWebTest.Site.open(url, 0)) {
             String token = site.backend().tokens().create("ops");
             String history = site.get("/api/v1/models/gpt-4.1-mini/history").body();
-            long version = site.backend().store().latestVersion();
+            long version = site.store().latestVersion();
 
             pg.close();
             assertUnavailable(site.get("/api/v1/models/gpt-4.1-mini/history"));
@@ -127,7 +127,7 @@ class StoreFaultTest {
                 back = site.get("/api/v1/models/gpt-4.1-mini/history");
             }
             assertThat(back.body()).isEqualTo(history);
-            assertThat(site.backend().store().latestVersion()).as("nothing was written while it was down").isEqualTo(version);
+            assertThat(site.store().latestVersion()).as("nothing was written while it was down").isEqualTo(version);
             assertThat(site.send("PUT", "/api/v1/admin/models/gpt-4.1-mini/prices/openai", token, PRICE).statusCode()).isEqualTo(200);
         } finally {
             pg.close();

@@ -35,11 +35,11 @@ class StoreWebTest {
     }
 
     /** A started site on its own store; closing stops both. */
-    record Site(Javalin app, StoreBackend backend) implements AutoCloseable {
+    record Site(Javalin app, StoreBackend backend, Store store) implements AutoCloseable {
         static Site open(String jdbcUrl, int perMinute) {
             Store store = Store.open(jdbcUrl);
-            StoreBackend b = new StoreBackend(CatalogService.open(store, MiniData.sources(), CLOCK), new AdminTokens(store, CLOCK), store);
-            return new Site(WebApp.create(CompletableFuture.completedFuture(b), CLOCK, "https://modelatlas.example", perMinute).start("127.0.0.1", 0), b);
+            StoreBackend b = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), CLOCK), new AdminTokens(store.adminTokens(), CLOCK), store.auditLog(), store.evalRuns());
+            return new Site(WebApp.create(CompletableFuture.completedFuture(b), CLOCK, "https://modelatlas.example", perMinute).start("127.0.0.1", 0), b, store);
         }
 
         HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
@@ -58,7 +58,7 @@ class StoreWebTest {
         @Override
         public void close() {
             app.stop();
-            backend.store().close();
+            store.close();
         }
     }
 
@@ -67,7 +67,7 @@ class StoreWebTest {
     void admin_changes_need_a_valid_token_and_are_audited(String kind) throws Exception {
         try (Site site = Site.open(TestDatabases.newDatabase(kind), 0)) {
             String patch = "{\"best_for\": [\"Ticket triage at volume\"], \"status\": \"deprecated\"}";
-            long before = site.backend().store().latestVersion();
+            long before = site.store().latestVersion();
 
             HttpResponse<String> none = site.send("PATCH", "/api/v1/admin/models/gpt-4.1-mini", null, patch);
             HttpResponse<String> wrong = site.send("PATCH", "/api/v1/admin/models/gpt-4.1-mini", "ma_not-a-real-token", patch);
@@ -75,7 +75,7 @@ class StoreWebTest {
             assertThat(none.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
             assertThat(wrong.statusCode()).isEqualTo(401);
-            assertThat(site.backend().store().latestVersion()).isEqualTo(before);
+            assertThat(site.store().latestVersion()).isEqualTo(before);
             assertThat(site.get("/api/v1/models/gpt-4.1-mini").body()).doesNotContain("Ticket triage at volume");
 
             String token = site.backend().tokens().create("ops-alice");
@@ -118,7 +118,7 @@ class StoreWebTest {
     void bad_corrections_are_refused_with_the_field_named_and_nothing_changes() throws Exception {
         try (Site site = Site.open(TestDatabases.newDatabase("sqlite"), 0)) {
             String token = site.backend().tokens().create("ops");
-            long before = site.backend().store().latestVersion();
+            long before = site.store().latestVersion();
 
             HttpResponse<String> negative = site.send("PUT", "/api/v1/admin/models/gpt-4.1-mini/prices/openai", token, "{\"input\": -1}");
             HttpResponse<String> word = site.send("PUT", "/api/v1/admin/models/gpt-4.1-mini/prices/openai", token, "{\"input\": \"cheap\"}");
@@ -141,8 +141,8 @@ class StoreWebTest {
             assertThat(notJson.body()).contains("request body").contains("line 1");
             assertThat(unknownModel.statusCode()).isEqualTo(404);
             assertThat(unknownSuccessor.statusCode()).isEqualTo(404);
-            assertThat(site.backend().store().latestVersion()).isEqualTo(before);
-            assertThat(site.backend().store().audit(10)).noneMatch(a -> a.action().equals("curate"));
+            assertThat(site.store().latestVersion()).isEqualTo(before);
+            assertThat(site.store().audit(10)).noneMatch(a -> a.action().equals("curate"));
         }
     }
 
@@ -150,8 +150,8 @@ class StoreWebTest {
     void absurd_prices_ids_and_bodies_are_refused_with_400_and_nothing_is_written() throws Exception {
         try (Site site = Site.open(TestDatabases.newDatabase("sqlite"), 0)) {
             String token = site.backend().tokens().create("ops");
-            long before = site.backend().store().latestVersion();
-            int audited = site.backend().store().audit(100).size();
+            long before = site.store().latestVersion();
+            int audited = site.store().audit(100).size();
             String put = "/api/v1/admin/models/gpt-4.1-mini/prices/openai";
             String patch = "/api/v1/admin/models/gpt-4.1-mini";
             record Case(String method, String path, String body, String field, String detail) {}
@@ -174,9 +174,9 @@ class StoreWebTest {
                 assertThat(problem.path("parameter").asText()).as(c.body()).isEqualTo(c.field());
                 assertThat(problem.path("detail").asText()).as(c.body()).contains(c.detail());
             }
-            assertThat(site.backend().store().latestVersion()).isEqualTo(before);
-            assertThat(site.backend().store().audit(100)).hasSize(audited);
-            assertThat(site.backend().store().curations()).isEmpty();
+            assertThat(site.store().latestVersion()).isEqualTo(before);
+            assertThat(site.store().audit(100)).hasSize(audited);
+            assertThat(site.store().curations()).isEmpty();
             assertThat(site.get("/api/v1/models/gpt-4.1-mini").statusCode()).isEqualTo(200);
             assertThat(site.get("/models/gpt-4.1-mini").body()).contains("$0.40");
         }

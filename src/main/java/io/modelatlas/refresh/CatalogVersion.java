@@ -1,4 +1,4 @@
-package io.modelatlas.store;
+package io.modelatlas.refresh;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.modelatlas.store;
+package io.modelatlas.admin;
 
 import java.time.Instant;
 

@@ -41,6 +41,10 @@ public final class ArticleChecker {
         claims.addAll(DateClaims.find(ctx));
         claims.addAll(IdClaims.find(ctx));
         claims.addAll(BenchmarkClaims.find(ctx));
+        claims.addAll(CapabilityClaims.find(ctx));
+        claims.addAll(StatusClaims.find(ctx));
+        claims.addAll(ImagePriceClaims.find(ctx));
+        claims.addAll(RequestCostClaims.find(ctx));
         claims.sort(Comparator.comparingInt(Claim::line).thenComparingInt(Claim::column));
         return new CheckReport(name, article, claims);
     }

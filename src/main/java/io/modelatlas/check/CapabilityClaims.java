@@ -32,7 +32,10 @@ final class CapabilityClaims {
             + "|\\b(?:no|lacks?|lacking|without)\\s+" + LEAD + FEATURE
             + "|\\b" + FEATURE + "\\s+(?:is|are)\\s*(?:not|n't)\\s+(?:supported|available)");
     private static final Pattern POSITIVE = Pattern.compile("(?i)\\b(?:supports?|offers?|has|have|provides?|includes?|accepts?|comes\\s+with|adds?)\\s+"
-            + LEAD + FEATURE + "|\\b" + FEATURE + "\\s+(?:is|are)\\s+(?:fully\\s+|also\\s+|now\\s+)?(?:supported|available)");
+            + LEAD + FEATURE + "|\\b" + FEATURE + "\\s+(?:is|are)\\s+(?:fully\\s+|also\\s+|now\\s+)?(?:supported|available)"
+            + "|\\baccepts?\\s+(?:both\\s+)?text\\s*(?:\\+|and|&|,)\\s*(images?(?:\\s+inputs?)?)\\b");
+    /** The rest of a list after a feature: "no streaming, function calling, structured output, or fine-tuning". */
+    private static final Pattern MORE = Pattern.compile("(?i)^(?:\\s*,\\s*(?:or\\s+|and\\s+|nor\\s+)?|\\s+(?:or|and|nor)\\s+)" + FEATURE);
 
     private CapabilityClaims() {}
 
@@ -44,17 +47,46 @@ final class CapabilityClaims {
             Matcher neg = NEGATIVE.matcher(line);
             while (neg.find()) {
                 taken.add(new int[] {neg.start(), neg.end()});
-                claim(ctx, n, neg, false).ifPresent(out::add);
+                if (!question(ctx, n, neg.start())) {
+                    claim(ctx, n, neg, false).ifPresent(out::add);
+                    listed(ctx, n, line, neg.start(), neg.end(), false, out);
+                }
             }
             Matcher pos = POSITIVE.matcher(line);
             while (pos.find()) {
                 int at = pos.start();
-                if (taken.stream().noneMatch(t -> at >= t[0] && at < t[1])) {
+                if (taken.stream().noneMatch(t -> at >= t[0] && at < t[1]) && !question(ctx, n, at)) {
                     claim(ctx, n, pos, true).ifPresent(out::add);
+                    listed(ctx, n, line, pos.start(), pos.end(), true, out);
                 }
             }
         }
         return out;
+    }
+
+    /** "Does GPT-4.1 support vision?" asks; it does not claim. */
+    static boolean question(CheckContext ctx, int n, int column) {
+        Article.Sentence s = ctx.article().sentenceAt(n, column);
+        return ctx.article().line(n).substring(s.start(), s.end()).strip().endsWith("?");
+    }
+
+    /** The features listed after the first one share its verb: each is a claim of its own. */
+    private static void listed(CheckContext ctx, int n, String line, int verbAt, int from, boolean claimed, List<Claim> out) {
+        int at = from;
+        while (at < line.length()) {
+            Matcher more = MORE.matcher(line).region(at, line.length());
+            more.useAnchoringBounds(true);
+            if (!more.lookingAt()) {
+                return;
+            }
+            Optional<Feature> f = feature(more.group(1));
+            Optional<Model> subject = ctx.subjectAt(n, verbAt);
+            if (f.isPresent() && subject.isPresent()) {
+                String stated = (claimed ? "supports " : "does not support ") + f.get().capability().label();
+                out.add(judge(ctx, n, more.start(1), more.end(1), subject.get(), f.get(), claimed, stated));
+            }
+            at = more.end();
+        }
     }
 
     private static Optional<Claim> claim(CheckContext ctx, int n, Matcher m, boolean claimed) {

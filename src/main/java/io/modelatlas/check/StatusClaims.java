@@ -32,6 +32,9 @@ final class StatusClaims {
         for (int n = 1; n <= ctx.article().lineCount(); n++) {
             Matcher m = CLAIM.matcher(ctx.article().line(n));
             while (m.find()) {
+                if (CapabilityClaims.question(ctx, n, m.start())) {
+                    continue;
+                }
                 String word = m.group(2).toLowerCase(Locale.ROOT);
                 boolean negated = m.group(1) != null;
                 if (negated && (word.equals("superseded") || word.equals("replaced"))) {

@@ -92,8 +92,17 @@ class CapabilityAndStatusClaimsTest {
     }
 
     @Test
-    void words_that_only_name_a_feature_are_not_claims() {
+    void words_that_only_name_a_feature_and_questions_are_not_claims() {
         assertThat(verdicts("GPT-4.1 is good at vision tasks. With prompt caching, GPT-4.1 input drops to $0.50 per 1M tokens.\n")).isEmpty();
+        assertThat(verdicts("Does GPT-4.1 support vision? Is GPT-4.1 deprecated?\n")).isEmpty();
+    }
+
+    @Test
+    void each_feature_of_a_list_shares_the_verb() {
+        assertThat(verdicts("GPT Image 1 Mini: no streaming, function calling, or vision.\n")).containsExactly(
+                "capability does not support streaming unsourced", "capability does not support function calling right",
+                "capability does not support image input wrong");
+        assertThat(verdicts("GPT-4.1 accepts text + images.\n")).containsExactly("capability supports image input right");
     }
 
     @Test

@@ -9,12 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** What every claim finder reads: the article, its model mentions and tables, the catalog and the date to judge at. */
 record CheckContext(Article article, Mentions mentions, Tables tables, Catalog catalog, LocalDate asOf) {
 
     static CheckContext of(Article article, Catalog catalog, LocalDate asOf) {
-        return new CheckContext(article, Mentions.find(article, catalog), new Tables(article), catalog, asOf);
+        return of(article, catalog, asOf, ModelHistory.none());
+    }
+
+    /** With an article date, every model the article names is read as the history says it was sold that day. */
+    static CheckContext of(Article article, Catalog catalog, LocalDate asOf, ModelHistory history) {
+        UnaryOperator<Model> then = asOf == null ? UnaryOperator.identity() : m -> ModelsAsOf.at(m, asOf, history.of(m.id()));
+        return new CheckContext(article, Mentions.find(article, catalog, then), new Tables(article), catalog, asOf);
     }
 
     /**

@@ -14,7 +14,11 @@ public enum ClaimKind {
     RELEASE_DATE,
     MODEL_ID,
     BENCHMARK,
-    LATENCY;
+    LATENCY,
+    CAPABILITY,
+    STATUS,
+    IMAGE_PRICE,
+    REQUEST_COST;
 
     /** {@code context_window}: the name in JSON and reports. */
     public String jsonName() {

@@ -16,6 +16,9 @@ final class Claims {
             return new Claim(line, start + 1, text, kind, ids(models), stated,
                     actual + " (catalog data is newer than " + ctx.asOf() + "; no history for that date)", Verdict.UNCHECKED, null, sources);
         }
+        if (actual != null && ctx.asOf() != null && sources.stream().anyMatch(p -> p.key().contains(ModelsAsOf.HISTORY_KEY))) {
+            actual = actual + " as of " + ctx.asOf(); // the source names the span the price held
+        }
         return new Claim(line, start + 1, text, kind, ids(models), stated, actual, verdict, verdict == Verdict.WRONG ? correction : null, sources);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,11 @@ final class Mentions {
     }
 
     static Mentions find(Article article, Catalog catalog) {
+        return find(article, catalog, UnaryOperator.identity());
+    }
+
+    /** @param then how a found model is read (as it was on the article's date); called once per model */
+    static Mentions find(Article article, Catalog catalog, UnaryOperator<Model> then) {
         List<Mention> full = new ArrayList<>();
         Map<Integer, List<Word>> words = new HashMap<>();
         for (int n = 1; n <= article.lineCount(); n++) {
@@ -57,7 +63,9 @@ final class Mentions {
         Set<String> families = new java.util.TreeSet<>();
         // an article names the same few models hundreds of times: each spelling is looked up once
         Map<String, Optional<Model>> memo = new HashMap<>();
-        Function<String, Optional<Model>> lookup = written -> memo.computeIfAbsent(written, catalog::find);
+        Map<String, Model> read = new HashMap<>();
+        Function<String, Optional<Model>> lookup = written -> memo.computeIfAbsent(written,
+                w -> catalog.find(w).map(m -> read.computeIfAbsent(m.id(), id -> then.apply(m))));
         for (int n = 1; n <= article.lineCount(); n++) {
             for (Mention m : scan(n, article.line(n), words.get(n), lookup, Set.of())) {
                 full.add(m);

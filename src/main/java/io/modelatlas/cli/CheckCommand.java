@@ -2,9 +2,11 @@ package io.modelatlas.cli;
 
 import io.modelatlas.check.ArticleChecker;
 import io.modelatlas.check.CheckReport;
+import io.modelatlas.check.ModelHistory;
 import io.modelatlas.check.TextReport;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +23,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "The article's date (YYYY-MM-DD): catalog figures newer than it are not held against it.")
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The article's date (YYYY-MM-DD): prices are judged as the price history has them that day; newer figures without history are not held against it.")
     String asOf;
 
     CheckCommand(CliContext context) {
@@ -36,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new UsageException("--format must be text, json or html for check, not '" + format + "'");
         }
         String text = ArticleInput.read(input, context.in());
-        CheckReport report = new ArticleChecker(context.catalog().get()).check(input, text, date);
+        CheckReport report = new ArticleChecker(context.catalog().get(), date == null ? ModelHistory.none() : history()).check(input, text, date);
         switch (kind) {
             case "json" -> context.out().println(JsonOutput.check(report));
             case "html" -> context.out().print(io.modelatlas.check.HtmlReport.render(report));
@@ -44,6 +46,23 @@ final class CheckCommand implements Callable<Integer> {
         }
         context.out().flush();
         return report.anyWrong() ? Main.FAILURE : Main.OK;
+    }
+
+    /**
+     * The store's price history, read only for the models the article names. Without a store (none configured, or
+     * it cannot open) there is no history: claims the current catalog cannot judge for that date stay unchecked.
+     */
+    private ModelHistory history() {
+        if (context.store() == null) {
+            return ModelHistory.none();
+        }
+        return id -> {
+            try {
+                return context.store().get().catalog().history(id);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        };
     }
 
     private LocalDate asOf() {

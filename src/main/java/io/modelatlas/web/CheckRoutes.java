@@ -6,6 +6,7 @@ import io.modelatlas.api.CheckJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.check.ArticleChecker;
 import io.modelatlas.check.CheckReport;
+import io.modelatlas.check.ModelHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,10 +30,24 @@ final class CheckRoutes {
 
     private final Supplier<WebContext> context;
     private final Templates templates;
+    private final ModelHistory history;
 
     CheckRoutes(Supplier<WebContext> context, Templates templates) {
+        this(context, templates, ModelHistory.none());
+    }
+
+    /** @param history the store's price history, for articles checked as of their date ({@code as_of}) */
+    CheckRoutes(Supplier<WebContext> context, Templates templates, ModelHistory history) {
         this.context = context;
         this.templates = templates;
+        // a store that does not answer costs the check its history (claims stay unchecked), not the whole check
+        this.history = id -> {
+            try {
+                return history.of(id);
+            } catch (RuntimeException e) {
+                return java.util.List.of();
+            }
+        };
     }
 
     void install(JavalinConfig config) {
@@ -67,7 +82,7 @@ final class CheckRoutes {
         if (text == null || text.isBlank()) {
             throw new BadParameterException("text", "paste the article's text or choose a saved page to check");
         }
-        CheckReport report = new ArticleChecker(context.get().catalog()).check(name, text, asOf(asOf));
+        CheckReport report = new ArticleChecker(context.get().catalog(), history).check(name, text, asOf(asOf));
         c.header("Cache-Control", "no-store");
         Pages.html(c, templates.render("check/page.jte", "page", CheckPage.of(context.get(), LIMIT_BYTES, text, asOf, report)));
     }
@@ -78,7 +93,7 @@ final class CheckRoutes {
             throw new BadParameterException("body", "send the article's text, markdown or HTML as the request body");
         }
         String name = Params.text(c, "name");
-        CheckReport report = new ArticleChecker(context.get().catalog()).check(name == null ? "body" : name, text, asOf(Params.text(c, "as_of")));
+        CheckReport report = new ArticleChecker(context.get().catalog(), history).check(name == null ? "body" : name, text, asOf(Params.text(c, "as_of")));
         c.contentType("application/json").result(Json.write(CheckJson.from(report)));
     }
 

@@ -229,7 +229,7 @@ public final class WebApp {
             config.routes.get("/changes.atom", this::changesFeed);
             config.routes.get("/api/v1/changes", this::apiChanges);
             new ReplayRoutes(this::ctx, templates, ReplayRoutes.DEFAULT_LIMIT).install(config);
-            new CheckRoutes(this::ctx, templates).install(config);
+            new CheckRoutes(this::ctx, templates, id -> backend == null ? List.of() : backend().catalog().history(id)).install(config);
             config.routes.get("/sitemap.xml", this::sitemap);
             config.routes.get(Sitemap.FILES + "{file}", this::sitemapFile);
             config.routes.get("/robots.txt", c -> c.contentType("text/plain").result(Sitemap.robots(ctx())));

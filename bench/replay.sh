@@ -3,15 +3,21 @@
 # and max RSS per run (/usr/bin/time), and the heap's peak before a collection (from the GC log) under -Xmx512m.
 # Ends with one line `RESULT replay key=value ...` (medians; heap and RSS are the maxima over the runs).
 # Two jars side by side: bench/replay-ab.sh. Usage: bench/replay.sh [ROUNDS] [REQUESTS]   (defaults 5, 1000000)
+# FORMAT=litellm replays the same requests as a LiteLLM spend-log CSV (bench/replay-litellm-log.py) instead of JSONL.
 # JAVA_FLAGS adds JVM flags, e.g. bin/modelatlas's: JAVA_FLAGS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 JAR="$HERE/../target/modelatlas.jar"
 ROUNDS="${1:-5}"; N="${2:-1000000}"
 (cd "$HERE/.." && . bench/lib.sh && need_tools /usr/bin/time:time python3:python3 && need_jar)
-LOG="/tmp/usage-$N.jsonl"   # deterministic (seeded), so a log left by an earlier run is the same file
+# deterministic (seeded) logs, so one left by an earlier run is the same file
+case "${FORMAT:-jsonl}" in
+  jsonl) LOG="/tmp/usage-$N.jsonl"; GEN="$HERE/replay-log.py" ;;
+  litellm) LOG="/tmp/litellm-$N.csv"; GEN="$HERE/replay-litellm-log.py" ;;
+  *) echo "unknown FORMAT $FORMAT (jsonl, litellm)" >&2; exit 2 ;;
+esac
 if [ ! -f "$LOG" ]; then
-  python3 "$HERE/replay-log.py" "$N" "$LOG.tmp" && mv "$LOG.tmp" "$LOG"
+  python3 "$GEN" "$N" "$LOG.tmp" && mv "$LOG.tmp" "$LOG"
 fi
 work=$(mktemp -d /tmp/replay-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -29,5 +35,5 @@ for i in $(seq "$ROUNDS"); do
 done
 models=$(($(wc -l <"$work/report.csv") - 1))
 col() { awk -v c="$1" '{ print $c }' "$work/runs"; }
-echo "RESULT replay requests=$N models=$models runs=$ROUNDS wall_s=$(col 1 | median) user_s=$(col 2 | median)" \
+echo "RESULT replay format=${FORMAT:-jsonl} requests=$N models=$models runs=$ROUNDS wall_s=$(col 1 | median) user_s=$(col 2 | median)" \
   "max_rss_mb=$(( $(col 3 | sort -n | tail -1) / 1024 )) heap_peak_mb=$(col 4 | sort -n | tail -1) xmx_mb=512"

@@ -1,6 +1,11 @@
 package io.modelatlas.replay;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 
 /**
  * A row of the LiteLLM proxy's {@code LiteLLM_SpendLogs} table (its export, or the table itself), as one request:
@@ -19,7 +24,7 @@ final class LiteLlmSpendLog {
         }
         long prompt = RowValues.whole(row, "prompt_tokens", true);
         long completion = RowValues.whole(row, "completion_tokens", true);
-        long cached = cachedTokens(row.json("metadata"));
+        long cached = cachedTokens(row);
         if (cached > prompt) {
             throw new IllegalArgumentException("metadata.usage_object says " + cached + " cached tokens, more than prompt_tokens (" + prompt + ")");
         }
@@ -27,21 +32,77 @@ final class LiteLlmSpendLog {
                 row.text("request_id"));
     }
 
-    private static long cachedTokens(JsonNode metadata) {
-        if (metadata == null) {
-            return 0;
+    /**
+     * The cached tokens in {@code metadata.usage_object}, read as the metadata streams by: the rest of it (the key's
+     * alias, headers, the whole usage) is only checked to be JSON, never built into a tree. Where a key comes twice
+     * the last one counts, as in a tree.
+     */
+    private static long cachedTokens(LogRows.Row row) {
+        try (JsonParser p = row.stream("metadata")) {
+            if (p == null) {
+                return 0;
+            }
+            String openAi = null;
+            String anthropic = null;
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean usage = p.currentName().equals("usage_object");
+                    JsonToken value = p.nextToken();
+                    if (usage) {
+                        openAi = null;
+                        anthropic = null;
+                    }
+                    if (usage && value == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            JsonToken v = p.nextToken();
+                            if (name.equals("prompt_tokens_details") && v == JsonToken.START_OBJECT) {
+                                openAi = null;
+                                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                    boolean cached = p.currentName().equals("cached_tokens");
+                                    JsonToken c = p.nextToken();
+                                    if (cached) {
+                                        openAi = number(p, c);
+                                    }
+                                    p.skipChildren();
+                                }
+                            } else if (name.equals("prompt_tokens_details")) {
+                                openAi = null;
+                            } else if (name.equals("cache_read_input_tokens")) {
+                                anthropic = number(p, v);
+                            }
+                            p.skipChildren();
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+            String cached = openAi != null ? openAi : anthropic;
+            return cached == null ? 0 : whole(cached);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("metadata is not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the value is in memory: not reached
         }
-        JsonNode usage = metadata.path("usage_object");
-        JsonNode cached = usage.path("prompt_tokens_details").path("cached_tokens");
-        if (!cached.isNumber()) {
-            cached = usage.path("cache_read_input_tokens");
+    }
+
+    /** A number's text, or null when the value is not a number (then it does not count, as before). */
+    private static String number(JsonParser p, JsonToken t) throws IOException {
+        return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT ? p.getText() : null;
+    }
+
+    private static long whole(String cached) {
+        try {
+            BigDecimal d = new BigDecimal(cached);
+            if (d.signum() >= 0) {
+                return d.longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // reported below
         }
-        if (!cached.isNumber()) {
-            return 0;
-        }
-        if (!cached.canConvertToExactIntegral() || cached.asLong() < 0) {
-            throw new IllegalArgumentException("metadata.usage_object cached tokens must be a non-negative whole number, got " + cached);
-        }
-        return cached.asLong();
+        throw new IllegalArgumentException("metadata.usage_object cached tokens must be a non-negative whole number, got " + cached);
     }
 }

@@ -71,9 +71,19 @@ public final class LogReader {
         return lines;
     }
 
-    /** How many requests of an OpenAI usage export went through the Batch API (priced here at standard rates). */
+    /** How many requests of an OpenAI usage export went through the Batch API (priced at each model's batch tier). */
     public long batchRequests() {
         return buckets.batchRequests();
+    }
+
+    /** How many usage buckets held batch requests. */
+    public long batchBuckets() {
+        return buckets.batchBuckets();
+    }
+
+    /** The first of those buckets, each with its line, start and what it held. */
+    public List<String> listedBatchBuckets() {
+        return buckets.listedBatchBuckets();
     }
 
     /**

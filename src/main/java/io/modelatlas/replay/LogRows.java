@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.modelatlas.text.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +31,12 @@ final class LogRows {
 
         /** A nested value: a JSON object or array, or a field holding JSON as text (a CSV cell); null when absent. */
         JsonNode json(String field);
+
+        /**
+         * The same value as a stream of tokens, for reading a few fields of a large value without building its tree
+         * (a spend log's {@code metadata}); null when absent. The caller closes it.
+         */
+        JsonParser stream(String field) throws IOException;
     }
 
     /** What is done with each record, and with a record that cannot be read at all. */
@@ -50,6 +54,8 @@ final class LogRows {
 
     static void csv(LogLines in, Handler handler, String file) throws IOException {
         Map<String, Integer> header = null;
+        CsvRecord record = new CsvRecord();
+        CsvRow row = null;
         while (in.next()) {
             long first = in.number();
             if (in.tooLong()) {
@@ -59,13 +65,13 @@ final class LogRows {
             if (in.blank()) {
                 continue;
             }
-            String record;
+            record.start(in.bytes(), in.length());
+            // a quoted field holding line breaks continues on the next lines: an odd number of quotes so far
+            while (record.open() && record.length() < MAX_RECORD_CHARS && in.next()) {
+                record.continueWith(in.bytes(), in.length());
+            }
             try {
-                record = in.text();
-                // a quoted field holding line breaks continues on the next lines: an odd number of quotes so far
-                while (quotes(record) % 2 == 1 && record.length() < MAX_RECORD_CHARS && in.next()) {
-                    record = record + "\n" + in.text();
-                }
+                record.checkUtf8();
             } catch (CharacterCodingException e) {
                 if (header == null) {
                     throw new BadLineException(file, first, "the CSV header is not valid UTF-8");
@@ -73,36 +79,28 @@ final class LogRows {
                 handler.bad(first, "not valid UTF-8");
                 continue;
             }
-            List<String> fields;
             try {
-                fields = Csv.split(record);
+                record.split();
             } catch (IllegalArgumentException e) {
                 handler.bad(first, e.getMessage());
                 continue;
             }
             if (header == null) {
                 header = new HashMap<>();
-                for (int i = 0; i < fields.size(); i++) {
-                    header.put(fields.get(i).trim(), i);
+                for (int i = 0; i < record.fields(); i++) {
+                    String name = record.text(i);
+                    header.put(name == null ? "" : name, i);
                 }
+                row = new CsvRow(header, record);
                 continue;
             }
-            if (fields.size() != header.size()) {
-                handler.bad(first, "expected " + header.size() + " columns, got " + fields.size());
+            if (record.fields() != header.size()) {
+                handler.bad(first, "expected " + header.size() + " columns, got " + record.fields());
                 continue;
             }
-            handler.row(new CsvRow(first, header, fields));
+            row.line = first;
+            handler.row(row);
         }
-    }
-
-    private static int quotes(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == '"') {
-                n++;
-            }
-        }
-        return n;
     }
 
     /**
@@ -175,32 +173,71 @@ final class LogRows {
 
         @Override
         public JsonNode json(String field) {
-            return new CsvRow(line, Map.of(field, 0), List.of(columns.getOrDefault(field, ""))).json(field);
+            return tree(field, text(field));
+        }
+
+        @Override
+        public JsonParser stream(String field) throws IOException {
+            String v = text(field);
+            return v == null ? null : JSON.getFactory().createParser(v);
         }
     }
 
-    private record CsvRow(long line, Map<String, Integer> header, List<String> fields) implements Row {
+    private static JsonNode tree(String field, String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /**
+     * The current record of a CSV read, its fields by the header's names; one instance serves every record, so a
+     * handler must not keep it past {@link Handler#row}.
+     */
+    private static final class CsvRow implements Row {
+        private final Map<String, Integer> header;
+        private final CsvRecord record;
+        private long line;
+
+        CsvRow(Map<String, Integer> header, CsvRecord record) {
+            this.header = header;
+            this.record = record;
+        }
+
+        @Override
+        public long line() {
+            return line;
+        }
+
         @Override
         public String text(String field) {
             Integer i = header.get(field);
-            if (i == null) {
-                return null;
-            }
-            String v = fields.get(i).trim();
-            return v.isEmpty() ? null : v;
+            return i == null ? null : record.text(i);
         }
 
         @Override
         public JsonNode json(String field) {
-            String v = text(field);
-            if (v == null) {
+            return tree(field, text(field));
+        }
+
+        @Override
+        public JsonParser stream(String field) throws IOException {
+            Integer i = header.get(field);
+            if (i == null) {
                 return null;
             }
-            try {
-                return JSON.readTree(v);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
+            int n = record.unquoted(i);
+            byte[] b = record.valueBytes(i);
+            int from = record.valueStart(i);
+            int to = from + n;
+            while (from < to && (b[from] & 0xFF) <= ' ') {
+                from++;
             }
+            return from == to ? null : JSON.getFactory().createParser(b, from, to - from);
         }
     }
 
@@ -230,6 +267,18 @@ final class LogRows {
                 }
             }
             return v;
+        }
+
+        @Override
+        public JsonParser stream(String field) throws IOException {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (v.isTextual()) {
+                return v.asText().isBlank() ? null : JSON.getFactory().createParser(v.asText());
+            }
+            return v.traverse(JSON);
         }
     }
 }

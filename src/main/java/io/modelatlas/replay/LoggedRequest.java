@@ -7,10 +7,11 @@ import java.time.Instant;
  * One request of a log, or, for logs that only keep sums ({@link LogFormat#OPENAI_USAGE} buckets, OpenRouter per-day
  * rows), the summed usage of {@code requests} requests: token counts (input includes cached, as in OpenAI's usage),
  * the model it was recorded on, its time if known, whether the counts were measured by the provider or counted from
- * the text, and, where the log keeps it, what it was charged ({@code loggedUsd}) and its id in that log.
+ * the text, and, where the log keeps it, what it was charged ({@code loggedUsd}) and its id in that log. {@code batch}:
+ * they went through a provider's Batch API, so they are priced at each model's batch tier.
  */
 public record LoggedRequest(String model, long inputTokens, long cachedInputTokens, long outputTokens, Instant timestamp, boolean measured,
-                            long requests, BigDecimal loggedUsd, String id) {
+                            long requests, BigDecimal loggedUsd, String id, boolean batch) {
     /**
      * A hundred times the largest context window there is: a count above it is a broken log, not a request. It also
      * keeps the replay's sums in a long (they would need nine billion such lines to overflow).
@@ -36,6 +37,12 @@ public record LoggedRequest(String model, long inputTokens, long cachedInputToke
         if (loggedUsd != null && loggedUsd.signum() < 0) {
             throw new IllegalArgumentException("the logged cost cannot be negative, got " + loggedUsd.toPlainString());
         }
+    }
+
+    /** Requests sent one by one (not through a Batch API), priced at the standard tier. */
+    public LoggedRequest(String model, long inputTokens, long cachedInputTokens, long outputTokens, Instant timestamp, boolean measured,
+                         long requests, BigDecimal loggedUsd, String id) {
+        this(model, inputTokens, cachedInputTokens, outputTokens, timestamp, measured, requests, loggedUsd, id, false);
     }
 
     /** One request of our own log shapes: no logged cost, no id. */

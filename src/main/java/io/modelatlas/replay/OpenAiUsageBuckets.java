@@ -10,15 +10,30 @@ import java.util.List;
  * one summed row per result: {@code input_tokens} (cached included), {@code input_cached_tokens},
  * {@code output_tokens}, for {@code num_model_requests} requests of {@code model}, at the bucket's start. The API
  * keeps sums only: one request's size, and so its long-context tier and the per-request percentiles, are unknown.
- * Results of the Batch API ({@code "batch": true}) are counted, so the report can say they were priced at standard
- * rates.
+ * Results of the Batch API ({@code "batch": true}) are marked {@link LoggedRequest#batch}, to be priced at the batch
+ * tier, and counted with the buckets they came in, so the report can say which were.
  */
 final class OpenAiUsageBuckets {
+    /** How many buckets with batch results the report names, at most. */
+    static final int LISTED_BATCH_BUCKETS = 10;
+
     private long batchRequests;
+    private long batchBuckets;
+    private final List<String> listedBatchBuckets = new ArrayList<>();
 
     /** How many of the requests read so far went through the Batch API. */
     long batchRequests() {
         return batchRequests;
+    }
+
+    /** How many buckets held batch results. */
+    long batchBuckets() {
+        return batchBuckets;
+    }
+
+    /** The first {@link #LISTED_BATCH_BUCKETS} of them: "line 2 (2026-05-01T00:00:00Z: 20 requests of gpt-4.1-mini)". */
+    List<String> listedBatchBuckets() {
+        return List.copyOf(listedBatchBuckets);
     }
 
     /** The bucket's rows; a result with no requests (an empty group) gives none. */
@@ -30,6 +45,7 @@ final class OpenAiUsageBuckets {
         Instant start = RowValues.time(bucket, "start_time");
         List<LoggedRequest> out = new ArrayList<>(results.size());
         long batch = 0;
+        List<String> what = new ArrayList<>();
         int i = 0;
         for (JsonNode r : results) {
             i++;
@@ -45,13 +61,21 @@ final class OpenAiUsageBuckets {
                 continue;
             }
             String model = r.path("model").isTextual() ? r.get("model").asText() : null;
-            out.add(new LoggedRequest(model, input, cached, output, start, true, requests, null, null));
-            if (r.path("batch").asBoolean(false)) {
+            boolean viaBatch = r.path("batch").asBoolean(false);
+            out.add(new LoggedRequest(model, input, cached, output, start, true, requests, null, null, viaBatch));
+            if (viaBatch) {
                 batch += requests;
+                what.add(requests + " requests of " + (model == null ? "an unnamed model" : model));
             }
         }
         // counted once the whole bucket is read: a bad result skips the bucket, and its batch requests with it
-        batchRequests += batch;
+        if (batch > 0) {
+            batchRequests += batch;
+            batchBuckets++;
+            if (listedBatchBuckets.size() < LISTED_BATCH_BUCKETS) {
+                listedBatchBuckets.add("line " + bucket.line() + " (" + (start == null ? "no start_time" : start) + ": " + String.join(", ", what) + ")");
+            }
+        }
         return out;
     }
 

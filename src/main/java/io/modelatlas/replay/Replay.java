@@ -42,6 +42,9 @@ public final class Replay {
     private final long[] thresholds;
     /** Per bucket index (see {@link #bucketOf}): summed input, cached input, output, requests; and one input seen. */
     private final long[][] buckets;
+    /** The same for requests sent through a Batch API (always sums, from usage exports), priced at the batch tier. */
+    private final long[][] batchBuckets;
+    private long batchRequests;
     /** Per {@link LimitKind} ordinal: the distinct limits of the models, smallest first. */
     private final long[][] limits;
     /** Per {@link LimitKind} ordinal: requests by how many of those limits they exceed. */
@@ -84,11 +87,33 @@ public final class Replay {
             over[kind.ordinal()] = new long[limits[kind.ordinal()].length + 1];
         }
         buckets = new long[thresholds.length * 2 + 1][];
+        batchBuckets = new long[buckets.length][];
+    }
+
+    /** How many requests went through a Batch API. */
+    public long batchRequests() {
+        return batchRequests;
+    }
+
+    /**
+     * The priced models that have no batch tier, when the log has batch requests: theirs are priced at standard
+     * rates, so their cost is overstated by the batch discount (the report warns). Empty otherwise.
+     */
+    public List<String> withoutBatchPrice() {
+        if (batchRequests == 0) {
+            return List.of();
+        }
+        return models.stream().filter(m -> m.prices().isPresent() && m.prices().get().forTier(ServiceTier.BATCH).isEmpty()).map(Model::id).toList();
     }
 
     public void add(LoggedRequest r) {
+        if (r.batch()) {
+            addSum(r, batchBuckets);
+            batchRequests += r.requests();
+            return;
+        }
         if (r.aggregated()) {
-            addSum(r);
+            addSum(r, buckets);
             return;
         }
         requests++;
@@ -128,7 +153,7 @@ public final class Replay {
      * the only size it tells, for pricing. What needs each request's size (percentiles, requests over a limit)
      * cannot count it: {@link #summedRequests} says how many requests that leaves out.
      */
-    private void addSum(LoggedRequest r) {
+    private void addSum(LoggedRequest r, long[][] buckets) {
         requests += r.requests();
         summedRequests += r.requests();
         long mean = r.inputTokens() / r.requests();
@@ -199,7 +224,14 @@ public final class Replay {
                 BigDecimal total = BigDecimal.ZERO;
                 for (long[] b : buckets) {
                     if (b != null) {
-                        total = total.add(priceBucket(sheet, b));
+                        total = total.add(priceBucket(sheet, b, ServiceTier.STANDARD));
+                    }
+                }
+                // at standard rates where no batch tier is known: withoutBatchPrice() lets the report say so
+                ServiceTier batch = sheet.forTier(ServiceTier.BATCH).isPresent() ? ServiceTier.BATCH : ServiceTier.STANDARD;
+                for (long[] b : batchBuckets) {
+                    if (b != null) {
+                        total = total.add(priceBucket(sheet, b, batch));
                     }
                 }
                 RateKey key = requests == 0 || summedRequests > 0 ? null : rateKey(sheet);
@@ -230,7 +262,8 @@ public final class Replay {
                     : x.total().multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), MathContext.DECIMAL64);
             BigDecimal monthly = span == null ? null : monthly(x.total(), span);
             out.add(new ModelResult(m.id(), m.displayName(), x.total(), per1000, monthly, p[0], p[1], p[2], x.over()[LimitKind.CONTEXT_WINDOW.ordinal()],
-                    x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null, null,
+                    x.over()[LimitKind.MAX_INPUT.ordinal()], x.over()[LimitKind.MAX_OUTPUT.ordinal()], null,
+                    batchRequests > 0 && m.prices().orElseThrow().forTier(ServiceTier.BATCH).isEmpty() ? "no batch price known: batch requests at standard rates" : null,
                     m.primaryOffering().map(o -> o.qualifiedId()).orElse(null)));
         }
         BigDecimal base = recorded == null ? null : totals.get(recorded);
@@ -364,9 +397,9 @@ public final class Replay {
      * Within a bucket every request crosses the same thresholds; the mean request size lies in the same interval (the
      * intervals are convex), so it picks the bucket's rates for the summed tokens.
      */
-    private static BigDecimal priceBucket(PriceSheet sheet, long[] b) {
+    private static BigDecimal priceBucket(PriceSheet sheet, long[] b, ServiceTier tier) {
         long meanInput = b[3] == 0 ? 0 : b[0] / b[3];
-        return CostCalculator.price(sheet, Usage.of(b[0], b[1], b[2]), ServiceTier.STANDARD, meanInput).totalUsd();
+        return CostCalculator.price(sheet, Usage.of(b[0], b[1], b[2]), tier, meanInput).totalUsd();
     }
 
     /** Requests over each of the model's limits, by {@link LimitKind} ordinal (context, input, output); 0 where unknown. */

@@ -135,9 +135,16 @@ public record ReplayReport(String log, String format, long requests, long skippe
         } else {
             notes.add("long-context rates apply per request (whole request above the threshold); standard tier");
         }
-        if (reader.batchRequests() > 0) {
-            notes.add(Format.count(reader.batchRequests()) + " requests went through the Batch API: they are priced at standard rates here, "
-                    + "so their cost is overstated by the batch discount");
+        if (replay.batchRequests() > 0) {
+            List<String> listed = reader.listedBatchBuckets();
+            notes.add(Format.count(replay.batchRequests()) + " requests went through the Batch API, in " + Format.count(reader.batchBuckets())
+                    + (reader.batchBuckets() == 1 ? " bucket" : " buckets") + " priced at each model's batch tier: " + String.join("; ", listed)
+                    + (reader.batchBuckets() > listed.size() ? "; and " + Format.count(reader.batchBuckets() - listed.size()) + " more" : ""));
+            List<String> standard = replay.withoutBatchPrice();
+            if (!standard.isEmpty()) {
+                notes.add("warning: no batch price is known for " + standard.size() + " of the models (" + String.join(", ", standard.subList(0, Math.min(10, standard.size())))
+                        + (standard.size() > 10 ? ", ..." : "") + "): their batch requests are priced at standard rates, so their cost is overstated by the batch discount");
+            }
         }
         if (!costs.any()) {
             return new ReplayReport(log, reader.format().flag(), replay.requests(), reader.skipped(), reader.problems(), reader.counted(),

@@ -24,6 +24,10 @@ final class RowValues {
             }
             return 0;
         }
+        long plain = plainWhole(v);
+        if (plain >= 0) {
+            return plain;
+        }
         try {
             BigDecimal d = new BigDecimal(v);
             if (d.signum() < 0) {
@@ -33,6 +37,23 @@ final class RowValues {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(field + " must be a non-negative whole number, got '" + v + "'");
         }
+    }
+
+    /** Digits only (the common case, read without a BigDecimal): their value; -1 for any other text or past 18 digits. */
+    private static long plainWhole(String v) {
+        int n = v.length();
+        if (n > 18) {
+            return -1;
+        }
+        long x = 0;
+        for (int i = 0; i < n; i++) {
+            int d = digit(v.charAt(i));
+            if (d < 0) {
+                return -1;
+            }
+            x = x * 10 + d;
+        }
+        return x;
     }
 
     /** A cost in USD, exactly as written (no double on the way); null when absent. */

@@ -88,7 +88,7 @@ final class ReplayRoutes {
             // another tool's export is told from its content; format= forces one
             forced = format == null || format.equals("csv") || format.equals("jsonl") ? null : LogFormat.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("format", "query parameter 'format' must be jsonl, csv, litellm, openai-usage or openrouter, got '" + format + "'");
+            throw new BadParameterException("format", "query parameter 'format' must be auto, jsonl, csv, litellm, openai-usage or openrouter, got '" + format + "'");
         }
         boolean strict = "1".equals(Params.text(c, "strict"));
         List<Model> targets = targets(Params.text(c, "models"), "1".equals(Params.text(c, "all")));

@@ -9,7 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelatlas.catalog.Fact;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.Offering;
 import io.modelatlas.fixtures.Fixtures;
+import io.modelatlas.pricing.PriceKind;
+import io.modelatlas.pricing.PriceSheet;
+import io.modelatlas.pricing.ServiceTier;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,10 +60,12 @@ class UsageExportReplayTest {
         long requests = 0;
         long batch = 0;
         for (JsonNode x : openAiResults()) {
-            on4oMini = on4oMini.add(cost(x.get("input_tokens").asLong(), x.get("input_cached_tokens").asLong(), x.get("output_tokens").asLong(),
-                    "0.15", "0.075", "0.6"));
+            boolean viaBatch = x.get("batch").asBoolean();
+            // the fixture's batch tier is half the input and output rates, with no cached rate (so cached input is input)
+            on4oMini = on4oMini.add(viaBatch ? cost(x.get("input_tokens").asLong(), 0, x.get("output_tokens").asLong(), "0.075", "0", "0.3")
+                    : cost(x.get("input_tokens").asLong(), x.get("input_cached_tokens").asLong(), x.get("output_tokens").asLong(), "0.15", "0.075", "0.6"));
             requests += x.get("num_model_requests").asLong();
-            batch += x.get("batch").asBoolean() ? x.get("num_model_requests").asLong() : 0;
+            batch += viaBatch ? x.get("num_model_requests").asLong() : 0;
         }
         assertThat(r.format()).isEqualTo("openai-usage");
         assertThat(r.requests()).isEqualTo(requests).isEqualTo(182);
@@ -82,6 +90,51 @@ class UsageExportReplayTest {
         assertThat(lines.get((int) reported)).contains("\"object\": \"bucket\"");
         assertThat(lines.subList((int) reported + 1, (int) badBucket)).noneMatch(l -> l.contains("\"bucket\""));
         assertThat(r.table()).contains("usage.json (openai-usage export): 182 requests");
+    }
+
+    /** The model with its offering's batch tier taken away. */
+    private static Model withoutBatchTier(Model m) {
+        Offering o = m.offerings().get(0);
+        PriceSheet standard = o.prices().value();
+        PriceSheet.Builder b = PriceSheet.builder();
+        for (PriceKind kind : PriceKind.values()) {
+            standard.rate(kind).ifPresent(r -> b.rate(kind, r));
+        }
+        Offering plain = new Offering(o.provider(), o.apiModelId(), Fact.of(b.build(), Fixtures.LITELLM), o.contextWindow(), o.maxOutputTokens(), o.priceNote());
+        return new Model(m.id() + "-nobatch", m.displayName(), m.creatorId(), m.creatorName(), m.family(), m.aliases(), m.type(), m.description(),
+                m.releaseDate(), m.knowledgeCutoff(), m.inputModalities(), m.outputModalities(), m.contextWindow(), m.maxInputTokens(), m.maxOutputTokens(),
+                m.capabilities(), m.endpoints(), m.status(), m.benchmarks(), m.strengths(), m.bestFor(), List.of(plain), m.tokenizer());
+    }
+
+    @Test
+    void batch_buckets_are_priced_at_the_batch_tier_named_in_the_report_and_a_model_without_one_is_warned_about() throws IOException {
+        Model plain = withoutBatchTier(Fixtures.gpt41Mini());
+        assertThat(plain.prices().orElseThrow().forTier(ServiceTier.BATCH)).isEmpty();
+        ReplayReport r = replay("openai-usage-completions.json", "usage.json", null, Fixtures.gpt41Mini(), plain);
+
+        BigDecimal atBatch = BigDecimal.ZERO;
+        BigDecimal atStandard = BigDecimal.ZERO;
+        for (JsonNode x : openAiResults()) {
+            long in = x.get("input_tokens").asLong();
+            long cached = x.get("input_cached_tokens").asLong();
+            long out = x.get("output_tokens").asLong();
+            BigDecimal standard = cost(in, cached, out, "0.4", "0.1", "1.6");
+            atStandard = atStandard.add(standard);
+            atBatch = atBatch.add(x.get("batch").asBoolean() ? cost(in, 0, out, "0.2", "0", "0.8") : standard);
+        }
+        assertThat(atBatch).isLessThan(atStandard);
+        assertThat(row(r, "gpt-4.1-mini").totalUsd()).isEqualByComparingTo(atBatch);
+        assertThat(row(r, "gpt-4.1-mini").note()).isNull();
+        assertThat(row(r, plain.id()).totalUsd()).isEqualByComparingTo(atStandard);
+        assertThat(row(r, plain.id()).note()).contains("no batch price known");
+
+        // the one bucket with a batch result: named by the line it starts on, its start and what it held
+        String log = text("openai-usage-completions.json");
+        long bucketLine = lineOf(log, "\"start_time\": 1777593600") - 2;
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("20 requests went through the Batch API, in 1 bucket priced at each model's batch tier: line "
+                + bucketLine + " (2026-05-01T00:00:00Z: 20 requests of gpt-4.1-mini-2025-04-14)"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("warning: no batch price is known for 1 of the models (" + plain.id() + ")"));
+        assertThat(r.json()).contains("warning: no batch price is known");
     }
 
     @Test

@@ -166,6 +166,46 @@ class OpenApiTest {
         }
     }
 
+    /** A log of each format replay reads, to send with format= forcing it (the foreign ones are the replay tests' fixtures). */
+    private static final Map<String, String> LOG_OF_FORMAT = Map.of(
+            "auto", "{\"model\":\"gpt-4o-mini\",\"input_tokens\":1000,\"output_tokens\":500}\n",
+            "jsonl", "{\"model\":\"gpt-4o-mini\",\"input_tokens\":1000,\"output_tokens\":500}\n",
+            "csv", "model,input_tokens,output_tokens\ngpt-4o-mini,1000,500\n",
+            "litellm", "litellm-spend-logs.csv",
+            "openai-usage", "openai-usage-completions.json",
+            "openrouter", "openrouter-activity.csv");
+
+    @Test
+    void every_documented_replay_format_is_one_the_server_reads_and_every_format_it_reads_is_documented() throws Exception {
+        List<String> documented = new ArrayList<>();
+        for (JsonNode p : operation("post", "/api/v1/replay").op().path("parameters")) {
+            if (p.path("name").asText().equals("format")) {
+                p.path("schema").path("enum").forEach(v -> documented.add(v.asText()));
+            }
+        }
+        List<String> read = new ArrayList<>(List.of("auto"));
+        for (io.modelatlas.replay.LogFormat f : io.modelatlas.replay.LogFormat.values()) {
+            read.add(f.flag());
+        }
+        assertThat(documented).containsExactlyInAnyOrderElementsOf(read);
+        for (String format : documented) {
+            String log = LOG_OF_FORMAT.get(format);
+            if (!log.contains("\n")) {
+                try (var in = OpenApiTest.class.getResourceAsStream("/replay/" + log)) {
+                    log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            HttpResponse<String> r = send("POST", "/api/v1/replay?models=gpt-4o-mini&format=" + format, Map.entry("text/plain", log), null);
+            assertThat(r.statusCode()).as(format).isEqualTo(200);
+            JsonNode report = Json.mapper().readTree(r.body());
+            assertThat(report.path("format").asText()).as(format).isEqualTo(format.equals("auto") ? "jsonl" : format);
+            assertThat(report.path("requests").asLong()).as(format).isPositive();
+        }
+        HttpResponse<String> unknown = send("POST", "/api/v1/replay?models=gpt-4o-mini&format=splunk", Map.entry("text/plain", LOG_OF_FORMAT.get("jsonl")), null);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(unknown.body()).path("parameter").asText()).isEqualTo("format");
+    }
+
     @Test
     void every_api_route_the_app_registers_is_documented_and_the_other_way_round() {
         Set<HandlerType> verbs = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);

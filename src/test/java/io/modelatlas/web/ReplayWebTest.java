@@ -128,7 +128,7 @@ class ReplayWebTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(spend)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(bad.body()).contains("must be jsonl, csv, litellm, openai-usage or openrouter, got 'splunk'");
+        assertThat(bad.body()).contains("must be auto, jsonl, csv, litellm, openai-usage or openrouter, got 'splunk'");
     }
 
     @Test

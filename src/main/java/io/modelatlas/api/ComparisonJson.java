@@ -4,6 +4,7 @@ import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.compare.Comparison;
 import io.modelatlas.compare.Difference;
+import io.modelatlas.compare.ImageCosts;
 import io.modelatlas.compare.Performance;
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,7 +21,26 @@ public record ComparisonJson(
         List<Comparison.Recommendation> recommendations,
         List<Comparison.Faq> faqs,
         List<RelatedJson> related,
-        PerformanceJson performance) {
+        PerformanceJson performance,
+        ImagesJson images) {
+
+    /**
+     * What images cost, present only when some compared model prices images. Per-model lists follow {@code models};
+     * {@code image_model} false means the model prices no images (its costs are null, never 0); a null price on an
+     * image model means it does not sell that quality and size.
+     */
+    public record ImagesJson(List<Boolean> imageModel, List<ImagePriceJson> perImage, List<ImageMonthJson> monthly) {
+        static ImagesJson from(ImageCosts i) {
+            return i == null ? null : new ImagesJson(i.imageModel(),
+                    i.prices().stream().map(p -> new ImagePriceJson(p.variant().quality(), p.variant().size(), p.usdPerImage(), p.cheapestModelId())).toList(),
+                    i.monthly().stream().map(r -> new ImageMonthJson(r.variant().quality(), r.variant().size(), r.imagesPerMonth(), r.usd(),
+                            r.cheapestModelId(), r.saving())).toList());
+        }
+    }
+
+    public record ImagePriceJson(String quality, String size, List<BigDecimal> usdPerImage, String cheapest) {}
+
+    public record ImageMonthJson(String quality, String size, long imagesPerMonth, List<BigDecimal> costsUsd, String cheapest, BigDecimal savingUsd) {}
 
     /**
      * Which performs better: {@code findings} in words (headline rows first), and every shared benchmark and variant
@@ -87,7 +107,8 @@ public record ComparisonJson(
                 c.recommendations(),
                 c.faqs(),
                 c.related().stream().map(r -> new RelatedJson(r.modelIds(), r.title(), r.reason(), r.path())).toList(),
-                performance(c));
+                performance(c),
+                ImagesJson.from(c.images()));
     }
 
     private static PerformanceJson performance(Comparison c) {

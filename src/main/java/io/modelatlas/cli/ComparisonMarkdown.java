@@ -15,6 +15,7 @@ import io.modelatlas.compare.Comparison.VolumeRow;
 import io.modelatlas.compare.Comparison.VolumeTable;
 import io.modelatlas.compare.Difference;
 import io.modelatlas.compare.Format;
+import io.modelatlas.compare.ImageCosts;
 import io.modelatlas.compare.Performance;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -81,19 +82,63 @@ final class ComparisonMarkdown {
             }
         }
 
+        // image models are priced per image: their token tables and scenarios would only say "price unknown"
+        if (!c.allImageModels()) {
+            tokenCosts(md, c);
+        }
+        if (c.hasImages()) {
+            images(md, c);
+        }
+        if (!c.allImageModels()) {
+            scenarios(md, c);
+        }
+        return performanceAndAfter(md, c);
+    }
+
+    /** Per-image prices and images per month, the same rows as the web page's. */
+    private static void images(StringBuilder md, Comparison c) {
+        ImageCosts images = c.images();
+        List<Model> models = c.models();
+        md.append("\n## Cost per image\n\n");
+        md.append(tableHeader("Quality, size", models, "Cheaper"));
+        for (ImageCosts.PriceRow r : images.prices()) {
+            md.append("| ").append(text(r.variant().label()));
+            for (int i = 0; i < models.size(); i++) {
+                md.append(" | ").append(images.perImageText(i, r.usdPerImage().get(i)));
+            }
+            md.append(" | ").append(r.cheapestModelId() == null ? "—" : text(c.nameOf(r.cheapestModelId()))).append(" |\n");
+        }
+        md.append("\n## Images per month\n\n");
+        List<String> headers = new ArrayList<>(List.of("Images per month", "Quality, size"));
+        models.forEach(m -> headers.add(text(m.displayName())));
+        headers.add("Cheaper");
+        md.append("| ").append(String.join(" | ", headers)).append(" |\n|").append("---|".repeat(headers.size())).append("\n");
+        for (ImageCosts.MonthRow r : images.monthly()) {
+            md.append("| ").append(Format.count(r.imagesPerMonth())).append(" | ").append(text(r.variant().label()));
+            for (int i = 0; i < models.size(); i++) {
+                md.append(" | ").append(images.monthlyText(i, r.usd().get(i)));
+            }
+            md.append(" | ").append(r.cheapestModelId() == null ? "—" : text(c.nameOf(r.cheapestModelId())) + " saves " + Format.usdCents(r.saving())).append(" |\n");
+        }
+    }
+
+    private static void tokenCosts(StringBuilder md, Comparison c) {
+        List<Model> models = c.models();
         md.append("\n## Cost per month\n");
         for (VolumeTable t : c.volumes()) {
             md.append("\n### ").append(t.blend().label()).append("\n\n").append(t.definition()).append("\n\n");
             md.append(tableHeader("Tokens per month", models));
             md.append("| Blended price per 1M");
-            for (BigDecimal b : t.blendedPerMillion()) {
-                md.append(" | ").append(b == null ? "price unknown" : Format.usd(b));
+            for (int i = 0; i < models.size(); i++) {
+                BigDecimal b = t.blendedPerMillion().get(i);
+                md.append(" | ").append(b == null ? c.noTokenCost(i) : Format.usd(b));
             }
             md.append(" |\n");
             for (VolumeRow r : t.rows()) {
                 md.append("| ").append(Format.compactTokens(r.tokensPerMonth()));
-                for (BigDecimal cost : r.costs()) {
-                    md.append(" | ").append(cost == null ? "price unknown" : Format.usdCents(cost));
+                for (int i = 0; i < models.size(); i++) {
+                    BigDecimal cost = r.costs().get(i);
+                    md.append(" | ").append(cost == null ? c.noTokenCost(i) : Format.usdCents(cost));
                 }
                 md.append(" |\n");
             }
@@ -108,7 +153,10 @@ final class ComparisonMarkdown {
                 }
             }
         }
+    }
 
+    private static void scenarios(StringBuilder md, Comparison c) {
+        List<Model> models = c.models();
         md.append("\n## Scenarios\n\n");
         List<String> headers = new ArrayList<>(List.of("Scenario", "Tokens in / cached / out"));
         models.forEach(m -> headers.add(text(m.displayName()) + " per 1,000 requests"));
@@ -122,7 +170,10 @@ final class ComparisonMarkdown {
             }
             md.append(" | ").append(r.cheapestModelId() == null ? "—" : text(c.nameOf(r.cheapestModelId()))).append(" |\n");
         }
+    }
 
+    private static String performanceAndAfter(StringBuilder md, Comparison c) {
+        List<Model> models = c.models();
         md.append("\n## Which performs better\n\n");
         if (c.performance().empty()) {
             md.append(text(c.performance().noneSentence(models))).append("\n");
@@ -180,6 +231,11 @@ final class ComparisonMarkdown {
             }
         }
         return md.toString();
+    }
+
+    private static String tableHeader(String first, List<Model> models, String last) {
+        return "| " + first + " | " + models.stream().map(m -> text(m.displayName())).collect(Collectors.joining(" | ")) + " | " + last + " |\n|"
+                + "---|".repeat(models.size() + 2) + "\n";
     }
 
     private static String tableHeader(String first, List<Model> models) {

@@ -86,7 +86,8 @@ public final class Comparer {
                 recommendations,
                 guidance.faqs(models, recommendations, volumes, performance),
                 related.of(models),
-                performance);
+                performance,
+                ImageCosts.of(models).orElse(null));
     }
 
     /** The models of m's creator, family and type that have a release date (m among them), newest first. */

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Everything a comparison page, the JSON API and the CLI show for 2 to 5 models. Lists of per-model values follow
- * the order of {@link #models()}; a null entry means unknown for that model.
+ * the order of {@link #models()}; a null entry means unknown for that model. {@code images} is null when no compared
+ * model prices images.
  */
 public record Comparison(
         List<Model> models,
@@ -22,7 +23,8 @@ public record Comparison(
         List<Recommendation> recommendations,
         List<Faq> faqs,
         List<Related> related,
-        Performance performance) {
+        Performance performance,
+        ImageCosts images) {
 
     public Comparison {
         models = List.copyOf(models);
@@ -37,9 +39,27 @@ public record Comparison(
         java.util.Objects.requireNonNull(performance, "performance");
     }
 
+    /** True when some compared model prices images: {@link #images()} then holds their per-image and monthly costs. */
+    public boolean hasImages() {
+        return images != null;
+    }
+
+    /** True when every compared model prices images: token tables then say nothing useful and give way to image tables. */
+    public boolean allImageModels() {
+        return images != null && images.imageModel().stream().allMatch(Boolean::booleanValue);
+    }
+
     /** The display name of one of the compared models, or the id itself for a model outside the comparison. */
     public String nameOf(String modelId) {
         return models.stream().filter(m -> m.id().equals(modelId)).map(Model::displayName).findFirst().orElse(modelId);
+    }
+
+    /**
+     * Why a token cost table has no figure for the model at {@code index}: an image model is "priced per image" (its
+     * image tables have the figures), anything else "price unknown".
+     */
+    public String noTokenCost(int index) {
+        return images != null && images.imageModel().get(index) ? "priced per image" : "price unknown";
     }
 
     /** "GPT-4.1 vs GPT-4.1 Mini". */

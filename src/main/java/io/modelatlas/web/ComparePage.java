@@ -8,6 +8,7 @@ import io.modelatlas.compare.Comparison.VolumeTable;
 import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.compare.Difference;
 import io.modelatlas.compare.Format;
+import io.modelatlas.compare.ImageCosts;
 import io.modelatlas.compare.Performance;
 import io.modelatlas.compare.QualityVsPrice;
 import java.math.BigDecimal;
@@ -20,7 +21,40 @@ import java.util.Set;
 /** Everything {@code compare/page.jte} prints; money already formatted, chart data as JSON in an attribute. */
 public record ComparePage(Meta meta, Comparison comparison, List<String> sentences, List<CostTable> costTables, String chartJson,
                           String switchSnippet, java.util.function.Predicate<String> inCatalog, Map<String, Description> descriptions,
-                          CompareForm form, String link, QualityChart quality) {
+                          CompareForm form, String link, QualityChart quality, ImageTables images) {
+
+    /**
+     * The image tables, formatted: rows of a label, one cell per model and the cheaper one. {@code perImage} is one row
+     * per quality and size; {@code monthly} one per images-a-month volume and quality and size. Null when no compared
+     * model prices images.
+     */
+    public record ImageTables(List<List<String>> perImage, List<List<String>> monthly) {
+        static ImageTables of(Comparison c) {
+            ImageCosts images = c.images();
+            if (images == null) {
+                return null;
+            }
+            List<List<String>> perImage = new ArrayList<>();
+            for (ImageCosts.PriceRow r : images.prices()) {
+                List<String> row = new ArrayList<>(List.of(r.variant().label()));
+                for (int i = 0; i < c.models().size(); i++) {
+                    row.add(images.perImageText(i, r.usdPerImage().get(i)));
+                }
+                row.add(r.cheapestModelId() == null ? "—" : c.nameOf(r.cheapestModelId()));
+                perImage.add(row);
+            }
+            List<List<String>> monthly = new ArrayList<>();
+            for (ImageCosts.MonthRow r : images.monthly()) {
+                List<String> row = new ArrayList<>(List.of(Format.count(r.imagesPerMonth()), r.variant().label()));
+                for (int i = 0; i < c.models().size(); i++) {
+                    row.add(images.monthlyText(i, r.usd().get(i)));
+                }
+                row.add(r.cheapestModelId() == null ? "—" : c.nameOf(r.cheapestModelId()) + " saves " + Format.usdCents(r.saving()));
+                monthly.add(row);
+            }
+            return new ImageTables(perImage, monthly);
+        }
+    }
 
     /** The benchmark a comparison's quality-vs-price chart prefers: LMArena's overall text board. */
     static final String HEADLINE_BENCHMARK = "lmarena-text-full";
@@ -40,7 +74,9 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
             for (Comparison.VolumeRow r : t.rows()) {
                 List<String> row = new ArrayList<>();
                 row.add(Format.compactTokens(r.tokensPerMonth()) + " tokens / month");
-                r.costs().forEach(x -> row.add(x == null ? "price unknown" : Format.usdCents(x)));
+                for (int i = 0; i < r.costs().size(); i++) {
+                    row.add(r.costs().get(i) == null ? c.noTokenCost(i) : Format.usdCents(r.costs().get(i)));
+                }
                 rows.add(row);
             }
             Comparison.VolumeRow last = t.rows().get(t.rows().size() - 1);
@@ -53,7 +89,8 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 }
             }
             tables.add(new CostTable(t.blend().label(), t.definition(),
-                    t.blendedPerMillion().stream().map(b -> b == null ? "price unknown" : Format.usd(b) + " / 1M").toList(), rows, summary, notes));
+                    java.util.stream.IntStream.range(0, c.models().size()).mapToObj(i -> t.blendedPerMillion().get(i) == null ? c.noTokenCost(i)
+                            : Format.usd(t.blendedPerMillion().get(i)) + " / 1M").toList(), rows, summary, notes));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("volumes", c.volumes().get(0).rows().stream().map(Comparison.VolumeRow::tokensPerMonth).toList());
@@ -76,15 +113,16 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
                 : null;
         String first = c.differences().stream().filter(d -> d instanceof Difference.PriceGap).map(Difference::sentence).findFirst()
                 .orElse(c.differences().isEmpty() ? "" : c.differences().get(0).sentence());
+        String costs = c.allImageModels() ? " Cost per image and per month at 1,000 to 100,000 images" : " Cost per month at 1M to 250M tokens, scenarios";
         Meta meta = new Meta(c.title() + ": prices, context, benchmarks compared | ModelAtlas",
-                "Compare " + c.title() + ". " + first + " Cost per month at 1M to 250M tokens, scenarios, benchmarks and which to choose.",
+                "Compare " + c.title() + ". " + first + costs + ", benchmarks and which to choose.",
                 ctx.baseUrl() + ComparisonPaths.path(ids), Pages.faqJsonLd(c.faqs()));
         return new ComparePage(meta, c, c.differences().stream().map(Difference::sentence).toList(), tables,
                 series.isEmpty() ? null : PageJson.write(chart), snippet,
                 id -> ctx.catalog().byId(id).isPresent(), // a recommended successor the catalog lacks is named, not linked
                 c.models().stream().collect(java.util.stream.Collectors.toMap(Model::id, m -> Description.of(m, ctx.catalog()), (a, b) -> a, LinkedHashMap::new)),
                 CompareForm.of(ids, cacheHitRate), ctx.baseUrl() + CompareForm.cacheHitQuery(ComparisonPaths.orderedPath(ids), cacheHitRate),
-                quality(c, ctx));
+                quality(c, ctx), ImageTables.of(c));
     }
 
     /**

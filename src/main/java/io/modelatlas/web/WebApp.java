@@ -455,8 +455,10 @@ public final class WebApp {
             throw new BadParameterException("model", "query parameter 'model' is required");
         }
         Model m = model(id, "model");
-        long input = Params.nonNegativeLong(c, "input_tokens", null);
-        long output = Params.nonNegativeLong(c, "output_tokens", null);
+        long images = ImageParams.count(c);
+        Long tokensDefault = images > 0 ? 0L : null; // an image model may be priced on images alone
+        long input = Params.nonNegativeLong(c, "input_tokens", tokensDefault);
+        long output = Params.nonNegativeLong(c, "output_tokens", tokensDefault);
         long cached = Params.nonNegativeLong(c, "cached_input_tokens", 0L);
         long reasoning = Params.nonNegativeLong(c, "reasoning_tokens", 0L);
         if (cached > input) {
@@ -475,7 +477,7 @@ public final class WebApp {
         Offering o = provider == null ? m.primaryOffering().orElseThrow(() -> new PriceUnknownException("no price is known for " + m.id()))
                 : m.offerings().stream().filter(x -> x.provider().equalsIgnoreCase(provider) && x.priceKnown()).findFirst()
                 .orElseThrow(() -> new BadParameterException("provider", "no priced offering of " + m.id() + " by provider '" + provider + "'"));
-        Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, List.of());
+        Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, ImageParams.counts(c, images, o, tier));
         Limits limits = Limits.of(m, o);
         Fit fit = limits.check(input, output);
         if ("1".equals(Params.text(c, "strict")) && fit.exceeds()) {

@@ -181,7 +181,7 @@ public final class CatalogService {
     /** Imports every source of {@code from} whose file differs from the stored one, as one catalog version. */
     public ImportResult refresh(SourceSet from, String actor) {
         List<SourceSet.SourceFile> files = new ArrayList<>();
-        for (String source : SourceSet.IMPORTABLE) {
+        for (String source : from.sources()) {
             files.add(from.file(source));
         }
         return record("refresh", files, actor);
@@ -209,7 +209,7 @@ public final class CatalogService {
 
     private void importNewerBundledData() {
         List<SourceSet.SourceFile> newer = new ArrayList<>();
-        for (String source : SourceSet.IMPORTABLE) {
+        for (String source : bundled.sources()) {
             Optional<LocalDate> stored = store.latestAsOf(source);
             if (stored.isPresent() && bundled.ownAsOf(source).isAfter(stored.get())) {
                 newer.add(bundled.file(source));
@@ -374,7 +374,7 @@ public final class CatalogService {
         // the bundled catalog from its snapshot: the merge of every source is done at build time
         Catalog current = CatalogLoader.loadOrRead(bundled);
         Map<FieldKey, Observation> now = Observations.of(current);
-        List<SourceSet.SourceFile> files = SourceSet.IMPORTABLE.stream().map(bundled::file).toList();
+        List<SourceSet.SourceFile> files = bundled.sources().stream().map(bundled::file).toList();
         LocalDate newest = files.stream().map(SourceSet.SourceFile::asOf).max(LocalDate::compareTo).orElseThrow();
         Map<String, Integer> entries = new LinkedHashMap<>();
         // each source's entries as the load counted them, rather than parsing every file once more

@@ -24,7 +24,8 @@ import java.util.Map;
 public record Upstreams(Map<String, URI> urls) {
     /**
      * LiteLLM's cost map as GitHub serves the raw file; models.dev's api.json (the resolved shape ModelsDevSource reads,
-     * as the bundled models-resolved.json is); OpenRouter's public model list.
+     * as the bundled models-resolved.json is); OpenRouter's public model list; genai-prices' v2 feed, which its README
+     * calls the live feed (its older prices/data.json is frozen).
      */
     public static final Map<String, URI> DEFAULTS = defaults();
 
@@ -37,6 +38,7 @@ public record Upstreams(Map<String, URI> urls) {
         d.put("litellm", URI.create("https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"));
         d.put("modelsdev", URI.create("https://models.dev/api.json"));
         d.put("openrouter", URI.create("https://openrouter.ai/api/v1/models"));
+        d.put("genaiprices", URI.create("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json"));
         return java.util.Collections.unmodifiableMap(d);
     }
 

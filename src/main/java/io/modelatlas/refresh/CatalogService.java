@@ -202,6 +202,12 @@ public final class CatalogService {
         return storedSet().file(source);
     }
 
+    /** {@link #currentFile}, or empty when the catalog has no file of the source (a data directory without genai-prices). */
+    Optional<SourceSet.SourceFile> currentFileIfAny(String source) {
+        SourceSet set = storedSet();
+        return set.has(source) ? Optional.of(set.file(source)) : Optional.empty();
+    }
+
     /** The SHA-256 of the source's newest stored copy, or null when the store has none. */
     String storedSha256(String source) {
         return store.latestSnapshot(source).map(SourceSnapshot::sha256).orElse(null);

@@ -114,8 +114,10 @@ public final class LiveRefresh {
         } catch (RuntimeException e) {
             return refuse(source, url, got.body(), "it is not a usable " + source + " file: " + e.getMessage(), false);
         }
-        if (!accept) {
-            Optional<String> problem = RefreshGuard.problem(CatalogLoader.check(catalog.currentFile(source)), check);
+        Optional<SourceFile> current = catalog.currentFileIfAny(source);
+        // a first copy of a source has nothing to lose against: its shape was checked by parsing it
+        if (!accept && current.isPresent()) {
+            Optional<String> problem = RefreshGuard.problem(CatalogLoader.check(current.get()), check);
             if (problem.isPresent()) {
                 return refuse(source, url, got.body(), problem.get(), true);
             }

@@ -48,13 +48,19 @@ public final class LiveRefresh {
         this.clock = clock;
     }
 
-    /** Refreshes every source of {@code upstreams}; with {@code accept}, files that parse are taken past the guards. */
+    /**
+     * Refreshes every source of {@code upstreams}; with {@code accept}, files that parse are taken past the guards. A
+     * source the catalog has no copy of is fetched only when named ({@link Upstreams#named}).
+     */
     public RefreshReport run(Upstreams upstreams, boolean accept, String actor) {
         LocalDate today = LocalDate.now(clock);
         FetchMemory memory = FetchMemory.in(home);
         Map<String, SourceOutcome> outcomes = new LinkedHashMap<>();
         List<Candidate> accepted = new ArrayList<>();
         upstreams.urls().forEach((source, url) -> {
+            if (!upstreams.named() && catalog.currentFileIfAny(source).isEmpty()) {
+                return;
+            }
             try {
                 Step step = fetchAndCheck(source, url, today, accept, memory);
                 outcomes.put(source, step.outcome());

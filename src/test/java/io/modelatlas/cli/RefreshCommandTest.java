@@ -272,10 +272,13 @@ class RefreshCommandTest {
             assertThat(i.name()).isEqualTo("genaiprices");
             assertThat(i.entries()).isEqualTo(10);
         });
-        assertThat(catalog.require("gpt-4.1").contextWindow().disagreements()).anySatisfy(a -> {
-            assertThat(a.value()).isEqualTo(1_000_000L);
-            assertThat(a.source().describe()).isEqualTo("genai-prices openai/gpt-4.1 citing https://developers.openai.com/api/docs/pricing (2026-11-23)");
-        });
+        // o3 is in no other source of the mini set: genai-prices prices it, citing OpenAI's pricing page
+        var o3 = catalog.require("o3").offerings().stream().filter(o -> o.qualifiedId().equals("openai/o3")).findFirst().orElseThrow();
+        assertThat(o3.prices().value().rate(io.modelatlas.pricing.PriceKind.INPUT).orElseThrow().usdPerMillion()).isEqualByComparingTo("2");
+        assertThat(o3.prices().source().describe()).isEqualTo("genai-prices openai/o3 citing https://developers.openai.com/api/docs/pricing (2026-11-23)");
+        // GPT-4.1's window stays the exact 1,047,576; genai-prices' rounded 1,000,000 does not dispute it
+        assertThat(catalog.require("gpt-4.1").contextWindow().value()).isEqualTo(1_047_576L);
+        assertThat(catalog.require("gpt-4.1").contextWindow().disagreements()).isEmpty();
         String before = state();
 
         upstream.serve("/genai/data.json", "{\"data\": []}".getBytes(StandardCharsets.UTF_8));

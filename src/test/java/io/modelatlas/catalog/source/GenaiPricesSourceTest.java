@@ -173,8 +173,17 @@ class GenaiPricesSourceTest {
             Fact<PriceSheet> prices = own.prices();
             assertThat(prices.source().source()).as(id).isEqualTo(SourcePrecedence.LITELLM);
         }
-        // its context window, where it differs, is kept as another source's figure
+        // its rounded context window (1,000,000) never disputes the exact one the other sources state
+        assertThat(catalog.require("gpt-4.1").contextWindow().value()).isEqualTo(1_047_576L);
         assertThat(catalog.require("gpt-4.1").contextWindow().disagreements())
-                .anySatisfy(a -> assertThat(a.source().source()).isEqualTo(SourcePrecedence.GENAI_PRICES));
+                .noneSatisfy(a -> assertThat(a.source().source()).isEqualTo(SourcePrecedence.GENAI_PRICES));
+        // where it is the best price source of an offering, the price cites the provider's page
+        assertThat(catalog.models().stream().flatMap(m -> m.offerings().stream()).filter(Offering::priceKnown)
+                .map(o -> o.prices().source()).filter(p -> p.source().equals(SourcePrecedence.GENAI_PRICES)))
+                .isNotEmpty().allSatisfy(p -> assertThat(p.key()).containsPattern(" citing https?://"));
+        // OpenRouter's own listing prices an OpenRouter offering before genai-prices' copy of it
+        Offering routed = catalog.require("gpt-4.1").offerings().stream().filter(o -> o.qualifiedId().equals("openrouter/openai/gpt-4.1"))
+                .findFirst().orElseThrow();
+        assertThat(routed.prices().source().source()).isNotEqualTo(SourcePrecedence.GENAI_PRICES);
     }
 }

@@ -176,15 +176,20 @@ final class GenaiPricesSource {
             return start == null || !start.isAfter(asOf);
         }
         if (constraint.has("start_time") && constraint.has("end_time")) {
+            String startText = f.text(constraint, "start_time", path);
+            String endText = f.text(constraint, "end_time", path);
             try {
-                LocalTime start = LocalTime.parse(stripZone(f.text(constraint, "start_time", path)));
-                LocalTime end = LocalTime.parse(stripZone(f.text(constraint, "end_time", path)));
+                if (startText == null || endText == null) {
+                    throw new DateTimeParseException("missing", "", 0);
+                }
+                LocalTime start = LocalTime.parse(stripZone(startText));
+                LocalTime end = LocalTime.parse(stripZone(endText));
                 Duration window = Duration.between(start, end);
                 if (window.isNegative()) {
                     window = window.plusDays(1);
                 }
                 return window.compareTo(Duration.ofHours(12)) >= 0;
-            } catch (DateTimeParseException | NullPointerException e) {
+            } catch (DateTimeParseException e) {
                 throw new SourceFormatException(f.file(), path, "expected start_time and end_time as HH:MM:SS, got " + JsonFields.describe(constraint));
             }
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", description = {
-        "Import a newer file of one source (litellm, modelsdev or openrouter) into the store: the file is checked, merged and",
+        "Import a newer file of one source (litellm, modelsdev, openrouter or genaiprices) into the store: the file is checked, merged and",
         "recorded as a catalog version with every changed price, limit and status. A bad file changes nothing."})
 final class ImportCommand implements Callable<Integer> {
     /** Larger than any real source file (LiteLLM's is 1.6 MB, models.dev's 3.6 MB) by a wide margin. */
@@ -25,12 +25,12 @@ final class ImportCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "litellm, modelsdev or openrouter.")
+    @Parameters(index = "0", paramLabel = "SOURCE", description = "litellm, modelsdev, openrouter or genaiprices.")
     String source;
 
     // a String, not a Path: Path.of("http://host/x") would fold the "//" into "http:/host/x"
     @Parameters(index = "1", paramLabel = "FILE|URL", description = {
-            "The source's JSON file (LiteLLM's cost map, models.dev's api.json, OpenRouter's /api/v1/models), or an http(s) URL to fetch it from."})
+            "The source's JSON file (LiteLLM's cost map, models.dev's api.json, OpenRouter's /api/v1/models, genai-prices' v2 data.json), or an http(s) URL to fetch it from."})
     String file;
 
     @Option(names = "--as-of", paramLabel = "DATE", description = "The date of the file's content (default: today).")

@@ -179,7 +179,7 @@ public final class CatalogService {
     /** Imports every source of {@code from} whose file differs from the stored one, as one catalog version. */
     public ImportResult refresh(SourceSet from, String actor) {
         List<SourceSet.SourceFile> files = new ArrayList<>();
-        for (String source : SourceSet.IMPORTABLE) {
+        for (String source : from.sources()) {
             files.add(from.file(source));
         }
         return record("refresh", files, actor);
@@ -200,6 +200,12 @@ public final class CatalogService {
         return storedSet().file(source);
     }
 
+    /** {@link #currentFile}, or empty when the catalog has no file of the source (a data directory without genai-prices). */
+    Optional<SourceSet.SourceFile> currentFileIfAny(String source) {
+        SourceSet set = storedSet();
+        return set.has(source) ? Optional.of(set.file(source)) : Optional.empty();
+    }
+
     /** The SHA-256 of the source's newest stored copy, or null when the store has none. */
     String storedSha256(String source) {
         return store.latestSnapshot(source).map(SourceSnapshot::sha256).orElse(null);
@@ -207,7 +213,7 @@ public final class CatalogService {
 
     private void importNewerBundledData() {
         List<SourceSet.SourceFile> newer = new ArrayList<>();
-        for (String source : SourceSet.IMPORTABLE) {
+        for (String source : bundled.sources()) {
             Optional<LocalDate> stored = store.latestAsOf(source);
             if (stored.isPresent() && bundled.ownAsOf(source).isAfter(stored.get())) {
                 newer.add(bundled.file(source));
@@ -377,7 +383,7 @@ public final class CatalogService {
         // the bundled catalog from its snapshot: the merge of every source is done at build time
         Catalog current = CatalogLoader.loadOrRead(bundled);
         Map<FieldKey, Observation> now = Observations.of(current);
-        List<SourceSet.SourceFile> files = SourceSet.IMPORTABLE.stream().map(bundled::file).toList();
+        List<SourceSet.SourceFile> files = bundled.sources().stream().map(bundled::file).toList();
         LocalDate newest = files.stream().map(SourceSet.SourceFile::asOf).max(LocalDate::compareTo).orElseThrow();
         Map<String, Integer> entries = new LinkedHashMap<>();
         // each source's entries as the load counted them, rather than parsing every file once more

@@ -48,13 +48,19 @@ public final class LiveRefresh {
         this.clock = clock;
     }
 
-    /** Refreshes every source of {@code upstreams}; with {@code accept}, files that parse are taken past the guards. */
+    /**
+     * Refreshes every source of {@code upstreams}; with {@code accept}, files that parse are taken past the guards. A
+     * source the catalog has no copy of is fetched only when named ({@link Upstreams#named}).
+     */
     public RefreshReport run(Upstreams upstreams, boolean accept, String actor) {
         LocalDate today = LocalDate.now(clock);
         FetchMemory memory = FetchMemory.in(home);
         Map<String, SourceOutcome> outcomes = new LinkedHashMap<>();
         List<Candidate> accepted = new ArrayList<>();
         upstreams.urls().forEach((source, url) -> {
+            if (!upstreams.named() && catalog.currentFileIfAny(source).isEmpty()) {
+                return;
+            }
             try {
                 Step step = fetchAndCheck(source, url, today, accept, memory);
                 outcomes.put(source, step.outcome());
@@ -114,8 +120,10 @@ public final class LiveRefresh {
         } catch (RuntimeException e) {
             return refuse(source, url, got.body(), "it is not a usable " + source + " file: " + e.getMessage(), false);
         }
-        if (!accept) {
-            Optional<String> problem = RefreshGuard.problem(CatalogLoader.check(catalog.currentFile(source)), check);
+        Optional<SourceFile> current = catalog.currentFileIfAny(source);
+        // a first copy of a source has nothing to lose against: its shape was checked by parsing it
+        if (!accept && current.isPresent()) {
+            Optional<String> problem = RefreshGuard.problem(CatalogLoader.check(current.get()), check);
             if (problem.isPresent()) {
                 return refuse(source, url, got.body(), problem.get(), true);
             }

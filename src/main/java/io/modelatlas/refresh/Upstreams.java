@@ -20,13 +20,22 @@ import java.util.Map;
  * [litellm]
  * url = "https://mirror.example/model_prices_and_context_window.json"
  * </pre>
+ *
+ * {@code named} is true for sources an operator named ({@code refresh --source}): those are fetched even when the
+ * catalog's data set has no copy of them yet, while a refresh of every source leaves out a source the data set does
+ * not list (a data directory laid out before genai-prices was added).
  */
-public record Upstreams(Map<String, URI> urls) {
+public record Upstreams(Map<String, URI> urls, boolean named) {
     /**
      * LiteLLM's cost map as GitHub serves the raw file; models.dev's api.json (the resolved shape ModelsDevSource reads,
-     * as the bundled models-resolved.json is); OpenRouter's public model list.
+     * as the bundled models-resolved.json is); OpenRouter's public model list; genai-prices' v2 feed, which its README
+     * calls the live feed (its older prices/data.json is frozen).
      */
     public static final Map<String, URI> DEFAULTS = defaults();
+
+    public Upstreams(Map<String, URI> urls) {
+        this(urls, false);
+    }
 
     public Upstreams {
         urls = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(urls));
@@ -37,6 +46,7 @@ public record Upstreams(Map<String, URI> urls) {
         d.put("litellm", URI.create("https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"));
         d.put("modelsdev", URI.create("https://models.dev/api.json"));
         d.put("openrouter", URI.create("https://openrouter.ai/api/v1/models"));
+        d.put("genaiprices", URI.create("https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/new_data/v2/data.json"));
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -85,7 +95,7 @@ public record Upstreams(Map<String, URI> urls) {
             }
             urls.put(source, url(url, "--source " + source));
         });
-        return new Upstreams(urls);
+        return new Upstreams(urls, true);
     }
 
     /** An absolute http or https URL; {@code what} names where it came from in the error. */

@@ -239,7 +239,7 @@ class ImportCommandTest {
     @Test
     void unknown_sources_and_missing_files_are_usage_errors() {
         assertThat(run("import", "huggingface", "x.json")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("SOURCE must be one of litellm, modelsdev, openrouter, got 'huggingface'");
+        assertThat(err.toString()).contains("SOURCE must be one of litellm, modelsdev, openrouter, genaiprices, got 'huggingface'");
         assertThat(run("import", "litellm", dir.resolve("missing.json").toString())).isEqualTo(Main.USAGE);
         assertThat(err.toString()).contains("missing.json: no such file");
     }

@@ -249,6 +249,56 @@ class RefreshCommandTest {
         assertThat(err.toString()).contains("--source litellm: expected an http:// or https:// URL, got 'ftp://example.org/x.json'");
     }
 
+    /** The cut of genai-prices' v2 feed (src/test/resources/genaiprices, MIT, Copyright (c) Pydantic Services Inc.). */
+    private static byte[] genaiPrices() {
+        try (java.io.InputStream in = RefreshCommandTest.class.getResourceAsStream("/genaiprices/data-cut.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void genai_prices_is_refreshed_from_a_mirror_cited_in_the_catalog_and_a_broken_or_cut_off_copy_is_refused() throws IOException {
+        upstream.serve("/genai/data.json", genaiPrices());
+        String mirror = "genaiprices=" + upstream.url("/genai/data.json");
+
+        // the mini data set has no genai-prices copy yet: the first one is checked by parsing it, then taken
+        assertThat(run("refresh", "--source", mirror)).as(err.toString()).isZero();
+
+        assertThat(out.toString()).containsPattern("genaiprices\\s+updated\\s+http://127\\.0\\.0\\.1:\\d+/genai/data\\.json");
+        var catalog = backend.catalog().catalog();
+        assertThat(catalog.sources()).anySatisfy(i -> {
+            assertThat(i.name()).isEqualTo("genaiprices");
+            assertThat(i.entries()).isEqualTo(10);
+        });
+        // o3 is in no other source of the mini set: genai-prices prices it, citing OpenAI's pricing page
+        var o3 = catalog.require("o3").offerings().stream().filter(o -> o.qualifiedId().equals("openai/o3")).findFirst().orElseThrow();
+        assertThat(o3.prices().value().rate(io.modelatlas.pricing.PriceKind.INPUT).orElseThrow().usdPerMillion()).isEqualByComparingTo("2");
+        assertThat(o3.prices().source().describe()).isEqualTo("genai-prices openai/o3 citing https://developers.openai.com/api/docs/pricing (2026-11-23)");
+        // GPT-4.1's window stays the exact 1,047,576; genai-prices' rounded 1,000,000 does not dispute it
+        assertThat(catalog.require("gpt-4.1").contextWindow().value()).isEqualTo(1_047_576L);
+        assertThat(catalog.require("gpt-4.1").contextWindow().disagreements()).isEmpty();
+        String before = state();
+
+        upstream.serve("/genai/data.json", "{\"data\": []}".getBytes(StandardCharsets.UTF_8));
+        assertThat(run("refresh", "--source", mirror)).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).contains("error: genaiprices refused: it is not a usable genaiprices file")
+                .contains("expected a JSON array of providers");
+
+        ObjectMapper json = new ObjectMapper();
+        var cut = json.createArrayNode();
+        json.readTree(genaiPrices()).forEach(p -> {
+            if (p.path("id").asText().equals("openrouter")) {
+                cut.add(p);
+            }
+        });
+        upstream.serve("/genai/data.json", json.writeValueAsBytes(cut));
+        assertThat(run("refresh", "--source", mirror)).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).contains("error: genaiprices refused: it loses 8 of the 10 models the catalog has from it");
+        assertThat(state()).isEqualTo(before);
+    }
+
     @Test
     void a_bad_home_sources_toml_is_named_with_its_key() throws IOException {
         Files.writeString(home.resolve("sources.toml"), "[litellm]\nurl = \"file:///etc/passwd\"\n");

@@ -26,7 +26,18 @@ class ImporterFuzzTest {
     void damaged_files_are_read_or_refused_with_their_place_named(String source) {
         SourceSet set = MiniData.sources();
         SourceSet.SourceFile original = set.file(source);
-        String text = new String(original.content(), StandardCharsets.UTF_8);
+        fuzz(set, source, new String(original.content(), StandardCharsets.UTF_8));
+    }
+
+    /** genai-prices is not in the mini data set: its test cut (src/test/resources/genaiprices) is damaged instead. */
+    @org.junit.jupiter.api.Test
+    void damaged_genai_prices_files_are_read_or_refused_with_their_place_named() throws java.io.IOException {
+        try (java.io.InputStream in = ImporterFuzzTest.class.getResourceAsStream("/genaiprices/data-cut.json")) {
+            fuzz(MiniData.sources(), "genaiprices", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void fuzz(SourceSet set, String source, String text) {
         List<String> failures = new ArrayList<>();
         int refused = 0;
         for (int seed = 0; seed < CASES; seed++) {

@@ -72,7 +72,10 @@ public final class CatalogLoader {
         if (!stored.curations().equals(copied.curations())) {
             throw new IllegalArgumentException("the stored set has other corrections");
         }
-        for (String source : SourceSet.IMPORTABLE) {
+        if (!stored.sources().equals(copied.sources())) {
+            throw new IllegalArgumentException("the stored set has other sources");
+        }
+        for (String source : copied.sources()) {
             SourceSet.SourceFile a = copied.file(source);
             SourceSet.SourceFile b = stored.file(source);
             if (!a.fileName().equals(b.fileName()) || !a.asOf().equals(b.asOf()) || a.skipInvalid() != b.skipInvalid()
@@ -144,10 +147,12 @@ public final class CatalogLoader {
         Overlay overlay = Overlay.read(curated(tree(Mappers.TOML, overlayFile, open(set, overlayFile)), set.curations()), overlayFile);
         IdentityRules identity = identityRules(set, manifest);
 
-        // The three large files parse independently: read them side by side, the biggest on its own thread.
+        // The large files parse independently: read them side by side, the biggest on its own thread.
         CompletableFuture<Parsed> modelsDevLater = CompletableFuture.supplyAsync(() -> parse(set.file("modelsdev")));
         Parsed litellm = parse(set.file("litellm"));
         Parsed openRouter = parse(set.file("openrouter"));
+        // genai-prices is optional: a data directory laid out before it was added loads without it
+        Parsed genaiPrices = set.has("genaiprices") ? parse(set.file("genaiprices")) : null;
         Parsed modelsDev = join(modelsDevLater);
         String benchmarksFile = fileName(manifest, "benchmarks");
         Map<String, List<Benchmark>> benchmarks;
@@ -160,17 +165,24 @@ public final class CatalogLoader {
         List<SourceRecord> records = new ArrayList<>(litellm.records());
         records.addAll(modelsDev.records());
         records.addAll(openRouter.records());
+        if (genaiPrices != null) {
+            records.addAll(genaiPrices.records());
+        }
         records.addAll(overlay.priceRecords());
-        LocalDate newest = Stream.of(litellm, modelsDev, openRouter).map(p -> p.file().asOf()).max(LocalDate::compareTo).orElseThrow();
+        LocalDate newest = Stream.of(litellm, modelsDev, openRouter, genaiPrices).filter(java.util.Objects::nonNull)
+                .map(p -> p.file().asOf()).max(LocalDate::compareTo).orElseThrow();
         List<Model> models = new CatalogMerger(overlay, identity, Set.copyOf(litellm.fineTunedKeys()), benchmarks, newest, litellm.file().asOf()).merge(records);
 
-        List<SourceInfo> sources = List.of(
-                info(set, litellm), info(set, modelsDev), info(set, openRouter),
+        List<SourceInfo> sources = new ArrayList<>(List.of(info(set, litellm), info(set, modelsDev), info(set, openRouter)));
+        if (genaiPrices != null) {
+            sources.add(info(set, genaiPrices));
+        }
+        sources.addAll(List.of(
                 new SourceInfo("benchmarks", asOf(manifest, "benchmarks"), license(manifest, "benchmarks"), origin(manifest, "benchmarks"),
                         benchmarks.values().stream().mapToInt(List::size).sum(), List.of()),
                 new SourceInfo("overlay", overlay.asOf(), license(manifest, "overlay"),
                         origin(manifest, "overlay") + (set.curations().isEmpty() ? "" : ", with " + set.curations().size() + " operator corrections"),
-                        overlay.models().size(), List.of()));
+                        overlay.models().size(), List.of())));
         if (!manifest.has("leaderboards")) {
             return Catalog.of(models, sources);
         }
@@ -197,6 +209,10 @@ public final class CatalogLoader {
             }
             case "openrouter" -> {
                 OpenRouterSource.Result r = OpenRouterSource.read(root, f.fileName(), f.asOf(), f.skipInvalid());
+                yield new Parsed(f, r.records(), Set.of(), r.entries(), r.warnings(), r.skipped());
+            }
+            case "genaiprices" -> {
+                GenaiPricesSource.Result r = GenaiPricesSource.read(root, f.fileName(), f.asOf(), f.skipInvalid());
                 yield new Parsed(f, r.records(), Set.of(), r.entries(), r.warnings(), r.skipped());
             }
             default -> throw new IllegalArgumentException("unknown source '" + f.source() + "': expected one of " + SourceSet.IMPORTABLE);

@@ -221,7 +221,7 @@ final class CatalogMerger {
                 fact(specs, rank, SourceRecord::knowledgeCutoff, false),
                 fact(specs, rank, SourceRecord::inputModalities, false),
                 fact(specs, rank, SourceRecord::outputModalities, false),
-                contextWindow(fact(limits, rank, SourceRecord::contextWindow, true), limits, rank),
+                contextWindow(fact(contextOrder(limits), rank, SourceRecord::contextWindow, true), limits, rank),
                 fact(limits, rank, SourceRecord::maxInputTokens, true),
                 fact(limits, rank, SourceRecord::maxOutputTokens, true),
                 caps,
@@ -250,6 +250,16 @@ final class CatalogMerger {
         out.remove(priced.get());
         out.add(0, priced.get());
         return out;
+    }
+
+    /**
+     * genai-prices' {@code context_window} is a fallback: it is often rounded (1,000,000 for GPT-4.1's 1,047,576, which
+     * the other three sources state exactly), so it speaks only where no other source states a window, and never
+     * disputes one.
+     */
+    private static List<SourceRecord> contextOrder(List<SourceRecord> limits) {
+        boolean statedElsewhere = limits.stream().anyMatch(r -> r.contextWindow() != null && !r.source().equals(SourcePrecedence.GENAI_PRICES));
+        return statedElsewhere ? limits.stream().filter(r -> !r.source().equals(SourcePrecedence.GENAI_PRICES)).toList() : limits;
     }
 
     /**
@@ -326,13 +336,17 @@ final class CatalogMerger {
     /**
      * The catalog id: the spelling of the best speaker among listings named exactly as the model (not a wrapper's
      * name nor a snapshot's), LiteLLM's spelling first because its keys are the ids APIs take; then the most common.
+     * genai-prices' spellings come after every other source's.
      */
     private static String chooseId(String key, List<SourceRecord> group, Map<SourceRecord, String> spelling, Map<SourceRecord, Integer> rank,
                                    Function<String, String> keyOf) {
         Map<String, Integer> count = new HashMap<>();
-        group.forEach(r -> count.merge(spelling.get(r), 1, Integer::sum));
+        group.forEach(r -> count.merge(spelling.get(r), r.source().equals(SourcePrecedence.GENAI_PRICES) ? 0 : 1, Integer::sum));
         List<String> idOrder = List.of(SourcePrecedence.LITELLM, SourcePrecedence.MODELS_DEV, SourcePrecedence.OPENROUTER, SourcePrecedence.OVERLAY);
-        Comparator<SourceRecord> best = Comparator.comparingInt((SourceRecord r) -> rank.get(r))
+        // genai-prices' entry ids are its own names for a price row (claude-3-5-sonnet matches every dated Sonnet 3.5),
+        // not ids an API takes: they name a model only when no other source lists it
+        Comparator<SourceRecord> best = Comparator.comparingInt((SourceRecord r) -> r.source().equals(SourcePrecedence.GENAI_PRICES) ? 1 : 0)
+                .thenComparingInt(r -> rank.get(r))
                 .thenComparingInt(r -> SourcePrecedence.rank(idOrder, r.source()))
                 .thenComparing(r -> -count.get(spelling.get(r)))
                 .thenComparingInt(r -> spelling.get(r).length())
@@ -493,7 +507,7 @@ final class CatalogMerger {
         }
         List<Offering> out = new ArrayList<>();
         for (List<SourceRecord> same : byOffering.values()) {
-            same.sort(Comparator.comparingInt(r -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())));
+            same.sort(Comparator.comparingInt(this::offeringPriceRank));
             SourceRecord lead = same.get(0);
             String provider = provider(lead);
             // a listing of another kind (an embedding entry under a chat model's name) prices that kind, not this model
@@ -516,7 +530,7 @@ final class CatalogMerger {
                 limits.add(0, priced);
             }
             Long maxOutput = first(limits, SourceRecord::maxOutputTokens);
-            out.add(new Offering(provider, lead.apiModelId(), prices, cappedContext(first(limits, SourceRecord::contextWindow), limits.get(0)),
+            out.add(new Offering(provider, lead.apiModelId(), prices, cappedContext(first(contextOrder(limits), SourceRecord::contextWindow), limits.get(0)),
                     maxOutput, note));
         }
         out.sort(Comparator.comparing((Offering o) -> !o.provider().equals(creator))
@@ -524,6 +538,17 @@ final class CatalogMerger {
                 .thenComparing(Offering::provider)
                 .thenComparing(Offering::apiModelId));
         return out;
+    }
+
+    /**
+     * {@link SourcePrecedence#PRICES}, except that genai-prices' copy of OpenRouter's price list comes after OpenRouter's
+     * own API for an OpenRouter offering: there genai-prices carries the router's figures second-hand.
+     */
+    private int offeringPriceRank(SourceRecord r) {
+        if (r.source().equals(SourcePrecedence.GENAI_PRICES) && provider(r).equals(SourcePrecedence.OPENROUTER)) {
+            return SourcePrecedence.PRICES.size();
+        }
+        return SourcePrecedence.rank(SourcePrecedence.PRICES, r.source());
     }
 
     private static boolean otherKind(SourceRecord r, ModelType type) {

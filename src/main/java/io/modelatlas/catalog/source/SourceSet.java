@@ -27,7 +27,12 @@ import java.util.TreeMap;
  */
 public final class SourceSet {
     /** The sources an operator can import a newer file of. */
-    public static final List<String> IMPORTABLE = List.of("litellm", "modelsdev", "openrouter");
+    public static final List<String> IMPORTABLE = List.of("litellm", "modelsdev", "openrouter", "genaiprices");
+    /**
+     * Sources a data set may leave out of its {@code sources.toml}: a data directory laid out before genai-prices was
+     * added still loads, without it.
+     */
+    private static final List<String> OPTIONAL = List.of("genaiprices");
 
     private final Opener base;
     private final JsonNode manifest;
@@ -95,6 +100,21 @@ public final class SourceSet {
         return new SourceSet(base, manifest, replaced, new TreeMap<>(patches), bundled);
     }
 
+    /**
+     * The importable sources this set has a file of, in {@link #IMPORTABLE} order: all of them, except an optional
+     * one its {@code sources.toml} does not list and no import replaced.
+     */
+    public List<String> sources() {
+        return IMPORTABLE.stream()
+                .filter(s -> !OPTIONAL.contains(s) || replaced.containsKey(s) || manifest.path(s).get("file") != null)
+                .toList();
+    }
+
+    /** True when this set has a file of {@code source} (see {@link #sources()}). */
+    public boolean has(String source) {
+        return sources().contains(source);
+    }
+
     /** The file a source is read from now: an imported one, or the data set's own. */
     public SourceFile file(String source) {
         SourceFile r = replaced.get(source);
@@ -146,7 +166,7 @@ public final class SourceSet {
         for (String name : manifestFiles()) {
             digest(sha, name, read(name));
         }
-        for (String source : IMPORTABLE) {
+        for (String source : sources()) {
             SourceFile f = file(source);
             digest(sha, source + " " + f.fileName() + " " + f.asOf() + " " + f.skipInvalid(), f.content());
         }
@@ -167,7 +187,9 @@ public final class SourceSet {
     List<String> ownFiles() {
         List<String> names = manifestFiles();
         for (String source : IMPORTABLE) {
-            names.add(CatalogLoader.fileName(manifest, source));
+            if (manifest.path(source).get("file") != null || !OPTIONAL.contains(source)) {
+                names.add(CatalogLoader.fileName(manifest, source));
+            }
         }
         if (manifest.has("leaderboards")) {
             LeaderboardTable.bundledFiles().forEach(name -> names.add(LeaderboardTable.FOLDER + name));

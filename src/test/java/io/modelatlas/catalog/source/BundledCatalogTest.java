@@ -43,10 +43,10 @@ class BundledCatalogTest {
         assertThat(catalog.models()).hasSizeGreaterThan(2_000);
         assertThat(catalog.offeringCount()).isGreaterThan(7_000);
         assertThat(catalog.models()).extracting(Model::type).contains(ModelType.CHAT, ModelType.EMBEDDING, ModelType.IMAGE_GENERATION, ModelType.COMPLETION);
-        assertThat(catalog.sources()).extracting(s -> s.name()).containsExactly("litellm", "modelsdev", "openrouter", "benchmarks", "overlay", "leaderboards");
+        assertThat(catalog.sources()).extracting(s -> s.name()).containsExactly("litellm", "modelsdev", "openrouter", "genaiprices", "benchmarks", "overlay", "leaderboards");
         // the five leaderboards' rows, each counted once; two of them publish no licence file, and the source says so
-        assertThat(catalog.sources().get(5).entries()).isEqualTo(LeaderboardTable.readBundled().size());
-        assertThat(catalog.sources().get(5).license()).contains("no licence file");
+        assertThat(catalog.sources().get(6).entries()).isEqualTo(LeaderboardTable.readBundled().size());
+        assertThat(catalog.sources().get(6).license()).contains("no licence file");
     }
 
     @Test

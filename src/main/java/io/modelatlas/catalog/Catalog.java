@@ -216,11 +216,6 @@ public final class Catalog {
         return model(byId.get(id));
     }
 
-    /** Every model's id, in catalog order, without reading the models. */
-    public List<String> ids() {
-        return names.stream().map(ModelNames::id).toList();
-    }
-
     private Optional<Model> model(Integer number) {
         return number == null ? Optional.empty() : Optional.of(models.get(number));
     }

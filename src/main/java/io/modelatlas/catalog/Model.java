@@ -80,6 +80,15 @@ public record Model(
         return ((Offerings) offerings).outliers();
     }
 
+    /**
+     * The offering of {@code provider} (any case), for a caller that names who sells it (web and CLI alike): a priced
+     * one first when the provider lists the model more than once (regions, dated ids); empty when it sells none.
+     */
+    public Optional<Offering> offeringBy(String provider) {
+        Optional<Offering> priced = offerings.stream().filter(o -> o.provider().equalsIgnoreCase(provider) && o.priceKnown()).findFirst();
+        return priced.isPresent() ? priced : offerings.stream().filter(o -> o.provider().equalsIgnoreCase(provider)).findFirst();
+    }
+
     public Optional<PriceSheet> prices() {
         return primaryOffering().map(o -> o.prices().value());
     }

@@ -128,8 +128,7 @@ final class CostCommand implements Callable<Integer> {
         if (provider == null) {
             return m.primaryOffering().orElseThrow(() -> new PriceUnknownException("no price is known for " + m.id() + " from any provider"));
         }
-        Offering o = m.offerings().stream().filter(x -> x.provider().equalsIgnoreCase(provider)).findFirst()
-                .orElseThrow(() -> new UsageException("no offering of " + m.id() + " by provider '" + provider + "'; providers: "
+        Offering o = m.offeringBy(provider).orElseThrow(() -> new UsageException("no offering of " + m.id() + " by provider '" + provider + "'; providers: "
                         + String.join(", ", m.offerings().stream().map(Offering::provider).distinct().toList())));
         if (!o.priceKnown()) {
             throw new PriceUnknownException("no price is known for " + o.qualifiedId());

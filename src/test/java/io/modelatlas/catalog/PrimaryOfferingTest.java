@@ -40,6 +40,16 @@ class PrimaryOfferingTest {
     }
 
     @Test
+    void an_offering_asked_for_by_provider_is_its_priced_listing_in_any_case_else_its_first() {
+        Model m = withOfferings(offering("azure", "gpt-4.1-mini-eu", null), offering("azure", "gpt-4.1-mini", "0.4"),
+                offering("openrouter", "openai/gpt-4.1-mini", null));
+
+        assertThat(m.offeringBy("Azure").orElseThrow().qualifiedId()).isEqualTo("azure/gpt-4.1-mini");
+        assertThat(m.offeringBy("openrouter").orElseThrow().priceKnown()).isFalse();
+        assertThat(m.offeringBy("bedrock")).isEmpty();
+    }
+
+    @Test
     void no_priced_offering_means_no_primary_and_no_prices() {
         Model m = withOfferings(offering("openai", "gpt-4.1-mini", null));
 

@@ -16,6 +16,7 @@ import io.modelatlas.refresh.CatalogService;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.refresh.UpstreamAccess;
 import io.modelatlas.store.LiteLlmSpendLogTable;
+import io.modelatlas.store.SqliteNativeLibrary;
 import io.modelatlas.store.StoredSnapshotShortcut;
 import io.modelatlas.tokens.TokenCounters;
 import java.io.PrintWriter;
@@ -34,6 +35,10 @@ public final class Launcher {
         int code;
         try {
             Config config = Config.fromEnvironment(System.getenv());
+            if (config.jdbcUrl().startsWith("jdbc:sqlite:") && java.nio.file.Files.isDirectory(config.dataDir())) {
+                // only a home that exists: a command that reads the bundled data creates nothing
+                SqliteNativeLibrary.useCopyIn(config.dataDir().resolve("native"));
+            }
             Clock clock = Clock.systemUTC();
             Lazy<OpenStore> opened = new Lazy<>(() -> OpenStore.open(config, clock));
             Supplier<StoreBackend> store = () -> opened.get().backend();

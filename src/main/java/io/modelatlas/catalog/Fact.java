@@ -23,6 +23,14 @@ public record Fact<T>(T value, Provenance source, List<Alternative<T>> disagreem
         return !disagreements.isEmpty();
     }
 
+    /**
+     * True when {@code other} was observed after the chosen value: a higher-ranked source can be older, and a reader
+     * weighing the two should know which is newer.
+     */
+    public boolean isNewer(Alternative<T> other) {
+        return other.source().asOf() != null && source.asOf() != null && other.source().asOf().isAfter(source.asOf());
+    }
+
     public <R> Fact<R> map(Function<T, R> f) {
         return new Fact<>(f.apply(value), source,
                 disagreements.stream().map(a -> new Alternative<>(f.apply(a.value()), a.source())).toList());

@@ -71,7 +71,7 @@ final class SpecTable {
             return Cell.unknown();
         }
         List<String> others = f.disagreements().stream()
-                .map(a -> text.apply(a.value()) + " (" + a.source().source() + ")")
+                .map(a -> text.apply(a.value()) + " (" + a.source().source() + (f.isNewer(a) ? ", newer" : "") + ")")
                 .toList();
         return new Cell(text.apply(f.value()), value.apply(f.value()), f.source(), others);
     }
@@ -87,7 +87,7 @@ final class SpecTable {
         }
         List<String> others = o.prices().disagreements().stream()
                 .map(a -> a.value().rate(kind).filter(x -> !x.equals(r))
-                        .map(x -> Format.usd(x.usdPerMillion()) + " (" + a.source().source() + ")").orElse(null))
+                        .map(x -> Format.usd(x.usdPerMillion()) + " (" + a.source().source() + (o.prices().isNewer(a) ? ", newer" : "") + ")").orElse(null))
                 .filter(Objects::nonNull)
                 .toList();
         return new Cell(Format.usd(r.usdPerMillion()) + " / 1M tokens", r.usdPerMillion(), o.prices().source(), others);

@@ -27,6 +27,7 @@ public record Row(String label, String text, String source, List<String> alsoRep
             return new Row(label, "unknown", null, List.of());
         }
         return new Row(label, text.apply(fact.value()), fact.source().describe(),
-                fact.disagreements().stream().map(a -> text.apply(a.value()) + " per " + a.source().describe()).toList());
+                fact.disagreements().stream()
+                        .map(a -> text.apply(a.value()) + " per " + a.source().describe() + (fact.isNewer(a) ? ", newer" : "")).toList());
     }
 }

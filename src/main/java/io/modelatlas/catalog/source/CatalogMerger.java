@@ -49,6 +49,14 @@ import java.util.function.Function;
  * fact. A reseller's $0 is a placeholder, not a price, unless the listing is a labelled free tier.
  */
 final class CatalogMerger {
+    /**
+     * Within one rank of {@link SourcePrecedence}, the newer observation speaks first (a source's copy refreshed later,
+     * or an equal-ranked source that was read later); records without a date come last. Records of one source and
+     * one date keep their order.
+     */
+    private static final Comparator<SourceRecord> NEWER_FIRST =
+            Comparator.comparing((SourceRecord r) -> r.provenance().asOf(), Comparator.nullsLast(Comparator.reverseOrder()));
+
     private static final List<PriceKind> COMPARED = List.of(PriceKind.INPUT, PriceKind.OUTPUT, PriceKind.CACHED_INPUT);
     private static final String UNKNOWN_CREATOR = "unknown";
     /** Ranks of who speaks for a model, best first. */
@@ -155,7 +163,7 @@ final class CatalogMerger {
     private Optional<SourceRecord> ownPriced(List<SourceRecord> group, String creator) {
         return group.stream()
                 .filter(r -> r.prices() != null && (provider(r).equals(creator) || creator.equals(overlay.firstParty().get(provider(r)))))
-                .min(Comparator.comparingInt(r -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())));
+                .min(Comparator.comparingInt((SourceRecord r) -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())).thenComparing(NEWER_FIRST));
     }
 
     /** The input and output price most of a group's listings state, as plain text; null when none is priced. */
@@ -183,6 +191,7 @@ final class CatalogMerger {
         List<SourceRecord> specs = new ArrayList<>(group);
         specs.sort(Comparator.comparingInt((SourceRecord r) -> rank.get(r))
                 .thenComparingInt(r -> SourcePrecedence.rank(SourcePrecedence.SPECS, r.source()))
+                .thenComparing(NEWER_FIRST)
                 .thenComparing(r -> spelling.get(r).equals(id) ? 0 : 1));
         Set<String> spellings = new TreeSet<>();
         group.forEach(r -> spellings.add(spelling.get(r)));
@@ -242,7 +251,7 @@ final class CatalogMerger {
     private static List<SourceRecord> limitsOrder(List<SourceRecord> specs, Map<SourceRecord, Integer> rank, ModelType type) {
         Optional<SourceRecord> priced = specs.stream()
                 .filter(r -> rank.get(r) == CREATOR && r.prices() != null && !r.variablePrice() && !otherKind(r, type))
-                .min(Comparator.comparingInt(r -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())));
+                .min(Comparator.comparingInt((SourceRecord r) -> SourcePrecedence.rank(SourcePrecedence.PRICES, r.source())).thenComparing(NEWER_FIRST));
         if (priced.isEmpty()) {
             return specs;
         }
@@ -507,7 +516,7 @@ final class CatalogMerger {
         }
         List<Offering> out = new ArrayList<>();
         for (List<SourceRecord> same : byOffering.values()) {
-            same.sort(Comparator.comparingInt(this::offeringPriceRank));
+            same.sort(Comparator.comparingInt(this::offeringPriceRank).thenComparing(NEWER_FIRST));
             SourceRecord lead = same.get(0);
             String provider = provider(lead);
             // a listing of another kind (an embedding entry under a chat model's name) prices that kind, not this model
@@ -582,7 +591,7 @@ final class CatalogMerger {
 
     private static List<SourceRecord> sortedForSpecs(List<SourceRecord> same) {
         List<SourceRecord> s = new ArrayList<>(same);
-        s.sort(Comparator.comparingInt(r -> SourcePrecedence.rank(SourcePrecedence.SPECS, r.source())));
+        s.sort(Comparator.comparingInt((SourceRecord r) -> SourcePrecedence.rank(SourcePrecedence.SPECS, r.source())).thenComparing(NEWER_FIRST));
         return s;
     }
 

@@ -33,16 +33,25 @@ final class Guidance {
     List<Recommendation> recommendations(List<Model> models, Performance performance) {
         List<Recommendation> out = new ArrayList<>();
         List<Model> text = models.stream().filter(m -> m.type().isText()).toList();
+        Optional<ImageQuotes> quotes = ImageQuotes.of(models);
         if (text.size() < models.size()) {
+            // one recommendation per kind of work: a kind only one model does names it; two or more image models
+            // priced per image are told apart by price per image below; others of one kind are not told apart here
             for (Model m : models) {
-                if (!m.type().isText()) {
+                boolean onlyOfItsKind = models.stream().filter(x -> x.type() == m.type()).count() == 1;
+                if (!m.type().isText() && onlyOfItsKind) {
+                    String pricing = ImageQuotes.perImage(m) ? ", priced per image (from " + ImageQuotes.cheapestImage(m).orElseThrow() + ")" : "";
+                    String others = text.size() == 1 ? "the text model cannot" : text.isEmpty() ? "the others cannot" : "the text models cannot";
                     out.add(new Recommendation(m.type().label() + " work", m.id(), m.displayName(), m.displayName() + " is the " + m.type().label().toLowerCase(java.util.Locale.ROOT)
-                            + " model of the two; the text models cannot do this job."));
+                            + " model " + (models.size() == 2 ? "of the two" : "of them") + pricing + "; " + others + " do this job."));
                 }
             }
             text.stream().findFirst().ifPresent(m -> out.add(new Recommendation("Text and chat", m.id(), m.displayName(),
                     m.displayName() + " reads and writes text; pair it with the " + models.stream().filter(x -> !x.type().isText()).map(x -> x.type().label().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(", ")) + " model where the job needs both.")));
         }
+        quotes.flatMap(Guidance::cheapestPerImage).ifPresent(out::add);
+        quotes.ifPresent(q -> q.models().forEach(m -> q.onlyBy(m).ifPresent(only -> out.add(new Recommendation(
+                "Image qualities and sizes only one sells", m.id(), m.displayName(), only)))));
         cheapest(text, PriceKind.INPUT).ifPresent(c -> out.add(new Recommendation(
                 "Input-heavy work (document analysis, RAG, classification)", c.model.id(), c.model.displayName(),
                 c.model.displayName() + " charges " + Format.usd(c.rate.usdPerMillion()) + " per million input tokens" + c.against)));
@@ -69,6 +78,26 @@ final class Guidance {
             }
         }
         return out;
+    }
+
+    /**
+     * Image work at the lowest price per image: the model no dearer at any quality and size the image models all sell,
+     * or, where the cheaper one changes with quality and size, the one cheapest at the cheapest of them; none when
+     * they charge the same or sell nothing in common.
+     */
+    private static Optional<Recommendation> cheapestPerImage(ImageQuotes q) {
+        if (q.shared().isEmpty() || q.allSame()) {
+            return Optional.empty();
+        }
+        Optional<Model> throughout = q.cheapestThroughout();
+        if (throughout.isPresent()) {
+            Model m = throughout.get();
+            return Optional.of(new Recommendation("Image work at the lowest price per image", m.id(), m.displayName(), q.priceText()));
+        }
+        ImageCosts.PriceRow low = q.lowest();
+        String id = low.cheapestModelId();
+        Model m = q.models().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        return Optional.of(new Recommendation("Images at the lowest quality and size, cheapest", m.id(), m.displayName(), q.priceText()));
     }
 
     private record Cheapest(Model model, TokenRate rate, String against) {}

@@ -82,6 +82,11 @@ public record ImageQuotes(List<Model> models, List<PriceRow> shared, List<PriceR
      * qualities and sizes only one sells, from which price.
      */
     String sentence() {
+        return priceText() + onlyOne();
+    }
+
+    /** The comparison without what only one model sells: for a recommendation, whose job is the price. */
+    String priceText() {
         String text;
         Optional<Model> cheapest = cheapestThroughout();
         if (shared.isEmpty()) {
@@ -98,13 +103,13 @@ public record ImageQuotes(List<Model> models, List<PriceRow> shared, List<PriceR
                 int m = i;
                 long n = shared.stream().filter(r -> r.usdPerImage().get(m).compareTo(min(r)) == 0 && !same(r)).count();
                 if (n > 0) {
-                    counts.add(models.get(i).displayName() + (counts.isEmpty() ? " is cheapest at " + n + " of the " + shared.size() + " qualities and sizes " + both() + " price" : " at " + n));
+                    counts.add(models.get(i).displayName() + (counts.isEmpty() ? (models.size() == 2 ? " is cheaper at " : " is cheapest at ") + n + " of the " + shared.size() + " qualities and sizes " + both() + " price" : " at " + n));
                 }
             }
             text = (models.size() == 2 ? "Neither" : "None") + " is cheaper per image throughout: " + String.join(", ", counts)
                     + ". At the cheapest, " + words(lowest().variant()) + ": " + String.join(", ", pricesAt(lowest())) + ".";
         }
-        return text + onlyOne();
+        return text;
     }
 
     /** "A costs $0.005 per low-quality 1024x1024 image, B $0.011: 2.2 times as much." */
@@ -149,18 +154,22 @@ public record ImageQuotes(List<Model> models, List<PriceRow> shared, List<PriceR
             return "";
         }
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < models.size(); i++) {
-            int m = i;
-            List<PriceRow> own = rows.stream().filter(r -> r.usdPerImage().get(m) != null && r.usdPerImage().stream().filter(Objects::nonNull).count() == 1).toList();
-            if (own.isEmpty()) {
-                continue;
-            }
-            PriceRow cheapest = own.stream().min((a, b) -> a.usdPerImage().get(m).compareTo(b.usdPerImage().get(m))).get();
-            s.append(" Only ").append(models.get(i).displayName()).append(" sells ")
-                    .append(own.size() == 1 ? "one more quality and size, " : own.size() + " more qualities and sizes, from ")
-                    .append(Format.usd(cheapest.usdPerImage().get(m))).append(" per ").append(words(cheapest.variant())).append('.');
+        for (Model model : models) {
+            onlyBy(model).ifPresent(t -> s.append(' ').append(t));
         }
         return s.toString();
+    }
+
+    /** "Only A sells 3 more qualities and sizes, from $0.167 per high-quality 1024x1024 image.", or empty. */
+    Optional<String> onlyBy(Model model) {
+        int m = models.indexOf(model);
+        List<PriceRow> own = rows.stream().filter(r -> r.usdPerImage().get(m) != null && r.usdPerImage().stream().filter(Objects::nonNull).count() == 1).toList();
+        if (shared.isEmpty() || own.isEmpty()) {
+            return Optional.empty();
+        }
+        PriceRow cheapest = own.stream().min((a, b) -> a.usdPerImage().get(m).compareTo(b.usdPerImage().get(m))).get();
+        return Optional.of("Only " + model.displayName() + " sells " + (own.size() == 1 ? "one more quality and size, at " : own.size() + " more qualities and sizes, from ")
+                + Format.usd(cheapest.usdPerImage().get(m)) + " per " + words(cheapest.variant()) + ".");
     }
 
     private List<String> pricesAt(PriceRow r) {

@@ -9,7 +9,6 @@ import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Comparison.Faq;
 import io.modelatlas.compare.Comparison.Recommendation;
 import io.modelatlas.compare.Comparison.VolumeTable;
-import io.modelatlas.pricing.ImagePrice;
 import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.TokenRate;
@@ -198,6 +197,9 @@ final class Guidance {
     }
 
     private static String cheaperAnswer(List<Model> models, List<VolumeTable> volumes) {
+        if (models.stream().anyMatch(ImageQuotes::perImage)) {
+            return cheaperPerImageAnswer(models);
+        }
         List<String> priceTexts = new ArrayList<>();
         for (Model m : models) {
             priceTexts.add(m.displayName() + ": " + priceText(m));
@@ -220,6 +222,22 @@ final class Guidance {
                 + costs + ". Actual cost depends on how many tokens your workload reads and writes.";
     }
 
+    /**
+     * Image models priced per image are compared per image, never on the token prices that bill their prompts; with a
+     * model priced per token in the comparison, each is given in its own unit.
+     */
+    private static String cheaperPerImageAnswer(List<Model> models) {
+        Optional<ImageQuotes> quotes = ImageQuotes.of(models);
+        if (models.stream().allMatch(ImageQuotes::perImage)) {
+            ImageQuotes q = quotes.orElseThrow();
+            return q.cheapestThroughout().map(m -> m.displayName() + " is cheaper per image. ").orElse("") + q.sentence();
+        }
+        String each = models.stream().map(m -> m.displayName() + " " + ImageQuotes.pricedAs(m).orElse("has no price in our sources"))
+                .collect(Collectors.joining("; "));
+        return "They are priced in different units, so no single number compares them: " + each + "."
+                + quotes.map(q -> " Between the image models: " + q.sentence()).orElse("");
+    }
+
     private static String priceText(Model m) {
         Optional<PriceSheet> sheet = m.prices();
         if (sheet.isEmpty()) {
@@ -228,10 +246,7 @@ final class Guidance {
         List<String> parts = new ArrayList<>();
         sheet.get().rate(PriceKind.INPUT).ifPresent(r -> parts.add(Format.usd(r.usdPerMillion()) + " input"));
         sheet.get().rate(PriceKind.OUTPUT).ifPresent(r -> parts.add(Format.usd(r.usdPerMillion()) + " output"));
-        String tokens = parts.isEmpty() ? "" : String.join(" / ", parts) + " per million tokens";
-        Optional<ImagePrice> image = sheet.get().cheapestImage();
-        String images = image.map(p -> "images from " + Format.usd(p.usdPerImage()) + " each").orElse("");
-        return tokens.isEmpty() ? images : images.isEmpty() ? tokens : tokens + ", " + images;
+        return parts.isEmpty() ? "no token price in our sources" : String.join(" / ", parts) + " per million tokens";
     }
 
     private static String contextAnswer(List<Model> models) {

@@ -60,6 +60,11 @@ public sealed interface Difference {
         public String sentence() {
             return quotes.sentence();
         }
+
+        /** The first sentence alone, for a page description: the cheapest shared quality and size and the multiple there. */
+        public String headline() {
+            return quotes.cheapestThroughout().map(quotes::atLowest).orElseGet(this::sentence);
+        }
     }
 
     /** One model priced per token, the other per image: each price in its own unit, no ratio between them. */

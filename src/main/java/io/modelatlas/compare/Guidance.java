@@ -93,10 +93,11 @@ final class Guidance {
             Model m = throughout.get();
             return Optional.of(new Recommendation("Image work at the lowest price per image", m.id(), m.displayName(), q.priceText()));
         }
-        ImageCosts.PriceRow low = q.lowest();
-        String id = low.cheapestModelId();
-        Model m = q.models().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
-        return Optional.of(new Recommendation("Images at the lowest quality and size, cheapest", m.id(), m.displayName(), q.priceText()));
+        // the cheaper one changes with quality and size: name the one cheaper where images cost least, if one is
+        String id = q.lowest().cheapestModelId();
+        return q.models().stream().filter(x -> x.id().equals(id)).findFirst().map(m -> new Recommendation(
+                "Image work at the lowest price per image", m.id(), m.displayName(),
+                m.displayName() + " is cheaper at the cheapest quality and size " + (q.models().size() == 2 ? "both" : "all") + " price, not at all of them. " + q.priceText()));
     }
 
     private record Cheapest(Model model, TokenRate rate, String against) {}

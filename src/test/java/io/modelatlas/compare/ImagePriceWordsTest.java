@@ -197,7 +197,20 @@ class ImagePriceWordsTest {
         assertThat(c.differences().get(0).sentence()).isEqualTo("Neither is cheaper per image throughout: A is cheaper at 1 of the 2 qualities and sizes both price, "
                 + "B at 1. At the cheapest, low-quality 1024x1024 image: A $0.01, B $0.02.");
         assertThat(c.faqs().get(0).answer()).doesNotContain("is cheaper per image.");
-        assertThat(c.recommendations()).extracting(Recommendation::job).doesNotHaveDuplicates();
+        assertThat(c.recommendations()).filteredOn(r -> r.job().contains("per image")).singleElement()
+                .satisfies(r -> assertThat(r.modelId()).isEqualTo("a"))
+                .satisfies(r -> assertThat(r.reason()).startsWith("A is cheaper at the cheapest quality and size both price, not at all of them. Neither"));
+    }
+
+    @Test
+    void a_tie_where_images_cost_least_recommends_neither_on_price() {
+        Model a = image("a", price("low", "1024x1024", "0.01"), price("medium", "1024x1024", "0.02"), price("high", "1024x1024", "0.20"));
+        Model b = image("b", price("low", "1024x1024", "0.01"), price("medium", "1024x1024", "0.03"), price("high", "1024x1024", "0.10"));
+        Comparison c = new Comparer(Catalog.of(List.of(a, b))).compare(List.of(a, b));
+
+        assertThat(c.differences().get(0).sentence()).isEqualTo("Neither is cheaper per image throughout: A is cheaper at 1 of the 3 qualities and sizes both price, "
+                + "B at 1. At the cheapest, low-quality 1024x1024 image: A $0.01, B $0.01.");
+        assertThat(c.recommendations()).noneMatch(r -> r.job().contains("per image"));
     }
 
     @Test

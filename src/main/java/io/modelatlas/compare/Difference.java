@@ -48,6 +48,41 @@ public sealed interface Difference {
         }
     }
 
+    /**
+     * Image models priced per image: the per-image prices at the qualities and sizes both sell, never their token
+     * prices (those only bill the prompt). {@code same_price} when they charge the same at each.
+     */
+    record ImagePrices(ImageQuotes quotes) implements Difference {
+        public String kind() {
+            return quotes.allSame() ? "same_price" : "price";
+        }
+
+        public String sentence() {
+            return quotes.sentence();
+        }
+
+        /** The first sentence alone, for a page description: the cheapest shared quality and size and the multiple there. */
+        public String headline() {
+            return quotes.cheapestThroughout().map(quotes::atLowest).orElseGet(this::sentence);
+        }
+    }
+
+    /** One model priced per token, the other per image: each price in its own unit, no ratio between them. */
+    record PriceUnits(List<Model> models) implements Difference {
+        public PriceUnits {
+            models = List.copyOf(models);
+        }
+
+        public String kind() {
+            return "price_units";
+        }
+
+        public String sentence() {
+            return "They are priced in different units, so no single number compares them: "
+                    + String.join(", ", models.stream().map(m -> m.displayName() + " " + ImageQuotes.pricedAs(m).orElseThrow()).toList()) + ".";
+        }
+    }
+
     /** Both models charge the same for a kind of token. */
     record SamePrice(PriceKind priceKind, Model a, Model b, TokenRate rate) implements Difference {
         public String kind() {

@@ -49,10 +49,7 @@ final class Differences {
     }
 
     private List<Difference> pair(Model a, Model b) {
-        List<Difference> out = new ArrayList<>();
-        for (PriceKind kind : COMPARED_PRICES) {
-            price(a, b, kind).ifPresent(out::add);
-        }
+        List<Difference> out = new ArrayList<>(prices(a, b));
         if (a.type() != b.type()) {
             out.add(new DifferentTypes(a, b));
         }
@@ -78,6 +75,27 @@ final class Differences {
                             : new BenchmarkGap(ba.fullName(), b, a, bb.score(), ba.score()));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Prices in the unit the models are sold by: per image when both are image models priced per image, each in its
+     * own unit when one is priced per image and the other per token, else per kind of token.
+     */
+    private static List<Difference> prices(Model a, Model b) {
+        boolean imageA = ImageQuotes.perImage(a);
+        boolean imageB = ImageQuotes.perImage(b);
+        if (imageA && imageB) {
+            return List.of(new Difference.ImagePrices(ImageQuotes.of(List.of(a, b)).orElseThrow()));
+        }
+        if (imageA || imageB) {
+            boolean bothPriced = ImageQuotes.pricedAs(a).isPresent() && ImageQuotes.pricedAs(b).isPresent();
+            return bothPriced ? List.of(new Difference.PriceUnits(List.of(a, b))) : List.of();
+        }
+        List<Difference> out = new ArrayList<>();
+        for (PriceKind kind : COMPARED_PRICES) {
+            price(a, b, kind).ifPresent(out::add);
         }
         return out;
     }

@@ -9,7 +9,6 @@ import io.modelatlas.catalog.ModelType;
 import io.modelatlas.compare.Comparison.Faq;
 import io.modelatlas.compare.Comparison.Recommendation;
 import io.modelatlas.compare.Comparison.VolumeTable;
-import io.modelatlas.pricing.ImagePrice;
 import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.TokenRate;
@@ -33,16 +32,25 @@ final class Guidance {
     List<Recommendation> recommendations(List<Model> models, Performance performance) {
         List<Recommendation> out = new ArrayList<>();
         List<Model> text = models.stream().filter(m -> m.type().isText()).toList();
+        Optional<ImageQuotes> quotes = ImageQuotes.of(models);
         if (text.size() < models.size()) {
+            // one recommendation per kind of work: a kind only one model does names it; two or more image models
+            // priced per image are told apart by price per image below; others of one kind are not told apart here
             for (Model m : models) {
-                if (!m.type().isText()) {
+                boolean onlyOfItsKind = models.stream().filter(x -> x.type() == m.type()).count() == 1;
+                if (!m.type().isText() && onlyOfItsKind) {
+                    String pricing = ImageQuotes.perImage(m) ? ", priced per image (from " + ImageQuotes.cheapestImage(m).orElseThrow() + ")" : "";
+                    String others = text.size() == 1 ? "the text model cannot" : text.isEmpty() ? "the others cannot" : "the text models cannot";
                     out.add(new Recommendation(m.type().label() + " work", m.id(), m.displayName(), m.displayName() + " is the " + m.type().label().toLowerCase(java.util.Locale.ROOT)
-                            + " model of the two; the text models cannot do this job."));
+                            + " model " + (models.size() == 2 ? "of the two" : "of them") + pricing + "; " + others + " do this job."));
                 }
             }
             text.stream().findFirst().ifPresent(m -> out.add(new Recommendation("Text and chat", m.id(), m.displayName(),
                     m.displayName() + " reads and writes text; pair it with the " + models.stream().filter(x -> !x.type().isText()).map(x -> x.type().label().toLowerCase(java.util.Locale.ROOT)).distinct().collect(Collectors.joining(", ")) + " model where the job needs both.")));
         }
+        quotes.flatMap(Guidance::cheapestPerImage).ifPresent(out::add);
+        quotes.ifPresent(q -> q.models().forEach(m -> q.onlyBy(m).ifPresent(only -> out.add(new Recommendation(
+                "Image qualities and sizes only one sells", m.id(), m.displayName(), only)))));
         cheapest(text, PriceKind.INPUT).ifPresent(c -> out.add(new Recommendation(
                 "Input-heavy work (document analysis, RAG, classification)", c.model.id(), c.model.displayName(),
                 c.model.displayName() + " charges " + Format.usd(c.rate.usdPerMillion()) + " per million input tokens" + c.against)));
@@ -69,6 +77,27 @@ final class Guidance {
             }
         }
         return out;
+    }
+
+    /**
+     * Image work at the lowest price per image: the model no dearer at any quality and size the image models all sell,
+     * or, where the cheaper one changes with quality and size, the one cheapest at the cheapest of them; none when
+     * they charge the same or sell nothing in common.
+     */
+    private static Optional<Recommendation> cheapestPerImage(ImageQuotes q) {
+        if (q.shared().isEmpty() || q.allSame()) {
+            return Optional.empty();
+        }
+        Optional<Model> throughout = q.cheapestThroughout();
+        if (throughout.isPresent()) {
+            Model m = throughout.get();
+            return Optional.of(new Recommendation("Image work at the lowest price per image", m.id(), m.displayName(), q.priceText()));
+        }
+        // the cheaper one changes with quality and size: name the one cheaper where images cost least, if one is
+        String id = q.lowest().cheapestModelId();
+        return q.models().stream().filter(x -> x.id().equals(id)).findFirst().map(m -> new Recommendation(
+                "Image work at the lowest price per image", m.id(), m.displayName(),
+                m.displayName() + " is cheaper at the cheapest quality and size " + (q.models().size() == 2 ? "both" : "all") + " price, not at all of them. " + q.priceText()));
     }
 
     private record Cheapest(Model model, TokenRate rate, String against) {}
@@ -169,6 +198,9 @@ final class Guidance {
     }
 
     private static String cheaperAnswer(List<Model> models, List<VolumeTable> volumes) {
+        if (models.stream().anyMatch(ImageQuotes::perImage)) {
+            return cheaperPerImageAnswer(models);
+        }
         List<String> priceTexts = new ArrayList<>();
         for (Model m : models) {
             priceTexts.add(m.displayName() + ": " + priceText(m));
@@ -191,6 +223,22 @@ final class Guidance {
                 + costs + ". Actual cost depends on how many tokens your workload reads and writes.";
     }
 
+    /**
+     * Image models priced per image are compared per image, never on the token prices that bill their prompts; with a
+     * model priced per token in the comparison, each is given in its own unit.
+     */
+    private static String cheaperPerImageAnswer(List<Model> models) {
+        Optional<ImageQuotes> quotes = ImageQuotes.of(models);
+        if (models.stream().allMatch(ImageQuotes::perImage)) {
+            ImageQuotes q = quotes.orElseThrow();
+            return q.cheapestThroughout().map(m -> m.displayName() + " is cheaper per image. ").orElse("") + q.sentence();
+        }
+        String each = models.stream().map(m -> m.displayName() + " " + ImageQuotes.pricedAs(m).orElse("has no price in our sources"))
+                .collect(Collectors.joining("; "));
+        return "They are priced in different units, so no single number compares them: " + each + "."
+                + quotes.map(q -> " Between the image models: " + q.sentence()).orElse("");
+    }
+
     private static String priceText(Model m) {
         Optional<PriceSheet> sheet = m.prices();
         if (sheet.isEmpty()) {
@@ -199,10 +247,7 @@ final class Guidance {
         List<String> parts = new ArrayList<>();
         sheet.get().rate(PriceKind.INPUT).ifPresent(r -> parts.add(Format.usd(r.usdPerMillion()) + " input"));
         sheet.get().rate(PriceKind.OUTPUT).ifPresent(r -> parts.add(Format.usd(r.usdPerMillion()) + " output"));
-        String tokens = parts.isEmpty() ? "" : String.join(" / ", parts) + " per million tokens";
-        Optional<ImagePrice> image = sheet.get().cheapestImage();
-        String images = image.map(p -> "images from " + Format.usd(p.usdPerImage()) + " each").orElse("");
-        return tokens.isEmpty() ? images : images.isEmpty() ? tokens : tokens + ", " + images;
+        return parts.isEmpty() ? "no token price in our sources" : String.join(" / ", parts) + " per million tokens";
     }
 
     private static String contextAnswer(List<Model> models) {

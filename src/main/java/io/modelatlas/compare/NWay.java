@@ -38,9 +38,12 @@ final class NWay {
 
     static List<Difference> across(List<Model> models) {
         List<Difference> out = new ArrayList<>();
+        // models priced per image are compared per image; their token prices only bill the prompt
+        List<Model> perToken = models.stream().filter(m -> !ImageQuotes.perImage(m)).toList();
         for (PriceKind kind : List.of(PriceKind.INPUT, PriceKind.OUTPUT)) {
-            price(models, kind).ifPresent(out::add);
+            price(perToken, kind).ifPresent(out::add);
         }
+        ImageQuotes.of(models).map(Difference.ImagePrices::new).ifPresent(out::add);
         Map<ModelType, List<Model>> byType = new LinkedHashMap<>();
         models.forEach(m -> byType.computeIfAbsent(m.type(), t -> new ArrayList<>()).add(m));
         if (byType.size() > 1) {

@@ -111,7 +111,8 @@ public record ComparePage(Meta meta, Comparison comparison, List<String> sentenc
         String snippet = c.models().stream().allMatch(m -> m.type() == ModelType.CHAT)
                 ? "response = client.chat.completions.create(\n    model=\"" + ids.get(1) + "\",  # was \"" + ids.get(0) + "\"\n    messages=messages,\n)"
                 : null;
-        String first = c.differences().stream().filter(d -> d instanceof Difference.PriceGap).map(Difference::sentence).findFirst()
+        String first = c.differences().stream().filter(d -> d instanceof Difference.PriceGap || d instanceof Difference.ImagePrices || d instanceof Difference.PriceUnits)
+                .map(d -> d instanceof Difference.ImagePrices image ? image.headline() : d.sentence()).findFirst()
                 .orElse(c.differences().isEmpty() ? "" : c.differences().get(0).sentence());
         String costs = c.allImageModels() ? " Cost per image and per month at 1,000 to 100,000 images" : " Cost per month at 1M to 250M tokens, scenarios";
         Meta meta = new Meta(c.title() + ": prices, context, benchmarks compared | ModelAtlas",

@@ -159,4 +159,29 @@ class ImageCostWebTest {
         assertThat(get("/compare/gpt-4.1-vs-gpt-4.1-mini").body()).doesNotContain("Cost per image");
         assertThat(Json.mapper().readTree(get("/api/v1/compare?models=gpt-4.1,gpt-4.1-mini").body()).has("images")).isFalse();
     }
+
+    /** The price of one image of gpt-image-1 in its fixture, looked up by hand. */
+    private static BigDecimal gptImage1(String quality, String size) {
+        return ImageFixtures.gptImage1().prices().orElseThrow().images().stream()
+                .filter(p -> quality.equals(p.quality()) && size.equals(p.size())).map(ImagePrice::usdPerImage).findFirst().orElseThrow();
+    }
+
+    @Test
+    void an_image_comparison_states_its_price_difference_per_image_on_the_page_and_in_the_api() throws Exception {
+        BigDecimal mini = perImage("low", "1024x1024");
+        BigDecimal big = gptImage1("low", "1024x1024");
+        String headline = "GPT Image 1 Mini costs " + io.modelatlas.compare.Format.usd(mini) + " per low-quality 1024x1024 image, GPT Image 1 "
+                + io.modelatlas.compare.Format.usd(big) + ": " + io.modelatlas.compare.Format.ratio(big.divide(mini, 10, java.math.RoundingMode.HALF_EVEN)) + " times as much.";
+
+        String page = get("/compare/gpt-image-1-vs-gpt-image-1-mini").body();
+        assertThat(page).contains("<meta name=\"description\" content=\"Compare GPT Image 1 vs GPT Image 1 Mini. " + headline + " Cost per image");
+        assertThat(page).doesNotContain("cheaper on input tokens", "priced differently", "<strong>Image work:</strong>");
+        assertThat(page.split("<strong>Image work at the lowest price per image:</strong>", -1)).hasSize(2);
+
+        var json = Json.mapper().readTree(get("/api/v1/compare?models=gpt-image-1,gpt-image-1-mini").body());
+        var price = java.util.stream.StreamSupport.stream(json.get("differences").spliterator(), false)
+                .filter(d -> d.get("kind").asText().equals("price")).toList();
+        assertThat(price).hasSize(1);
+        assertThat(price.get(0).get("sentence").asText()).startsWith(headline).doesNotContain("per million");
+    }
 }

@@ -41,17 +41,12 @@ final class CalculatorRoutes {
     }
 
     private void calculator(Context c) {
-        ServiceTier tier;
-        try {
-            tier = Params.text(c, "tier") == null ? ServiceTier.STANDARD : ServiceTier.parse(Params.text(c, "tier"));
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("tier", e.getMessage());
-        }
+        ServiceTier tier = Params.tier(c);
         long cacheHit = Params.nonNegativeLong(c, "cache_hit", 0L);
-        Long tokensPerMonth = Params.text(c, "tokens_per_month") == null ? null : Params.nonNegativeLong(c, "tokens_per_month", null);
+        Long tokensPerMonth = Params.optionalNonNegativeLong(c, "tokens_per_month");
         CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", SitePages.DEFAULT_REQUESTS_PER_DAY), tokensPerMonth,
                 Params.nonNegativeLong(c, "input_tokens", SitePages.DEFAULT_INPUT_TOKENS), Params.nonNegativeLong(c, "output_tokens", SitePages.DEFAULT_OUTPUT_TOKENS),
-                (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), "1".equals(Params.text(c, "include_free")), calculatorType(c));
+                (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), Params.flag(c, "include_free"), calculatorType(c));
         Pages.html(c, pages.calculator(site.get().ctx(), in));
     }
 
@@ -73,12 +68,7 @@ final class CalculatorRoutes {
         if (reasoning > output) {
             throw new BadParameterException("reasoning_tokens", "reasoning_tokens (" + reasoning + ") cannot exceed output_tokens (" + output + ")");
         }
-        ServiceTier tier;
-        try {
-            tier = Params.text(c, "tier") == null ? ServiceTier.STANDARD : ServiceTier.parse(Params.text(c, "tier"));
-        } catch (IllegalArgumentException e) {
-            throw new BadParameterException("tier", e.getMessage());
-        }
+        ServiceTier tier = Params.tier(c);
         String provider = Params.text(c, "provider");
         Offering o = provider == null ? m.primaryOffering().orElseThrow(() -> new PriceUnknownException("no price is known for " + m.id()))
                 : m.offerings().stream().filter(x -> x.provider().equalsIgnoreCase(provider) && x.priceKnown()).findFirst()
@@ -86,7 +76,7 @@ final class CalculatorRoutes {
         Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, ImageParams.counts(c, images, o, tier));
         Limits limits = Limits.of(m, o);
         Fit fit = limits.check(input, output);
-        if ("1".equals(Params.text(c, "strict")) && fit.exceeds()) {
+        if (Params.flag(c, "strict") && fit.exceeds()) {
             throw new LimitExceededException(o.qualifiedId(), fit);
         }
         Cost cost = CostCalculator.price(o.prices().value(), usage, tier);

@@ -41,13 +41,10 @@ final class ChangesRoutes {
 
     private void api(Context c) {
         LocalDate since = Params.date(c, "since");
-        long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_CHANGES_LIMIT);
-        if (limit < 1 || limit > 1000) {
-            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
-        }
+        int limit = Params.limit(c, SitePages.DEFAULT_CHANGES_LIMIT);
         site.get().json(c, "changes " + since + " " + limit, s -> {
-            List<RecordedChange> found = archive.changes(since, (int) limit + 1);
-            return SitePages.apiChanges(since, found.subList(0, Math.min(found.size(), (int) limit)), found.size() > limit);
+            List<RecordedChange> found = archive.changes(since, limit + 1);
+            return SitePages.apiChanges(since, found.subList(0, Math.min(found.size(), limit)), found.size() > limit);
         });
     }
 }

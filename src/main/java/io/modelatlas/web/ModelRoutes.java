@@ -77,12 +77,9 @@ final class ModelRoutes {
     private void apiModels(Context c) {
         ModelQuery query = query(c);
         int offset = (int) Math.min(Params.nonNegativeLong(c, "offset", 0L), Integer.MAX_VALUE);
-        long limit = Params.nonNegativeLong(c, "limit", (long) SitePages.DEFAULT_API_LIMIT);
-        if (limit < 1 || limit > 1000) {
-            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
-        }
+        int limit = Params.limit(c, SitePages.DEFAULT_API_LIMIT);
         site.get().json(c, "models " + query + " " + offset + " " + limit,
-                s -> SitePages.apiModels(query.apply(s.ctx().catalog()), offset, (int) limit));
+                s -> SitePages.apiModels(query.apply(s.ctx().catalog()), offset, limit));
     }
 
     private void apiModel(Context c) {
@@ -114,7 +111,7 @@ final class ModelRoutes {
             Catalog catalog = site.get().ctx().catalog();
             requireBenchmark(catalog, "sort", order.benchmark());
             requireBenchmark(catalog, "scored_on", scoredOn);
-            Long minContext = Params.text(c, "min_context") == null ? null : Params.nonNegativeLong(c, "min_context", null);
+            Long minContext = Params.optionalNonNegativeLong(c, "min_context");
             return new ModelQuery(Params.text(c, "q"), Params.text(c, "creator"), Params.text(c, "provider"),
                     type == null ? null : ModelQuery.parseEnum(ModelType.class, type, "type"),
                     capability == null ? null : ModelQuery.parseEnum(Capability.class, capability, "capability"),

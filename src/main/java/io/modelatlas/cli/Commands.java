@@ -36,6 +36,11 @@ final class Commands {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The command names, in the order --help lists them. */
+    static java.util.Set<String> names() {
+        return BY_NAME.keySet();
+    }
+
     static List<Object> all(CliContext context) {
         return BY_NAME.values().stream().map(f -> f.apply(context)).toList();
     }

@@ -116,11 +116,7 @@ final class AdminApi {
     }
 
     private static int limit(Context c) {
-        long limit = Params.nonNegativeLong(c, "limit", 100L);
-        if (limit < 1 || limit > 1000) {
-            throw new BadParameterException("limit", "query parameter 'limit' must be between 1 and 1000, got " + limit);
-        }
-        return (int) limit;
+        return Params.limit(c, 100);
     }
 
 }

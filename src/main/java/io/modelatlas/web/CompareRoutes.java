@@ -42,7 +42,7 @@ final class CompareRoutes {
 
     private void api(Context c) {
         WebApp.Site s = site.get();
-        List<Model> models = ModelParam.list(s.ctx().catalog(), Params.text(c, "models"), "models");
+        List<Model> models = Params.modelList(s.ctx().catalog(), Params.text(c, "models"), "models");
         BigDecimal rate = Params.percent(c, "cache_hit");
         String key = "compare " + models.stream().map(Model::id).toList() + " " + rate.toPlainString();
         c.contentType("application/json").result(s.json().get(key, () -> Json.write(ComparisonJson.from(s.ctx().comparer().compare(models, rate)))));
@@ -68,7 +68,7 @@ final class CompareRoutes {
             builder(c, s);
             return;
         }
-        show(c, s, ModelParam.list(s.ctx().catalog(), raw, "models"), Params.percent(c, "cache_hit"));
+        show(c, s, Params.modelList(s.ctx().catalog(), raw, "models"), Params.percent(c, "cache_hit"));
     }
 
     /** Redirects other spellings (names for ids, a pair in another order by path) to the page's URL, else shows it. */

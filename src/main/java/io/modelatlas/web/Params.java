@@ -1,10 +1,20 @@
 package io.modelatlas.web;
 
 import io.javalin.http.Context;
+import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Model;
+import io.modelatlas.compare.Comparer;
+import io.modelatlas.pricing.ServiceTier;
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * Typed reads of query parameters that fail with the parameter's name. Numbers are ASCII digits only: Java's parsers
+ * The one place query parameters are parsed: whole numbers (with bounds), decimals, percentages, dates, flags, the
+ * service tier and model lists. Each fails with a {@link BadParameterException} naming the parameter. Model names
+ * are resolved against the catalog by {@link ModelParam}.
+ *
+ * <p>Typed reads of query parameters that fail with the parameter's name. Numbers are ASCII digits only: Java's parsers
  * also take other scripts' digits ({@code ١٢} reads as 12), which no client means to send.
  */
 final class Params {
@@ -68,12 +78,59 @@ final class Params {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    static int page(Context ctx) {
-        long p = nonNegativeLong(ctx, "page", 1L);
-        if (p < 1 || p > 100_000) {
-            throw new BadParameterException("page", "query parameter 'page' must be between 1 and 100000, got " + p);
+    /** A whole number from {@code min} to {@code max}, or {@code defaultValue} when absent. */
+    static long boundedLong(Context ctx, String name, long defaultValue, long min, long max) {
+        long v = nonNegativeLong(ctx, name, defaultValue);
+        if (v < min || v > max) {
+            throw new BadParameterException(name, "query parameter '" + name + "' must be between " + min + " and " + max + ", got " + v);
         }
-        return (int) p;
+        return v;
+    }
+
+    /** A whole number, not negative, or null when absent. */
+    static Long optionalNonNegativeLong(Context ctx, String name) {
+        return text(ctx, name) == null ? null : nonNegativeLong(ctx, name, null);
+    }
+
+    /** The {@code limit} of a list in the API: 1 to 1000 entries. */
+    static int limit(Context ctx, int defaultValue) {
+        return (int) boundedLong(ctx, "limit", defaultValue, 1, 1000);
+    }
+
+    static int page(Context ctx) {
+        return (int) boundedLong(ctx, "page", 1L, 1, 100_000);
+    }
+
+    /** A checkbox or switch: on only when it is {@code 1}. */
+    static boolean flag(Context ctx, String name) {
+        return "1".equals(text(ctx, name));
+    }
+
+    /** The {@code tier} prices are read at: standard when absent. */
+    static ServiceTier tier(Context ctx) {
+        String raw = text(ctx, "tier");
+        try {
+            return raw == null ? ServiceTier.STANDARD : ServiceTier.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("tier", e.getMessage());
+        }
+    }
+
+    /** A comma-separated list of 2 to 5 models, in the order given; {@code raw} is the parameter's value, null when absent. */
+    static List<Model> modelList(Catalog catalog, String raw, String param) {
+        if (raw == null) {
+            throw new BadParameterException(param, "query parameter '" + param + "' is required: 2 to 5 comma-separated model ids");
+        }
+        List<String> ids = Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (ids.size() < Comparer.MIN_MODELS || ids.size() > Comparer.MAX_MODELS) {
+            throw new BadParameterException(param, "query parameter '" + param + "' needs 2 to 5 model ids, got " + ids.size());
+        }
+        List<Model> models = ids.stream().map(id -> ModelParam.resolve(catalog, id, param)).toList();
+        if (models.stream().map(Model::id).distinct().count() != models.size()) {
+            throw new BadParameterException(param, "query parameter '" + param + "' names one model twice: "
+                    + String.join(", ", models.stream().map(Model::id).toList()));
+        }
+        return models;
     }
 
     /** An ISO date {@code YYYY-MM-DD}, or null when the parameter is absent. */

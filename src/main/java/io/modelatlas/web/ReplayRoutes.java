@@ -90,8 +90,8 @@ final class ReplayRoutes {
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("format", "query parameter 'format' must be auto, jsonl, csv, litellm, openai-usage or openrouter, got '" + format + "'");
         }
-        boolean strict = "1".equals(Params.text(c, "strict"));
-        List<Model> targets = targets(Params.text(c, "models"), "1".equals(Params.text(c, "all")));
+        boolean strict = Params.flag(c, "strict");
+        List<Model> targets = targets(Params.text(c, "models"), Params.flag(c, "all"));
         ReplayReport report = ReplayReport.run(csv ? "upload.csv" : "upload.jsonl", body(c, limitBytes),
                 java.util.concurrent.CompletableFuture.completedFuture(context.get().catalog()), x -> targets, strict, forced);
         c.contentType("application/json").result(report.json());

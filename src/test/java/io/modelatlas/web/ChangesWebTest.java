@@ -134,6 +134,16 @@ class ChangesWebTest {
     }
 
     @Test
+    void the_atom_feed_and_a_models_price_history_match_their_goldens() throws Exception {
+        HttpResponse<String> atom = get("/changes.atom");
+        assertThat(atom.statusCode()).isEqualTo(200);
+        Golden.assertMatches("web/changes.atom", atom.body());
+        HttpResponse<String> history = get("/api/v1/models/gpt-4.1-mini/history");
+        assertThat(history.statusCode()).isEqualTo(200);
+        Golden.assertMatches("api/history-gpt-4.1-mini.json", history.body());
+    }
+
+    @Test
     void the_atom_feed_is_well_formed_with_the_required_elements_and_one_entry_per_change() throws Exception {
         HttpResponse<String> r = get("/changes.atom");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -12,7 +12,7 @@ import io.modelatlas.eval.EvalRunner;
 import io.modelatlas.eval.openai.OpenAiEndpoints;
 import io.modelatlas.fetch.FetchSettings;
 import io.modelatlas.fetch.HttpFetcher;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.refresh.UpstreamAccess;
 import io.modelatlas.store.LiteLlmSpendLogTable;
@@ -80,7 +80,7 @@ public final class Launcher {
         return StoredSnapshotShortcut.read(config.jdbcUrl(), BundledSnapshot.stamp(), BundledSnapshot.importableAsOf())
                 .flatMap(latest -> {
                     try {
-                        return CatalogSnapshot.read(latest.snapshot(), CatalogService.snapshotKey(latest.version()));
+                        return CatalogSnapshot.read(latest.snapshot(), LiveCatalog.snapshotKey(latest.version()));
                     } catch (SnapshotException e) {
                         return Optional.empty();
                     }

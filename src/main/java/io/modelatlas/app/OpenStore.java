@@ -2,7 +2,7 @@ package io.modelatlas.app;
 
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.source.SourceSet;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import java.time.Clock;
@@ -17,7 +17,7 @@ record OpenStore(Store store, StoreBackend backend) {
     static OpenStore open(Config config, Clock clock) {
         Store store = Store.open(config.jdbcUrl());
         try {
-            return new OpenStore(store, backend(store, CatalogService.open(store.catalogArchive(), SourceSet.bundled(), clock), clock));
+            return new OpenStore(store, backend(store, LiveCatalog.open(store.catalogArchive(), SourceSet.bundled(), clock), clock));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -25,7 +25,7 @@ record OpenStore(Store store, StoreBackend backend) {
     }
 
     /** The wiring of the store's ports to their consumers, in one place. */
-    static StoreBackend backend(Store store, CatalogService catalog, Clock clock) {
+    static StoreBackend backend(Store store, LiveCatalog catalog, Clock clock) {
         return new StoreBackend(catalog, new AdminTokens(store.adminTokens(), clock), store.auditLog(), store.evalRuns());
     }
 }

@@ -13,7 +13,7 @@ public final class BackgroundRefresh {
     /** The actor recorded for versions a background refresh makes. */
     public static final String ACTOR = "system: scheduled refresh";
 
-    private final CatalogService catalog;
+    private final LiveCatalog catalog;
     private final Lock lock;
     private final Supplier<RefreshReport> refresh;
 
@@ -33,7 +33,7 @@ public final class BackgroundRefresh {
      * @param refresh one live refresh (the composition root binds {@link LiveRefresh#run} to the upstreams and
      *                {@link #ACTOR})
      */
-    public BackgroundRefresh(CatalogService catalog, Lock lock, Supplier<RefreshReport> refresh) {
+    public BackgroundRefresh(LiveCatalog catalog, Lock lock, Supplier<RefreshReport> refresh) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.lock = Objects.requireNonNull(lock, "lock");
         this.refresh = Objects.requireNonNull(refresh, "refresh");

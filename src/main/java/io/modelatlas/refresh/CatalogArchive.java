@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Where {@link CatalogService} keeps the truth behind the catalog: catalog versions, imported source files,
+ * Where {@link LiveCatalog} keeps the truth behind the catalog: catalog versions, imported source files,
  * operators' corrections, the history of every field and the changes feed. The store implements it; this package
  * never knows a database exists. A failing store throws {@link io.modelatlas.StoreException}.
  */

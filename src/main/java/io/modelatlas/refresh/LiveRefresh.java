@@ -33,7 +33,7 @@ import java.util.Optional;
 public final class LiveRefresh {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final CatalogService catalog;
+    private final LiveCatalog catalog;
     private final HttpFetcher fetcher;
     private final Path home;
     private final Clock clock;
@@ -41,7 +41,7 @@ public final class LiveRefresh {
     /**
      * @param home where fetch validators are remembered and refused files are kept ({@code $MODELATLAS_HOME})
      */
-    public LiveRefresh(CatalogService catalog, HttpFetcher fetcher, Path home, Clock clock) {
+    public LiveRefresh(LiveCatalog catalog, HttpFetcher fetcher, Path home, Clock clock) {
         this.catalog = catalog;
         this.fetcher = fetcher;
         this.home = home;
@@ -79,7 +79,7 @@ public final class LiveRefresh {
                 recorded = catalog.refreshFiles(accepted.stream().map(Candidate::file).toList(), actor);
                 changes = CatalogChanges.between(before, catalog.catalog(), today);
                 for (Candidate c : accepted) {
-                    memory.remember(c.file().source(), c.url(), c.validators(), CatalogService.sha256(c.file().content()));
+                    memory.remember(c.file().source(), c.url(), c.validators(), LiveCatalog.sha256(c.file().content()));
                 }
             } catch (RuntimeException e) {
                 for (Candidate c : accepted) {
@@ -107,7 +107,7 @@ public final class LiveRefresh {
             return new Step(new SourceOutcome(source, url, Status.FAILED, f.reason()), null);
         }
         FetchOutcome.Fetched got = (FetchOutcome.Fetched) fetched;
-        String sha = CatalogService.sha256(got.body());
+        String sha = LiveCatalog.sha256(got.body());
         if (sha.equals(storedSha)) {
             memory.remember(source, url, got.validators(), sha);
             return new Step(new SourceOutcome(source, url, Status.UNCHANGED, "identical to the stored copy"), null);

@@ -11,7 +11,7 @@ import io.modelatlas.api.ModelJson;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceKind;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +61,7 @@ final class AdminApi {
     }
 
     private void curate(Context c, JsonNode patch) {
-        CatalogService.Curated r = backend().catalog().curate(c.pathParam("id"), patch, c.attribute("actor"));
+        LiveCatalog.Curated r = backend().catalog().curate(c.pathParam("id"), patch, c.attribute("actor"));
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("version", r.version());
         out.set("before", r.before());

@@ -71,8 +71,7 @@ final class CalculatorRoutes {
         ServiceTier tier = Params.tier(c);
         String provider = Params.text(c, "provider");
         Offering o = provider == null ? m.primaryOffering().orElseThrow(() -> new PriceUnknownException("no price is known for " + m.id()))
-                : m.offerings().stream().filter(x -> x.provider().equalsIgnoreCase(provider) && x.priceKnown()).findFirst()
-                .orElseThrow(() -> new BadParameterException("provider", "no priced offering of " + m.id() + " by provider '" + provider + "'"));
+                : m.offeringBy(provider).filter(Offering::priceKnown).orElseThrow(() -> new BadParameterException("provider", "no priced offering of " + m.id() + " by provider '" + provider + "'"));
         Usage usage = new Usage(input, cached, 0, 0, output, reasoning, 0, ImageParams.counts(c, images, o, tier));
         Limits limits = Limits.of(m, o);
         Fit fit = limits.check(input, output);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -32,7 +32,7 @@ class ImportCommandTest {
     @BeforeEach
     void open() {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
     }
 
     @AfterEach

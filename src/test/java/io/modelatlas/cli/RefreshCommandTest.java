@@ -9,7 +9,7 @@ import io.modelatlas.fetch.FetchSettings;
 import io.modelatlas.fetch.HttpFetcher;
 import io.modelatlas.fixtures.FakeUpstream;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.refresh.UpstreamAccess;
 import io.modelatlas.store.Store;
@@ -52,7 +52,7 @@ class RefreshCommandTest {
     @BeforeEach
     void open() throws IOException {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         upstream = new FakeUpstream()
                 .serve(LITELLM, MiniData.sources().file("litellm").content())
                 .serve(MODELSDEV, MiniData.sources().file("modelsdev").content())

@@ -12,7 +12,7 @@ import io.modelatlas.eval.FakeOpenAi.Reply;
 import io.modelatlas.eval.openai.OpenAiEndpoints;
 import io.modelatlas.fixtures.Fixtures;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -143,7 +143,7 @@ class EvalSecretsTest {
 
     /** The run's public page and API answer, from a server over the same store. */
     private String pages(String id) throws Exception {
-        StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        StoreBackend backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         Javalin app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);
         try {
             StringBuilder text = new StringBuilder();

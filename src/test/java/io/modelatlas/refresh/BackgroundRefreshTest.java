@@ -68,8 +68,8 @@ class BackgroundRefreshTest {
     void two_instances_refreshing_at_once_run_one_refresh_and_serve_the_same_version() throws Exception {
         String url = TestDatabases.newDatabase("postgresql");
         try (Store storeA = Store.open(url); Store storeB = Store.open(url); FakeUpstream upstream = new FakeUpstream()) {
-            CatalogService a = CatalogService.open(storeA.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
-            CatalogService b = CatalogService.open(storeB.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+            LiveCatalog a = LiveCatalog.open(storeA.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+            LiveCatalog b = LiveCatalog.open(storeB.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
             long start = storeA.latestVersion();
             assertThat(b.version()).isEqualTo(start);
             upstream.serve(LITELLM, MiniData.litellmWithMiniInput("3.5e-07"));
@@ -101,7 +101,7 @@ class BackgroundRefreshTest {
             a.reloadIfChanged();
             b.reloadIfChanged();
             assertThat(a.version()).isEqualTo(b.version()).isEqualTo(start + 1);
-            for (CatalogService s : List.of(a, b)) {
+            for (LiveCatalog s : List.of(a, b)) {
                 assertThat(s.catalog().require("gpt-4.1-mini").primaryOffering().orElseThrow().prices().value().rate(PriceKind.INPUT)
                         .orElseThrow().usdPerMillion()).isEqualByComparingTo("0.35");
             }
@@ -114,7 +114,7 @@ class BackgroundRefreshTest {
         }
     }
 
-    private BackgroundRefresh background(CatalogService service, Store store, Upstreams upstreams, Path home, AtomicInteger refreshes,
+    private BackgroundRefresh background(LiveCatalog service, Store store, Upstreams upstreams, Path home, AtomicInteger refreshes,
                                          CountDownLatch otherRoundOver) {
         LiveRefresh live = new LiveRefresh(service, fetcher(), home, MiniData.CLOCK);
         return new BackgroundRefresh(service, () -> store.tryExclusive(KEY).map(held -> held::close), () -> {

@@ -52,7 +52,7 @@ class RecordedChangesTest {
     @MethodSource("kinds")
     void a_live_refresh_records_the_changes_it_reports_with_version_day_and_source(String kind) throws IOException {
         try (Store store = Store.open(TestDatabases.newDatabase(kind)); FakeUpstream upstream = new FakeUpstream()) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
             assertThat(service.changes(null, 100)).as("the seed is where the feed starts, not a change").isEmpty();
             upstream.serve(LITELLM, litellmWithNewModelAndMiniInput("3.5e-07"));
 
@@ -80,7 +80,7 @@ class RecordedChangesTest {
     @MethodSource("kinds")
     void an_unchanged_refresh_records_nothing_and_since_keeps_the_days_on_or_after_it(String kind) {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
             service.importFile("litellm", "a.json", MiniData.litellmWithMiniInput("3e-07"), LocalDate.of(2026, 11, 20), false, "test");
             long first = store.latestVersion();
             service.importFile("litellm", "b.json", MiniData.litellmWithMiniInput("2e-07"), LocalDate.of(2026, 11, 22), false, "test");

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The store keeps each catalog version's merged catalog as a snapshot; a start reads it only when this build made it. */
 class StoredSnapshotTest {
     /** The catalog of the store's files, merged as a start without snapshots merges it. */
-    private static Catalog merged(CatalogService service, Store store) {
+    private static Catalog merged(LiveCatalog service, Store store) {
         SourceSet set = SourceSet.bundled();
         for (String source : SourceSet.IMPORTABLE) {
             set = set.with(service.currentFile(source));
@@ -35,7 +35,7 @@ class StoredSnapshotTest {
         String stamp = BundledSnapshot.stamp();
         assertThat(stamp).as("the bundled snapshot of this build").isNotNull();
         try (Store store = Store.open(TestDatabases.newDatabase("sqlite"))) {
-            CatalogService seeded = CatalogService.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
+            LiveCatalog seeded = LiveCatalog.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
             long seedVersion = seeded.version();
             String expected = CatalogDump.of(merged(seeded, store));
 
@@ -44,7 +44,7 @@ class StoredSnapshotTest {
             assertThat(CatalogDump.of(seeded.catalog())).isEqualTo(expected);
             assertThat(seeded.catalog().sources()).filteredOn(s -> s.name().equals("litellm"))
                     .singleElement().satisfies(s -> assertThat(s.origin()).startsWith("imported file "));
-            assertThat(CatalogDump.of(CatalogService.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK).catalog())).isEqualTo(expected);
+            assertThat(CatalogDump.of(LiveCatalog.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK).catalog())).isEqualTo(expected);
 
             byte[] litellm = SourceSet.bundled().file("litellm").content();
             byte[] edited = (new String(litellm, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -54,7 +54,7 @@ class StoredSnapshotTest {
             assertThat(imported).isGreaterThan(seedVersion);
             assertThat(store.catalogSnapshot(imported, stamp)).isPresent();
             assertThat(store.catalogSnapshot(seedVersion, stamp)).as("older versions' snapshots are dropped").isEmpty();
-            CatalogService restarted = CatalogService.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
+            LiveCatalog restarted = LiveCatalog.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
             assertThat(CatalogDump.of(restarted.catalog())).isEqualTo(CatalogDump.of(merged(restarted, store)))
                     .contains("litellm-2026-12-01.json");
         }
@@ -70,7 +70,7 @@ class StoredSnapshotTest {
         assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", ""))))
                 .as("and none made by asking").isFalse();
         try (Store store = Store.open(url)) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
             byte[] litellm = SourceSet.bundled().file("litellm").content();
             service.importFile("litellm", "litellm-2026-12-01.json", (new String(litellm, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8),
                     LocalDate.of(2026, 12, 1), false, "test");
@@ -78,7 +78,7 @@ class StoredSnapshotTest {
             StoredSnapshotShortcut.Latest latest = StoredSnapshotShortcut.read(url, stamp, bundledAsOf).orElseThrow();
 
             assertThat(latest.version()).isEqualTo(service.version());
-            Catalog read = CatalogSnapshot.read(latest.snapshot(), CatalogService.snapshotKey(latest.version())).orElseThrow();
+            Catalog read = CatalogSnapshot.read(latest.snapshot(), LiveCatalog.snapshotKey(latest.version())).orElseThrow();
             assertThat(CatalogDump.of(read)).isEqualTo(CatalogDump.of(service.catalog())).contains("litellm-2026-12-01.json");
 
             assertThat(StoredSnapshotShortcut.read(url, "another build", bundledAsOf)).as("kept by another build").isEmpty();
@@ -91,12 +91,12 @@ class StoredSnapshotTest {
     @Test
     void a_snapshot_made_by_another_build_is_not_read() {
         try (Store store = Store.open(TestDatabases.newDatabase("sqlite"))) {
-            long version = CatalogService.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK).version();
+            long version = LiveCatalog.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK).version();
             String key = "catalog version " + version;
             // what another build kept: a catalog this build's merge would not make (no model at all)
             store.keepCatalogSnapshot(version, "another build", CatalogSnapshot.write(Catalog.of(List.of()), key, "another build"));
 
-            CatalogService restarted = CatalogService.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
+            LiveCatalog restarted = LiveCatalog.open(store.catalogArchive(), SourceSet.bundled(), MiniData.CLOCK);
 
             assertThat(restarted.catalog().models()).hasSizeGreaterThan(2_000);
             assertThat(store.catalogSnapshot(version, BundledSnapshot.stamp())).as("kept again by this build").isPresent();
@@ -107,7 +107,7 @@ class StoredSnapshotTest {
     @Test
     void a_store_of_another_data_set_keeps_no_snapshot() {
         try (Store store = Store.open(TestDatabases.newDatabase("sqlite"))) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
 
             assertThat(store.catalogSnapshot(service.version(), BundledSnapshot.stamp())).isEmpty();
         }
@@ -121,7 +121,7 @@ class StoredSnapshotTest {
     @MethodSource("kinds")
     void the_store_keeps_one_snapshot_per_build_and_version(String kind) {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
             long v = service.version();
             byte[] bytes = CatalogSnapshot.write(service.catalog(), "catalog version " + v, "build A");
 

@@ -8,7 +8,7 @@ import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.CatalogVersion;
 import io.modelatlas.refresh.ImportResult;
 import java.math.BigDecimal;
@@ -40,7 +40,7 @@ class CatalogStoreTest {
     @MethodSource("kinds")
     void a_new_store_is_seeded_with_the_history_and_the_current_data(String kind) {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), mini(), CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), mini(), CLOCK);
 
             assertThat(store.versions(10)).extracting(CatalogVersion::kind).containsExactly("bootstrap", "bootstrap");
             assertThat(service.catalog().require("gpt-4.1-mini").primaryOffering().orElseThrow().prices().value()
@@ -58,7 +58,7 @@ class CatalogStoreTest {
     @MethodSource("kinds")
     void an_import_that_changes_a_price_closes_the_old_value_and_opens_the_new(String kind) {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), mini(), CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), mini(), CLOCK);
             byte[] changed = MiniData.litellmWithMiniInput("3e-07");
 
             ImportResult r = service.importFile("litellm", "litellm-new.json", changed, LocalDate.of(2026, 11, 20), false, "test");
@@ -81,7 +81,7 @@ class CatalogStoreTest {
     @MethodSource("kinds")
     void a_bad_file_is_refused_and_nothing_changes(String kind) {
         try (Store store = Store.open(TestDatabases.newDatabase(kind))) {
-            CatalogService service = CatalogService.open(store.catalogArchive(), mini(), CLOCK);
+            LiveCatalog service = LiveCatalog.open(store.catalogArchive(), mini(), CLOCK);
             long version = store.latestVersion();
             String good = MiniData.litellm();
 

@@ -12,7 +12,7 @@ import io.modelatlas.testing.Chromium;
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -52,7 +52,7 @@ class BrowserTest {
         app = WebApp.create(WebContext.of(catalog, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC), "http://127.0.0.1"))
                 .start("127.0.0.1", 0);
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        StoreBackend backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         // a price change, so that the model page has a price history chart as well as its table
         backend.catalog().importFile("litellm", "litellm-new.json", MiniData.litellmWithMiniInput("2.5e-07"), java.time.LocalDate.of(2026, 11, 22), false, "test");
         storeApp = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "http://127.0.0.1", 0).start("127.0.0.1", 0);

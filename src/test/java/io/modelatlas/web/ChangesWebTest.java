@@ -10,7 +10,7 @@ import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.api.Json;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -48,7 +48,7 @@ class ChangesWebTest {
     @BeforeAll
     static void start() throws Exception {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        CatalogService service = CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
+        LiveCatalog service = LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK);
         service.importFile("litellm", "litellm-a.json", MiniData.litellmWithMiniInput("3e-07"), LocalDate.of(2026, 11, 20), false, "test");
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = (ObjectNode) json.readTree(MiniData.litellmWithMiniInput("2.5e-07"));

@@ -12,7 +12,7 @@ import io.modelatlas.eval.GoldenRun;
 import io.modelatlas.eval.Pricer;
 import io.modelatlas.eval.RunReport;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -41,7 +41,7 @@ class EvalPagesTest {
     @BeforeAll
     static void start() throws Exception {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         run = GoldenRun.create(store.evalRuns(), backend.catalog().catalog(), dir);
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);
     }

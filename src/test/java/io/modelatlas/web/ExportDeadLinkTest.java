@@ -7,7 +7,7 @@ import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
 import io.modelatlas.fixtures.Fixtures;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -53,7 +53,7 @@ class ExportDeadLinkTest {
     void an_export_over_a_store_with_price_history_has_no_dead_link() throws Exception {
         Store store = Store.open(TestDatabases.newDatabase("sqlite"));
         try {
-            StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+            StoreBackend backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
             new SiteExporter(StaticSite.of(backend, MiniData.CLOCK, BASE), 2, null).export(dir, 10_000);
             TreeSet<String> links = assertNoDeadLinks();
             assertThat(links).contains("/api/v1/models/gpt-4.1-mini/history");

@@ -8,7 +8,7 @@ import io.modelatlas.catalog.Catalog;
 import io.modelatlas.export.SiteExporter;
 import io.modelatlas.fixtures.Fixtures;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -60,7 +60,7 @@ class ExportMatchesServerTest {
     @Test
     void every_exported_file_is_what_the_server_serves_over_a_store_with_price_history() throws Exception {
         Store store = Store.open(TestDatabases.newDatabase("sqlite"));
-        StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        StoreBackend backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         Javalin server = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, BASE, 0).start("127.0.0.1", 0);
         try {
             List<String> paths = exportAndCompare(StaticSite.of(backend, MiniData.CLOCK, BASE), server);

@@ -10,7 +10,7 @@ import io.modelatlas.api.Json;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.eval.GoldenRun;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -54,7 +54,7 @@ class OpenApiTest {
     @BeforeAll
     static void start() throws Exception {
         store = Store.open(TestDatabases.newDatabase("sqlite"));
-        StoreBackend backend = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        StoreBackend backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
         GoldenRun.create(store.evalRuns(), backend.catalog().catalog(), dir);
         token = backend.tokens().create("openapi-test");
         app = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, "https://modelatlas.example", 0).start("127.0.0.1", 0);

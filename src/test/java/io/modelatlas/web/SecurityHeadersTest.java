@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.Javalin;
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.fixtures.MiniData;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.store.Store;
 import io.modelatlas.store.TestDatabases;
@@ -43,7 +43,7 @@ class SecurityHeadersTest {
     }
 
     private static Javalin open(Store s, int perMinute) {
-        StoreBackend b = new StoreBackend(CatalogService.open(s.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(s.adminTokens(), MiniData.CLOCK), s.auditLog(), s.evalRuns());
+        StoreBackend b = new StoreBackend(LiveCatalog.open(s.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(s.adminTokens(), MiniData.CLOCK), s.auditLog(), s.evalRuns());
         return WebApp.create(CompletableFuture.completedFuture(b), MiniData.CLOCK, "https://modelatlas.example", perMinute).start("127.0.0.1", 0);
     }
 

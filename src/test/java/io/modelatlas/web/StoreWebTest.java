@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.api.Json;
-import io.modelatlas.refresh.CatalogService;
+import io.modelatlas.refresh.LiveCatalog;
 import io.modelatlas.refresh.StoreBackend;
 import io.modelatlas.fixtures.MiniData;
 import io.modelatlas.store.Store;
@@ -38,7 +38,7 @@ class StoreWebTest {
     record Site(Javalin app, StoreBackend backend, Store store) implements AutoCloseable {
         static Site open(String jdbcUrl, int perMinute) {
             Store store = Store.open(jdbcUrl);
-            StoreBackend b = new StoreBackend(CatalogService.open(store.catalogArchive(), MiniData.sources(), CLOCK), new AdminTokens(store.adminTokens(), CLOCK), store.auditLog(), store.evalRuns());
+            StoreBackend b = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), CLOCK), new AdminTokens(store.adminTokens(), CLOCK), store.auditLog(), store.evalRuns());
             return new Site(WebApp.create(CompletableFuture.completedFuture(b), CLOCK, "https://modelatlas.example", perMinute).start("127.0.0.1", 0), b, store);
         }
 

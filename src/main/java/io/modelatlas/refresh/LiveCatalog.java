@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  * in one transaction that first checks that no other writer got in between; if one did, the change is prepared again
  * on top of it.
  */
-public final class CatalogService {
+public final class LiveCatalog {
     private static final int ATTEMPTS = 4;
 
     private final CatalogArchive store;
@@ -62,7 +62,7 @@ public final class CatalogService {
 
     private record Current(Catalog catalog, long version) {}
 
-    private CatalogService(CatalogArchive store, SourceSet bundled, Clock clock) {
+    private LiveCatalog(CatalogArchive store, SourceSet bundled, Clock clock) {
         this.store = store;
         this.bundled = bundled;
         this.clock = clock;
@@ -74,8 +74,8 @@ public final class CatalogService {
      * start the history, then its current copies are recorded on top, so that every difference is a dated change.
      * When the bundled data is newer than what the store holds (a new release), it is imported.
      */
-    public static CatalogService open(CatalogArchive store, SourceSet bundled, Clock clock) {
-        CatalogService s = new CatalogService(store, bundled, clock);
+    public static LiveCatalog open(CatalogArchive store, SourceSet bundled, Clock clock) {
+        LiveCatalog s = new LiveCatalog(store, bundled, clock);
         if (store.latestVersion() == 0) {
             s.seed();
         }

@@ -107,7 +107,7 @@ final class ShowCommand implements Callable<Integer> {
         }
         out.printf("%-18s %s [%s]%n", label + ":", text.apply(f.value()), f.source().describe());
         for (Fact.Alternative<T> a : f.disagreements()) {
-            out.printf("%-18s   also %s [%s]%n", "", text.apply(a.value()), a.source().describe());
+            out.printf("%-18s   also %s [%s]%s%n", "", text.apply(a.value()), a.source().describe(), f.isNewer(a) ? ", newer" : "");
         }
     }
 

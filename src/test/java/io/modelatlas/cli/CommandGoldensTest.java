@@ -79,6 +79,11 @@ class CommandGoldensTest {
         String report = ok(catalog, "", "discrepancies");
         assertThat(report).contains("2024-06-30");
         Golden.assertMatches("cli/discrepancies.txt", report);
+        // OpenRouter's figure was read after models.dev's (2026-08-01 against 2026-07-02): show says it is the newer one
+        assertThat(ok(catalog, "", "show", "gpt-4.1-mini"))
+                .contains("also June 30, 2024 [openrouter fixture (2026-08-01)], newer");
+        assertThat(ok(catalog, "", "compare", "gpt-4.1", "gpt-4.1-mini", "--format", "markdown"))
+                .contains("June 30, 2024 (openrouter, newer)");
     }
 
     @Test

@@ -109,13 +109,13 @@ public final class BundledSnapshot {
     }
 
     /**
-     * Each importable source's bundled content date as the build read it from sources.toml; empty when the jar has no
-     * snapshot or a data file changed since the build (then sources.toml is the truth).
+     * Each importable source's bundled content date as the build read it from sources.toml; empty when the jar has
+     * none. It holds only while the data files are the build's: pair it with {@link #stamp()}, which is null when one
+     * changed (the check is not repeated here: a start does it once).
      */
     public static Map<String, LocalDate> importableAsOf() {
-        byte[] files = resource(FILES);
         byte[] asOf = resource(AS_OF);
-        if (files == null || asOf == null || !unchanged(new String(files, StandardCharsets.UTF_8))) {
+        if (asOf == null) {
             return Map.of();
         }
         Map<String, LocalDate> out = new LinkedHashMap<>();

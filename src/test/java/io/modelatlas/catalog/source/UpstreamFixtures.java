@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** The upstream files copied under {@code src/test/resources/leaderboards/upstream/<source>/} and the bundled tidy rows. */
 final class UpstreamFixtures {
@@ -46,12 +47,20 @@ final class UpstreamFixtures {
         return new ArrayList<>(List.of(new String(csv, StandardCharsets.UTF_8).split("\n")));
     }
 
+    /** A fixture's bytes; a large one is stored gzipped as {@code <name>.gz} and handed over unpacked. */
     private static byte[] bytes(String resource) {
         try (InputStream in = UpstreamFixtures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new AssertionError("missing test resource " + resource);
+            if (in != null) {
+                return in.readAllBytes();
             }
-            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream gz = UpstreamFixtures.class.getResourceAsStream(resource + ".gz")) {
+            if (gz == null) {
+                throw new AssertionError("missing test resource " + resource + " (or " + resource + ".gz)");
+            }
+            return new GZIPInputStream(gz).readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

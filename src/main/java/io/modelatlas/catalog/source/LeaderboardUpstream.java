@@ -37,7 +37,7 @@ public interface LeaderboardUpstream {
     /** Every leaderboard that can be read from upstream, by source name. */
     static Map<String, LeaderboardUpstream> all() {
         Map<String, LeaderboardUpstream> all = new LinkedHashMap<>();
-        for (LeaderboardUpstream upstream : List.of(new AiderUpstream(), new VectaraUpstream(), new EpochUpstream(), new LmArenaUpstream())) {
+        for (LeaderboardUpstream upstream : List.of(new AiderUpstream(), new VectaraUpstream(), new EpochUpstream(), new LmArenaUpstream(), new LiveBenchUpstream())) {
             all.put(upstream.source(), upstream);
         }
         return Collections.unmodifiableMap(all);

@@ -61,7 +61,7 @@ final class AiderUpstream implements LeaderboardUpstream {
             String name = required(run, "model");
             LocalDate date = date(run);
             String variant = variant(run);
-            required(run, HEADLINE);
+            required(run, HEADLINE); // a run without the headline is not a leaderboard row
             for (String figure : FIGURES) {
                 Scalar value = run.get(figure);
                 if (value != null) {

@@ -90,10 +90,7 @@ final class LmArenaUpstream implements LeaderboardUpstream {
 
     /** category → model → field → the number's published text; other fields are skipped. */
     private static Map<String, Map<String, Map<String, String>>> read(Map<String, byte[]> files, String path) {
-        byte[] bytes = files.get(path);
-        if (bytes == null) {
-            TidyCsv.text(files, path); // names the missing file
-        }
+        byte[] bytes = TidyCsv.bytes(files, path);
         Map<String, Map<String, Map<String, String>>> boards = new LinkedHashMap<>();
         try (JsonParser p = JSON.createParser(bytes)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, path, "$");

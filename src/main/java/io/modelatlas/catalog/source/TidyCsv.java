@@ -55,16 +55,22 @@ final class TidyCsv {
         }
     }
 
+    /** @throws SourceFormatException when the file was not fetched */
+    static byte[] bytes(Map<String, byte[]> files, String path) {
+        byte[] bytes = files.get(path);
+        if (bytes == null) {
+            throw new SourceFormatException(path, "", "missing from the fetched files " + files.keySet());
+        }
+        return bytes;
+    }
+
     /**
      * One fetched file as text; a byte-order mark is dropped.
      *
      * @throws SourceFormatException when the file was not fetched or is not UTF-8
      */
     static String text(Map<String, byte[]> files, String path) {
-        byte[] bytes = files.get(path);
-        if (bytes == null) {
-            throw new SourceFormatException(path, "", "missing from the fetched files " + files.keySet());
-        }
+        byte[] bytes = bytes(files, path);
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

@@ -24,6 +24,9 @@ final class TidyCsv {
 
     /** @param repo {@code owner/name}; written as {@code github.com/owner/name} */
     TidyCsv(String repo, String ref) {
+        if (ref == null || ref.isBlank() || !ref.equals(ref.strip())) {
+            throw new IllegalArgumentException("the ref recorded in source_commit must be a commit or branch name, got \"" + ref + "\"");
+        }
         this.repo = "github.com/" + repo;
         this.ref = ref;
     }

@@ -3,6 +3,7 @@ package io.modelatlas.cli;
 import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.compare.Format;
 import io.modelatlas.refresh.RefreshReport;
 import io.modelatlas.refresh.SourceOutcome;
@@ -19,7 +20,7 @@ final class RefreshReportText {
             if (s.status() == SourceOutcome.Status.REFUSED) {
                 err.println("error: " + s.source() + " refused: " + s.detail() + "; the catalog keeps its copy. The file is kept as " + s.keptAs()
                         + (s.acceptable() ? "; after review, take it with: refresh --accept --source " + s.source() + "=" + s.url()
-                        + " (or: import " + s.source() + " " + s.keptAs() + ")" : ""));
+                        + (SourceSet.IMPORTABLE.contains(s.source()) ? " (or: import " + s.source() + " " + s.keptAs() + ")" : "") : ""));
             } else if (s.status() == SourceOutcome.Status.FAILED) {
                 err.println("error: " + s.source() + " not refreshed: " + s.detail() + "; the catalog keeps its copy");
             }

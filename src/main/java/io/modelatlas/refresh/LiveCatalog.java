@@ -213,10 +213,17 @@ public final class LiveCatalog {
         return storedSet().file(source);
     }
 
-    /** {@link #currentFile}, or empty when the catalog has no file of the source (a data directory without genai-prices). */
+    /**
+     * {@link #currentFile}, or empty when the catalog has no file of the source (a data directory without genai-prices,
+     * or without leaderboards). Reads only that source's stored copy: a refresh asks for each source in turn.
+     */
     Optional<SourceSet.SourceFile> currentFileIfAny(String source) {
-        SourceSet set = storedSet();
-        return set.has(source) ? Optional.of(set.file(source)) : Optional.empty();
+        boolean board = SourceSet.LEADERBOARDS.contains(source);
+        Optional<SourceSnapshot> s = board && !bundled.hasLeaderboards() ? Optional.empty() : store.latestSnapshot(source);
+        if (s.isPresent()) {
+            return Optional.of(new SourceSet.SourceFile(source, s.get().fileName(), s.get().asOf(), s.get().skipInvalid(), s.get().content()));
+        }
+        return bundled.has(source) ? Optional.of(bundled.file(source)) : Optional.empty();
     }
 
     /** The SHA-256 of the source's newest stored copy, or null when the store has none. */

@@ -89,11 +89,16 @@ public final class LiveRefresh {
         });
         ImportResult recorded = null;
         List<CatalogChange> changes = List.of();
+        List<ScoreChange> scoreChanges = List.of();
         if (!accepted.isEmpty()) {
             Catalog before = catalog.catalog();
+            boolean boards = accepted.stream().anyMatch(c -> leaderboards.containsKey(c.file().source()));
             try {
                 recorded = catalog.refreshFiles(accepted.stream().map(Candidate::file).toList(), actor);
                 changes = CatalogChanges.between(before, catalog.catalog(), today);
+                if (boards) {
+                    scoreChanges = ScoreChange.between(before.leaderboards(), catalog.catalog().leaderboards());
+                }
                 for (Candidate c : accepted) {
                     c.remember(memory);
                 }
@@ -105,7 +110,7 @@ public final class LiveRefresh {
             }
         }
         memory.save();
-        return new RefreshReport(today, List.copyOf(outcomes.values()), recorded, changes);
+        return new RefreshReport(today, List.copyOf(outcomes.values()), recorded, changes, scoreChanges);
     }
 
     /**

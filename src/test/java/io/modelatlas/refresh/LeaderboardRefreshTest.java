@@ -151,8 +151,12 @@ class LeaderboardRefreshTest {
                 .doesNotContain(TidyCsvUpstream.PINNED);
         LiveCatalog reopened = LiveCatalog.open(store.catalogArchive(), MiniData.withLeaderboards(data.resolve("again")), MiniData.CLOCK);
         assertThat(reopened.catalog().leaderboards().scores()).isEqualTo(catalog.catalog().leaderboards().scores());
-        // the price sources' history is untouched: a leaderboard moves no price
+        // the price sources' history is untouched: a leaderboard moves no price; the mapped scores it moved are reported
         assertThat(report.changes()).isEmpty();
+        String passRate2 = Leaderboard.idOf("Aider polyglot pass_rate_2");
+        assertThat(report.scoreChanges()).containsExactly(
+                new ScoreChange("gpt-4.1-mini", passRate2, "edit_format=diff", "32.4", "35.1"),
+                new ScoreChange("gpt-4.1-mini", passRate2, "edit_format=whole", null, "36.0"));
     }
 
     @Test

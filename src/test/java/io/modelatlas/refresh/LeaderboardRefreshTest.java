@@ -317,4 +317,22 @@ class LeaderboardRefreshTest {
         assertThat(LiveRefresh.refOf(new TidyCsvUpstream(), URI.create("https://raw.githubusercontent.com/Aider-AI/aider/v0.86.0/"))).isEqualTo("v0.86.0");
         assertThat(LiveRefresh.refOf(new TidyCsvUpstream(), URI.create("https://mirror.example/aider/"))).isEqualTo("main");
     }
+
+    @Test
+    void a_release_with_a_newer_table_than_the_fetched_copy_takes_its_place_again() throws IOException {
+        serve(withChangedAndAddedScore());
+        assertThat(refresh(false).ok()).isTrue();
+        assertThat(miniPassRate().scoreText()).isEqualTo("35.1");
+        // the next release bundles tables dated after the copy fetched on 2026-11-23
+        Path release = data.resolve("release");
+        MiniData.withLeaderboards(release);
+        Files.writeString(release.resolve("sources.toml"), Files.readString(release.resolve("sources.toml"))
+                .replace("as_of = \"2026-03-10\"", "as_of = \"2026-12-01\""));
+
+        catalog = LiveCatalog.open(store.catalogArchive(), io.modelatlas.catalog.source.SourceSet.directory(release), MiniData.CLOCK);
+
+        assertThat(miniPassRate().scoreText()).isEqualTo("32.4");
+        assertThat(store.latestSnapshot(AIDER).orElseThrow().asOf()).hasToString("2026-12-01");
+        assertThat(catalog.versions(1)).singleElement().satisfies(v -> assertThat(v.actor()).isEqualTo("system: newer bundled data"));
+    }
 }

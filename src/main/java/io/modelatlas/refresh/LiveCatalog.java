@@ -182,11 +182,20 @@ public final class LiveCatalog {
         return record("import", List.of(new SourceSet.SourceFile(source, fileName, asOf, skipInvalid, content)), actor);
     }
 
-    /** Imports every source of {@code from} whose file differs from the stored one, as one catalog version. */
+    /**
+     * Imports every source of {@code from} whose file differs from the stored one, as one catalog version. A leaderboard
+     * table fetched live gives way to {@code from}'s own table; without a fetched one, the data set's table is read
+     * already.
+     */
     public ImportResult refresh(SourceSet from, String actor) {
         List<SourceSet.SourceFile> files = new ArrayList<>();
         for (String source : from.sources()) {
             files.add(from.file(source));
+        }
+        for (String board : SourceSet.LEADERBOARDS) {
+            if (from.hasLeaderboards() && bundled.hasLeaderboards() && store.latestSnapshot(board).isPresent()) {
+                files.add(from.file(board));
+            }
         }
         return record("refresh", files, actor);
     }

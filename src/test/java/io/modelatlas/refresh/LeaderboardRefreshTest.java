@@ -335,4 +335,19 @@ class LeaderboardRefreshTest {
         assertThat(store.latestSnapshot(AIDER).orElseThrow().asOf()).hasToString("2026-12-01");
         assertThat(catalog.versions(1)).singleElement().satisfies(v -> assertThat(v.actor()).isEqualTo("system: newer bundled data"));
     }
+
+    @Test
+    void refresh_from_the_bundled_files_puts_the_data_sets_own_table_back_in_place_of_a_fetched_one() {
+        serve(withChangedAndAddedScore());
+        assertThat(refresh(false).ok()).isTrue();
+        long version = store.latestVersion();
+
+        ImportResult back = catalog.refresh(MiniData.withLeaderboards(data.resolve("own")), "test");
+
+        assertThat(back.version()).isEqualTo(version + 1);
+        assertThat(back.sources()).contains("aider-polyglot leaderboards/aider-polyglot.csv (2026-03-10)");
+        assertThat(miniPassRate().scoreText()).isEqualTo("32.4");
+        // with the own table in use again, the next refresh from the bundled files finds nothing to record
+        assertThat(catalog.refresh(MiniData.withLeaderboards(data.resolve("own-again")), "test").unchanged()).isTrue();
+    }
 }

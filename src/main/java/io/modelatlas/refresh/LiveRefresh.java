@@ -8,6 +8,7 @@ import io.modelatlas.catalog.source.CatalogLoader.LeaderboardCheck;
 import io.modelatlas.catalog.source.CatalogLoader.SourceCheck;
 import io.modelatlas.catalog.source.LeaderboardUpstream;
 import io.modelatlas.catalog.source.SourceSet.SourceFile;
+import io.modelatlas.refresh.LeaderboardFetch.Fetched;
 import io.modelatlas.fetch.FetchOutcome;
 import io.modelatlas.fetch.HttpFetcher;
 import io.modelatlas.fetch.Validators;
@@ -128,9 +129,6 @@ public final class LiveRefresh {
         }
     }
 
-    /** One upstream file as fetched: the key its validators are remembered under, its URL and validators. */
-    private record Fetched(String key, URI url, Validators validators) {}
-
     private record Step(SourceOutcome outcome, Candidate candidate) {}
 
     private Step fetchAndCheck(String source, URI url, LocalDate today, boolean accept, FetchMemory memory) {
@@ -195,40 +193,17 @@ public final class LiveRefresh {
             return new Step(new SourceOutcome(source, base, Status.FAILED, "the catalog's data set has no leaderboards to refresh"), null);
         }
         String currentSha = LiveCatalog.sha256(current.get().content());
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        List<Fetched> fetched = new ArrayList<>();
-        List<String> notModified = new ArrayList<>();
-        for (String path : board.paths()) {
-            URI url = base.resolve(path);
-            String key = memoryKey(source, path);
-            FetchOutcome got = fetcher.fetch(url, memory.validators(key, url, currentSha));
-            if (got instanceof FetchOutcome.Failed f) {
-                return new Step(new SourceOutcome(source, base, Status.FAILED, path + ": " + f.reason()), null);
-            }
-            if (got instanceof FetchOutcome.Fetched f) {
-                files.put(path, f.body());
-                fetched.add(new Fetched(key, url, f.validators()));
-            } else {
-                notModified.add(path);
-            }
+        LeaderboardFetch.Result got = LeaderboardFetch.fetch(fetcher, board, base, memory, currentSha);
+        if (got instanceof LeaderboardFetch.Failed f) {
+            return new Step(new SourceOutcome(source, base, Status.FAILED, f.detail()), null);
         }
-        if (files.isEmpty()) {
-            return new Step(new SourceOutcome(source, base, Status.UNCHANGED, "not modified upstream (HTTP 304 for each of its "
-                    + board.paths().size() + " files)"), null);
+        if (got instanceof LeaderboardFetch.NotModified n) {
+            return new Step(new SourceOutcome(source, base, Status.UNCHANGED, "not modified upstream (HTTP 304 for each of its " + n.files() + " files)"),
+                    null);
         }
-        // the catalog keeps the table, not the upstream files: one that did not change is fetched again to read the others
-        for (String path : notModified) {
-            URI url = base.resolve(path);
-            FetchOutcome got = fetcher.fetch(url, Validators.NONE);
-            if (!(got instanceof FetchOutcome.Fetched f)) {
-                String why = got instanceof FetchOutcome.Failed failed ? failed.reason() : "HTTP 304 to a request without validators";
-                return new Step(new SourceOutcome(source, base, Status.FAILED, path + ": " + why), null);
-            }
-            files.put(path, f.body());
-            fetched.add(new Fetched(memoryKey(source, path), url, f.validators()));
-        }
-        Map<String, byte[]> inOrder = new LinkedHashMap<>();
-        board.paths().forEach(p -> inOrder.put(p, files.get(p)));
+        LeaderboardFetch.AllFiles files = (LeaderboardFetch.AllFiles) got;
+        Map<String, byte[]> inOrder = files.bodies();
+        List<Fetched> fetched = files.fetched();
         byte[] table;
         try {
             table = board.tidy(inOrder, refOf(board, base), today);
@@ -258,11 +233,6 @@ public final class LiveRefresh {
         }
         String detail = String.format("%,d scores: %s%s", check.rows(), changes.describe(), accept ? " (accepted past the guards)" : "");
         return new Step(new SourceOutcome(source, base, Status.UPDATED, detail), new Candidate(file, base, fetched));
-    }
-
-    /** Validators are remembered per upstream file of a leaderboard. */
-    private static String memoryKey(String source, String path) {
-        return source + "/" + path;
     }
 
     /**

@@ -34,20 +34,25 @@
       }
     });
   }
+  // The x axis is time: a step sits at the day the price changed, so an eleven-month gap is wider than a week's.
+  // Days since 1970 on a linear axis (Chart.js's time axis needs a date adapter this page does not load).
   function drawHistory() {
     var data = JSON.parse(historyCanvas.getAttribute("data-chart"));
     var colors = ["#0b5cad", "#2a9d8f", "#d1495b"];
+    var days = data.dates.map(function (d) { return Date.parse(d + "T00:00:00Z") / 864e5; });
+    function dayText(x) { return new Date(x * 864e5).toISOString().slice(0, 10); }
     new window.Chart(historyCanvas, {
       type: "line",
       data: {
-        labels: data.dates,
         datasets: data.series.map(function (s, i) {
-          return { label: s.label, data: s.values.map(function (v) { return v === null ? null : Number(v); }),
+          return { label: s.label, data: s.values.map(function (v, j) { return { x: days[j], y: v === null ? null : Number(v) }; }),
                    borderColor: colors[i % colors.length], backgroundColor: colors[i % colors.length], stepped: true, spanGaps: false };
         })
       },
       options: { responsive: true, maintainAspectRatio: false,
-                 scales: { x: { title: { display: true, text: "Date of change" } },
+                 plugins: { tooltip: { callbacks: { title: function (items) { return items.length ? dayText(items[0].parsed.x) : ""; } } } },
+                 scales: { x: { type: "linear", title: { display: true, text: "Date of change" },
+                                ticks: { callback: function (v) { return dayText(v); } } },
                            y: { title: { display: true, text: "USD per 1M tokens" }, beginAtZero: true } } }
     });
   }

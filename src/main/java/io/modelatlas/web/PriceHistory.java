@@ -18,8 +18,9 @@ import java.util.TreeSet;
  * ({@link DatedHistory}), and a step chart of the prices at the dates they changed.
  *
  * @param rows      one row per value, oldest first within a field
- * @param chartJson {@code {"dates": [...], "series": [{"label", "values"}]}} with values as decimal text (null where the
- *                  price was not known), or null when no price changed
+ * @param chartJson {@code {"dates": [...], "series": [{"label", "values", "before"}]}} with values as decimal text (null where the
+ *                  price was not known) and {@code before} the price in force before the first date since a day no
+ *                  source gives (absent when there is none), or null when no price changed
  */
 public record PriceHistory(String offering, List<Row> rows, String chartJson) {
     private static final List<String> CHARTED = List.of("input", "cached_input", "output");
@@ -51,7 +52,7 @@ public record PriceHistory(String offering, List<Row> rows, String chartJson) {
     private static String period(HistoryEntry e) {
         String from = e.validFrom() == null ? "start unknown" : "from " + e.validFrom() + providers(e.dating().fromProvider());
         if (e.validTo() == null) {
-            return from + " (current)";
+            return from + (from.endsWith(")") ? ", current" : " (current)");
         }
         return from + (e.validFrom() == null ? ", until " : " to ") + e.validTo() + providers(e.dating().toProvider());
     }
@@ -95,6 +96,9 @@ public record PriceHistory(String offering, List<Row> rows, String chartJson) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("label", field.replace('_', ' ') + " (USD / 1M tokens)");
             s.put("values", points);
+            // a price whose start is unknown held before the first date: the chart leads into it without a made-up day
+            values.stream().filter(e -> e.validFrom() == null && (e.validTo() == null || dates.isEmpty() || !e.validTo().isAfter(dates.first())))
+                    .map(HistoryEntry::value).findFirst().ifPresent(v -> s.put("before", v));
             series.add(s);
         });
         Map<String, Object> chart = new LinkedHashMap<>();

@@ -25,7 +25,8 @@ import java.util.Set;
  * (consecutive periods with the same value are one entry). Where the store observed the same value of the same field
  * over an overlapping time, it is one change, not two: the provider's dates replace the observed ones, and an
  * observed date stays only where the provider gives none (the start of the oldest period is unknown to the provider's
- * page; the store's first sight of it is then the best date known, and is marked observed). A dated value the store
+ * page; the store's first sight of it is then the best date known when it precedes the provider's first dated
+ * change, and is marked observed). A dated value the store
  * never saw, or an observed value the provider's periods do not hold, is shown as it is, beside the other.
  */
 public final class DatedHistory {
@@ -38,21 +39,20 @@ public final class DatedHistory {
 
     /** {@code observed} (the store's rows of model {@code m}) with the provider-dated prices of its offerings merged in. */
     public static List<HistoryEntry> merge(Model m, List<HistoryEntry> observed) {
-        List<HistoryEntry> dated = new ArrayList<>();
-        for (Offering o : m.offerings()) {
-            dated.addAll(periods(m.id(), o));
-        }
-        if (dated.isEmpty()) {
+        if (m.offerings().stream().allMatch(o -> o.datedPrices().isEmpty())) {
             return observed;
         }
         Set<HistoryEntry> absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<HistoryEntry> out = new ArrayList<>();
-        for (HistoryEntry d : dated) {
-            List<HistoryEntry> same = observed.stream().filter(o -> sameValueMeanwhile(d, o)).toList();
-            absorbed.addAll(same);
-            out.add(same.isEmpty() ? d : joined(d, same));
+        for (Offering o : m.offerings()) {
+            LocalDate firstChange = o.datedPrices().stream().map(DatedPrice::from).filter(Objects::nonNull).findFirst().orElse(null);
+            for (HistoryEntry d : periods(m.id(), o)) {
+                List<HistoryEntry> same = observed.stream().filter(e -> sameValueMeanwhile(d, e)).toList();
+                absorbed.addAll(same);
+                out.add(same.isEmpty() ? d : joined(d, same, firstChange));
+            }
         }
-        observed.stream().filter(o -> !absorbed.contains(o)).forEach(out::add);
+        observed.stream().filter(e -> !absorbed.contains(e)).forEach(out::add);
         out.sort(ORDER);
         return List.copyOf(out);
     }
@@ -91,12 +91,18 @@ public final class DatedHistory {
                 && (dated.validTo() == null || observed.validFrom().isBefore(dated.validTo()));
     }
 
-    /** One entry for a change both know: the provider's dates, and the observed ones only where the provider has none. */
-    private static HistoryEntry joined(HistoryEntry dated, List<HistoryEntry> same) {
+    /**
+     * One entry for a change both know: the provider's dates, and the observed ones only where the provider has none.
+     * A price with no start on the provider's page is known to hold before its first dated change; the store's first
+     * sight of it replaces that unknown only when it is earlier, else it would hide what the provider says.
+     */
+    private static HistoryEntry joined(HistoryEntry dated, List<HistoryEntry> same, LocalDate firstChange) {
         LocalDate from = dated.validFrom();
         boolean fromProvider = from != null;
         if (from == null) {
-            from = same.stream().map(HistoryEntry::validFrom).min(Comparator.naturalOrder()).orElseThrow();
+            LocalDate seen = same.stream().map(HistoryEntry::validFrom).min(Comparator.naturalOrder()).orElseThrow();
+            from = firstChange == null || seen.isBefore(firstChange) ? seen : null;
+            fromProvider = from == null;
         }
         LocalDate to = dated.validTo();
         boolean toProvider = to != null;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", description = "Every value a model's prices, limits and status have held, with dates and sources.")
+@Command(name = "history", description = "Every value a model's prices, limits and status have held, with dates and sources; a starred date (2025-06-10*) is the provider's own, from genai-prices.")
 final class HistoryCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -57,6 +57,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private static String source(HistoryEntry e) {
-        return e.dating().citation() == null ? e.source() : e.source() + " " + e.dating().citation() + "; * provider's date";
+        boolean starred = e.validFrom() != null && e.dating().fromProvider() || e.validTo() != null && e.dating().toProvider();
+        return (e.dating().citation() == null ? e.source() : e.source() + " " + e.dating().citation()) + (starred ? "; * provider's date" : "");
     }
 }

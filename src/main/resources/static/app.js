@@ -34,20 +34,38 @@
       }
     });
   }
+  // The x axis is time: a step sits at the day the price changed, so an eleven-month gap is wider than a week's.
+  // Days since 1970 on a linear axis (Chart.js's time axis needs a date adapter this page does not load).
   function drawHistory() {
     var data = JSON.parse(historyCanvas.getAttribute("data-chart"));
     var colors = ["#0b5cad", "#2a9d8f", "#d1495b"];
+    var days = data.dates.map(function (d) { return Date.parse(d + "T00:00:00Z") / 864e5; });
+    // A price whose start no source gives ("before") is drawn from the left edge, a tenth of the span (at least 30 days)
+    // before the first date, and its tooltip says "before", never a day.
+    // The last value is drawn on to the right edge as far, so the current price is a step too, not a lone point.
+    var pad = days.length ? Math.max(30, (days[days.length - 1] - days[0]) / 10) : 0;
+    var lead = days.length ? days[0] - pad : 0;
+    var tail = days.length ? days[days.length - 1] + pad : 0;
+    function dayText(x) {
+      if (x === lead) { return "before " + data.dates[0]; }
+      if (x === tail) { return "after " + data.dates[data.dates.length - 1]; }
+      return new Date(x * 864e5).toISOString().slice(0, 10);
+    }
     new window.Chart(historyCanvas, {
       type: "line",
       data: {
-        labels: data.dates,
         datasets: data.series.map(function (s, i) {
-          return { label: s.label, data: s.values.map(function (v) { return v === null ? null : Number(v); }),
+          var points = s.values.map(function (v, j) { return { x: days[j], y: v === null ? null : Number(v) }; });
+          if (s.before !== undefined) { points.unshift({ x: lead, y: Number(s.before) }); }
+          if (points.length && points[points.length - 1].y !== null) { points.push({ x: tail, y: points[points.length - 1].y }); }
+          return { label: s.label, data: points,
                    borderColor: colors[i % colors.length], backgroundColor: colors[i % colors.length], stepped: true, spanGaps: false };
         })
       },
       options: { responsive: true, maintainAspectRatio: false,
-                 scales: { x: { title: { display: true, text: "Date of change" } },
+                 plugins: { tooltip: { callbacks: { title: function (items) { return items.length ? dayText(items[0].parsed.x) : ""; } } } },
+                 scales: { x: { type: "linear", title: { display: true, text: "Date of change" },
+                                ticks: { callback: function (v) { return dayText(v); } } },
                            y: { title: { display: true, text: "USD per 1M tokens" }, beginAtZero: true } } }
     });
   }

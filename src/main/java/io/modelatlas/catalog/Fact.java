@@ -24,11 +24,13 @@ public record Fact<T>(T value, Provenance source, List<Alternative<T>> disagreem
     }
 
     /**
-     * True when {@code other} was observed after the chosen value: a higher-ranked source can be older, and a reader
-     * weighing the two should know which is newer.
+     * True when {@code other} is a later observation of the same listing as the chosen value: a higher-ranked source
+     * can be older, and a reader weighing the two should know which is newer. Only the same listing (the same key,
+     * see {@link Provenance#sameListing}) can be newer: a reseller's listing read later (LiteLLM's {@code gradient_ai}
+     * copy of Claude 3 Opus) is another seller's statement, not a newer value of the creator's fact, and gets no mark.
      */
     public boolean isNewer(Alternative<T> other) {
-        return other.source().asOf() != null && source.asOf() != null && other.source().asOf().isAfter(source.asOf());
+        return source.sameListing(other.source()) && other.source().asOf().isAfter(source.asOf());
     }
 
     public <R> Fact<R> map(Function<T, R> f) {

@@ -49,7 +49,7 @@ final class ModelsAsOf {
         for (Offering o : m.offerings()) {
             List<HistoryEntry> then = byOffering.get(o.qualifiedId());
             Fact<PriceSheet> past = then == null ? null : sheet(then);
-            offerings.add(past == null ? o : new Offering(o.provider(), o.apiModelId(), past, o.contextWindow(), o.maxOutputTokens(), o.priceNote()));
+            offerings.add(past == null ? o : new Offering(o.provider(), o.apiModelId(), past, o.contextWindow(), o.maxOutputTokens(), o.priceNote(), o.datedPrices()));
         }
         return new Model(m.id(), m.displayName(), m.creatorId(), m.creatorName(), m.family(), m.aliases(), m.type(), m.description(),
                 m.releaseDate(), m.knowledgeCutoff(), m.inputModalities(), m.outputModalities(), m.contextWindow(), m.maxInputTokens(),

@@ -7,6 +7,7 @@ import io.modelatlas.api.ModelSummaryJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelQuery;
 import io.modelatlas.catalog.TypeFilter;
+import io.modelatlas.catalog.history.DatedHistory;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.RecordedChange;
 import io.modelatlas.compare.ComparisonPaths;
@@ -121,7 +122,7 @@ final class SitePages {
     }
 
     static String apiHistory(Model m, List<HistoryEntry> history) {
-        return Json.write(HistoryJson.of(m.id(), history));
+        return Json.write(HistoryJson.of(m.id(), DatedHistory.merge(m, history)));
     }
 
 }

@@ -73,6 +73,23 @@ class ImportCommandTest {
     }
 
     @Test
+    void history_shows_the_providers_dated_price_change_once_starred_as_the_providers_date() throws Exception {
+        byte[] cut;
+        try (var in = ImportCommandTest.class.getResourceAsStream("/genaiprices/data-cut.json")) {
+            cut = in.readAllBytes();
+        }
+        Path f = file("genaiprices.json", cut);
+        assertThat(run("import", "genaiprices", f.toString(), "--as-of", "2026-08-21")).as(err.toString()).isZero();
+
+        assertThat(run("history", "o3", "--field", "input")).as(err.toString()).isZero();
+        // the store saw $2 on 2026-08-21; OpenAI's page dates the cut 2025-06-10: one line, at the provider's date
+        assertThat(out.toString()).startsWith("o3: 2 values")
+                .containsPattern("input\\s+\\$10\\.00 / 1M tokens\\s+unknown to 2025-06-10\\*\\s+\\[genai-prices openai/o3 citing "
+                        + "https://developers\\.openai\\.com/api/docs/pricing; \\* provider's date\\]")
+                .containsPattern("input\\s+\\$2\\.00 / 1M tokens\\s+2025-06-10\\* to now\\s+\\[genai-prices");
+    }
+
+    @Test
     void corrupted_files_are_refused_with_their_place_named_and_nothing_changes() throws Exception {
         String good = MiniData.litellm();
         String before = state();

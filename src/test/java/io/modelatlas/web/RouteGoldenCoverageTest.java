@@ -34,7 +34,7 @@ class RouteGoldenCoverageTest {
             entry("GET /models/{id}", List.of("web/model-gpt-4.1-mini.html")),
             entry("GET /api/v1/models", List.of("api/models.json")),
             entry("GET /api/v1/models/{id}", List.of("api/models-gpt-4.1-mini.json")),
-            entry("GET /api/v1/models/{id}/history", List.of("api/history-gpt-4.1-mini.json")),
+            entry("GET /api/v1/models/{id}/history", List.of("api/history-gpt-4.1-mini.json", "api/history-o3.json")),
             entry("GET /compare", List.of("web/compare-builder.html", "web/compare-gpt-4.1-mini-gpt-4.1-gpt-4o-mini.html")),
             entry("GET /compare/{pair}", List.of("web/compare-gpt-4.1-vs-gpt-4.1-mini.html", "web/compare-gpt-image-1-vs-gpt-image-1-mini.html")),
             entry("GET /api/v1/compare", List.of("api/compare-gpt-4.1-gpt-4.1-mini.json", "api/compare-gpt-image-1-gpt-image-1-mini.json")),

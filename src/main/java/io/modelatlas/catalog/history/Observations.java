@@ -9,6 +9,7 @@ import io.modelatlas.pricing.ImagePrice;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.Tier;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public final class Observations {
             }
             for (Offering o : m.offerings()) {
                 if (o.prices() != null) {
-                    prices(out, m.id(), o.qualifiedId(), "", o.prices().value(), o.prices());
+                    prices(out, m.id(), o.qualifiedId(), o.prices().value(), o.prices());
                 }
             }
         }
@@ -56,19 +57,32 @@ public final class Observations {
         }
     }
 
-    private static void prices(Map<FieldKey, Observation> out, String modelId, String offering, String prefix, PriceSheet sheet, Fact<?> from) {
-        sheet.rates().forEach((kind, rate) -> put(out, modelId, offering, prefix + kind.jsonName(), rate.usdPerMillion().toPlainString(), from));
+    private static void prices(Map<FieldKey, Observation> out, String modelId, String offering, PriceSheet sheet, Fact<?> from) {
+        fields(sheet).forEach((field, value) -> put(out, modelId, offering, field, value, from));
+    }
+
+    /**
+     * A price sheet as tracked fields and their values ({@code input}, {@code batch.output}, {@code input>200000},
+     * {@code image.high.1024x1024}), in the order the sheet holds them.
+     */
+    static Map<String, String> fields(PriceSheet sheet) {
+        Map<String, String> out = new LinkedHashMap<>();
+        fields(out, "", sheet);
+        return out;
+    }
+
+    private static void fields(Map<String, String> out, String prefix, PriceSheet sheet) {
+        sheet.rates().forEach((kind, rate) -> out.put(prefix + kind.jsonName(), rate.usdPerMillion().toPlainString()));
         sheet.tiers().forEach((kind, tiers) -> {
             for (Tier t : tiers) {
-                put(out, modelId, offering, prefix + kind.jsonName() + ">" + t.threshold(), t.rate().usdPerMillion().toPlainString(), from);
+                out.put(prefix + kind.jsonName() + ">" + t.threshold(), t.rate().usdPerMillion().toPlainString());
             }
         });
         for (ImagePrice p : sheet.images()) {
             String name = String.join(".", List.of("image", p.quality() == null ? "any" : p.quality(), p.size() == null ? "any" : p.size()));
-            put(out, modelId, offering, prefix + name, p.usdPerImage().stripTrailingZeros().toPlainString(), from);
+            out.put(prefix + name, p.usdPerImage().stripTrailingZeros().toPlainString());
         }
-        sheet.serviceTiers().forEach((tier, tierSheet) ->
-                prices(out, modelId, offering, tier.name().toLowerCase(java.util.Locale.ROOT) + ".", tierSheet, from));
+        sheet.serviceTiers().forEach((tier, tierSheet) -> fields(out, tier.name().toLowerCase(java.util.Locale.ROOT) + ".", tierSheet));
     }
 
     private static void put(Map<FieldKey, Observation> out, String modelId, String offering, String field, String value, Fact<?> from) {

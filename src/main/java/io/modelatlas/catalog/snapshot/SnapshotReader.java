@@ -13,6 +13,7 @@ import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelNames;
 import io.modelatlas.catalog.ModelType;
+import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.PartialDate;
 import io.modelatlas.catalog.Provenance;
@@ -219,7 +220,8 @@ final class SnapshotReader {
     }
 
     private Offering offering() {
-        return new Offering(string(), string(), fact(SnapshotReader::priceSheet), nullableLong(), nullableLong(), string());
+        return new Offering(string(), string(), fact(SnapshotReader::priceSheet), nullableLong(), nullableLong(), string(),
+                list(r -> new DatedPrice(r.date(), r.priceSheet(), r.provenance())));
     }
 
     private PriceSheet priceSheet() {

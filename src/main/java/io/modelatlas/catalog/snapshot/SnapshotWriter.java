@@ -8,6 +8,7 @@ import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.catalog.Leaderboards;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelNames;
+import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.PartialDate;
 import io.modelatlas.catalog.Provenance;
@@ -167,6 +168,13 @@ final class SnapshotWriter {
         nullableLong(o.contextWindow());
         nullableLong(o.maxOutputTokens());
         string(o.priceNote());
+        list(o.datedPrices(), this::datedPrice);
+    }
+
+    private void datedPrice(DatedPrice d) {
+        date(d.from());
+        priceSheet(d.prices());
+        provenance(d.source());
     }
 
     private void priceSheet(PriceSheet p) {

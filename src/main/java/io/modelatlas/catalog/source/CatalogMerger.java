@@ -2,6 +2,7 @@ package io.modelatlas.catalog.source;
 
 import io.modelatlas.catalog.Benchmark;
 import io.modelatlas.catalog.Capability;
+import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Fact;
 import io.modelatlas.catalog.Lifecycle;
 import io.modelatlas.catalog.Model;
@@ -539,8 +540,10 @@ final class CatalogMerger {
                 limits.add(0, priced);
             }
             Long maxOutput = first(limits, SourceRecord::maxOutputTokens);
+            // the provider's dated price changes, whichever source's price leads: they date the offering's price history
+            List<DatedPrice> dated = sameKind.stream().map(SourceRecord::datedPrices).filter(d -> !d.isEmpty()).findFirst().orElse(List.of());
             out.add(new Offering(provider, lead.apiModelId(), prices, cappedContext(first(contextOrder(limits), SourceRecord::contextWindow), limits.get(0)),
-                    maxOutput, note));
+                    maxOutput, note, dated));
         }
         out.sort(Comparator.comparing((Offering o) -> !o.provider().equals(creator))
                 .thenComparing(o -> !o.apiModelId().equalsIgnoreCase(id))

@@ -1,6 +1,7 @@
 package io.modelatlas.catalog.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Provenance;
 import io.modelatlas.catalog.SourcePrecedence;
 import io.modelatlas.pricing.PriceKind;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,9 @@ import java.util.Map;
  *   <li>A list of {@code {constraint, prices}} is tried last to first, as genai-prices does: the price is the last
  *       one in force on the feed's as-of date (no constraint, or a {@code start_date} on or before it). A price that
  *       starts later is not yet the price. A daily window ({@code start_time}/{@code end_time}, DeepSeek's hours) is
- *       the price when it covers most of the day, else the off-peak exception it is, and the other price stands.</li>
+ *       the price when it covers most of the day, else the off-peak exception it is, and the other price stands.
+ *       The dated ones are kept too, as the offering's {@link DatedPrice}s: the provider's price changes with the day
+ *       each took effect, which the price history shows beside the changes the store observed.</li>
  *   <li>An absent price is unknown, never 0: an entry with {@code "prices": {}} (OpenRouter's {@code :free}
  *       listings) has no price sheet. Per-request and per-search prices ({@code *_kcount}) are not token prices and
  *       are left out, as are video and citation rates the catalog has no kind for.</li>
@@ -133,9 +137,46 @@ final class GenaiPricesSource {
         String key = provider + "/" + id + (pricingPage == null ? "" : " citing " + pricingPage);
         Boolean deprecated = f.bool(n, "deprecated", path);
         String creator = id.contains("/") ? id.substring(0, id.indexOf('/')) : null;
-        return new SourceRecord(new Provenance(SourcePrecedence.GENAI_PRICES, key, asOf), provider, id, creator, null, null, null,
+        Provenance source = new Provenance(SourcePrecedence.GENAI_PRICES, key, asOf);
+        return new SourceRecord(source, provider, id, creator, null, null, null,
                 prices(f, current(f, n, path, asOf)), f.tokens(n, "context_window", path, true), null, null, null, null, null, null,
-                Map.of(), List.of(), null, Boolean.TRUE.equals(deprecated), null, List.of(), false);
+                Map.of(), List.of(), null, Boolean.TRUE.equals(deprecated), null, List.of(), false, dated(f, n, path, source));
+    }
+
+    /**
+     * Every price of a list that dates its changes, oldest first: the unconstrained one (start unknown: it is the
+     * price before the first dated change) and one per {@code start_date}, later ones included (a change the provider
+     * has announced). Empty when no entry has a {@code start_date}: one price, or only daily windows, is no history.
+     * A daily window is an hour of the day, not a period, and is left out.
+     */
+    private static List<DatedPrice> dated(JsonFields f, JsonNode n, String path, Provenance source) {
+        JsonNode prices = n.get("prices");
+        if (prices == null || !prices.isArray()) {
+            return List.of();
+        }
+        List<DatedPrice> out = new ArrayList<>();
+        boolean anyDate = false;
+        for (int i = 0; i < prices.size(); i++) {
+            String at = path + ".prices[" + i + "]";
+            JsonNode constraint = prices.get(i).get("constraint");
+            LocalDate from = null;
+            if (constraint != null && !constraint.isNull()) {
+                if (!constraint.has("start_date")) {
+                    continue;
+                }
+                from = f.date(constraint, "start_date", at + ".constraint");
+                if (from == null) {
+                    continue;
+                }
+                anyDate = true;
+            }
+            PriceSheet sheet = prices(f, new At(prices.get(i).get("prices"), at + ".prices"));
+            if (sheet != null) {
+                out.add(new DatedPrice(from, sheet, source));
+            }
+        }
+        out.sort(Comparator.comparing(DatedPrice::from, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return anyDate && out.size() > 1 ? out : List.of();
     }
 
     /** A price object with its JSON path. */

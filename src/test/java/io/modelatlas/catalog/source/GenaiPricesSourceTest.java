@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Fact;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.SourcePrecedence;
@@ -110,6 +111,28 @@ class GenaiPricesSourceTest {
         assertThat(rate(record("anthropic", "claude-sonnet-5", AS_OF), PriceKind.INPUT)).isEqualByComparingTo("2");
         assertThat(rate(record("anthropic", "claude-sonnet-5", LocalDate.parse("2026-09-01")), PriceKind.INPUT)).isEqualByComparingTo("3");
         assertThat(rate(record("aws", "global.anthropic.claude-sonnet-5-v1:0", AS_OF), PriceKind.OUTPUT)).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void every_dated_price_is_kept_oldest_first_with_its_start_date_and_the_undated_one_has_no_start() {
+        List<DatedPrice> o3 = record("openai", "o3", AS_OF).datedPrices();
+
+        assertThat(o3).extracting(DatedPrice::from).containsExactly(null, LocalDate.parse("2025-06-10"));
+        assertThat(o3.get(0).prices().rate(PriceKind.INPUT).orElseThrow().usdPerMillion()).isEqualByComparingTo("10");
+        assertThat(o3.get(0).prices().rate(PriceKind.OUTPUT).orElseThrow().usdPerMillion()).isEqualByComparingTo("40");
+        assertThat(o3.get(1).prices().rate(PriceKind.INPUT).orElseThrow().usdPerMillion()).isEqualByComparingTo("2");
+        assertThat(o3.get(1).prices().rate(PriceKind.OUTPUT).orElseThrow().usdPerMillion()).isEqualByComparingTo("8");
+        assertThat(o3).allSatisfy(p -> assertThat(p.source().describe())
+                .isEqualTo("genai-prices openai/o3 citing https://developers.openai.com/api/docs/pricing (2026-08-21)"));
+        // a change the provider announced for after the file's date is kept, dated
+        assertThat(record("anthropic", "claude-sonnet-5", AS_OF).datedPrices()).extracting(DatedPrice::from)
+                .containsExactly(null, LocalDate.parse("2026-09-01"));
+    }
+
+    @Test
+    void one_price_or_a_daily_window_is_no_dated_history() {
+        assertThat(record("openai", "gpt-4.1", AS_OF).datedPrices()).isEmpty();
+        assertThat(record("deepseek", "deepseek-chat", AS_OF).datedPrices()).isEmpty();
     }
 
     @Test

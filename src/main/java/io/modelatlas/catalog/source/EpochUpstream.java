@@ -13,13 +13,15 @@ import java.util.Map;
 /**
  * Epoch AI's own benchmark runs ({@code data/benchmarks_runs.csv} of benchmark-stitching): one row per run, its best
  * score across scorers as written ({@code 0.850}). {@code as_of} is the day in {@code started_at} ("17 November 2025
- * 4:28pm"). A few runs (manual evaluations, two grok-4 runs) publish no start: they take {@code observed} and their
- * {@code variant} says the run date is not published, worded as in the bundled file, whose {@code observed} was the
- * file's commit date (2025-11-21). Runs whose {@code Status} is not {@code Success} are not scores and are left out.
+ * 4:28pm"). A few runs (manual evaluations, two grok-4 runs) publish no start: they take {@code observed}, the day the
+ * file was read, and their {@code variant} says so. (The bundled file gave them the file's commit date, 2025-11-21, from
+ * git history, which a fetch cannot know, and says that instead.) Runs whose {@code Status} is not {@code Success} are not scores and are left out.
  */
 final class EpochUpstream implements LeaderboardUpstream {
     static final String PATH = "data/benchmarks_runs.csv";
-    static final String UNDATED = "as_of=file commit date (run date not published)";
+    static final String UNDATED = "as_of=day the file was read (run date not published)";
+    /** The bundled file's marking of the same runs, dated from git history. */
+    static final String UNDATED_BUNDLED = "as_of=file commit date (run date not published)";
     private static final Metric BEST = new Metric("Best score (across scorers)", "fraction correct (0-1)", true);
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final List<String> COLUMNS = List.of("id", "task", "model", BEST.name(), "started_at", "Status", "Manual evaluation",

@@ -160,6 +160,32 @@ class LeaderboardRefreshTest {
     }
 
     @Test
+    void aiders_own_yaml_upstream_is_read_by_the_real_reader_and_its_edited_score_reaches_the_catalog() throws IOException {
+        LeaderboardUpstream real = LeaderboardUpstream.all().get(AIDER);
+        String yaml;
+        try (var in = getClass().getResourceAsStream("/leaderboards/upstream/aider-polyglot/polyglot_leaderboard.yml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String run = "  model: gpt-4.1-mini\n  edit_format: diff\n  commit_hash: ffb743e-dirty\n  pass_rate_1: 11.1\n  pass_rate_2: 32.4\n";
+        assertThat(yaml).contains(run);
+        upstream.serve(BASE + real.paths().get(0), yaml.replace(run, run.replace("pass_rate_2: 32.4", "pass_rate_2: 33.80")).getBytes(StandardCharsets.UTF_8));
+
+        HttpFetcher fetcher = new HttpFetcher(new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10),
+                1024 * 1024, FetchSettings.USER_AGENT), d -> { });
+        RefreshReport report = new LiveRefresh(catalog, fetcher, home, MiniData.CLOCK, Map.of(AIDER, real))
+                .run(Upstreams.only(Map.of(AIDER, upstream.url(BASE).toString()), Map.of(AIDER, real)), false, "test");
+
+        assertThat(report.ok()).as(report.sources().toString()).isTrue();
+        assertThat(outcome(report, AIDER).status()).isEqualTo(Status.UPDATED);
+        LeaderboardScore score = miniPassRate();
+        // the published text is kept as written, trailing zero and all, and cites the branch it was read at
+        assertThat(score.scoreText()).isEqualTo("33.80");
+        assertThat(score.source().key()).startsWith("github.com/Aider-AI/aider@main:aider/website/_data/polyglot_leaderboard.yml line ");
+        assertThat(score.source().asOf()).hasToString("2025-04-14");
+        assertThat(report.scoreChanges()).contains(new ScoreChange("gpt-4.1-mini", Leaderboard.idOf("Aider polyglot pass_rate_2"), "edit_format=diff", "32.4", "33.80"));
+    }
+
+    @Test
     void an_upstream_answering_304_for_each_file_is_unchanged_and_one_changed_file_fetches_the_other_in_full() {
         serve(withChangedAndAddedScore());
         assertThat(refresh(false).ok()).isTrue();

@@ -14,7 +14,7 @@ import java.util.Set;
  * The records of a JSON export, read with the streaming parser: each element of a top-level array, each top-level
  * object (JSON Lines), and each element of a top-level object's {@code data} array (the other fields of such a page
  * are skipped). Only the fields the format reads are kept; the others are skipped token by token, so a LiteLLM row's
- * 40 columns (its key, its endpoint, its messages) cost no String and no tree. A kept scalar is kept as the text a
+ * other columns (its key, its endpoint, its messages) cost no String and no tree. A kept scalar is kept as the text a
  * tree would give ({@link JsonNode#asText()}: a float as its exact decimal, never a double); a kept nested value is
  * built into a tree, as before.
  */

@@ -38,3 +38,25 @@ bench_classpath() {
     -Dmdep.includeScope=test >&2 || { echo "could not compile the benchmarks: ./mvnw -Pbench test-compile failed (see above)" >&2; exit 2; }
   echo "target/test-classes:target/classes:$(cat target/bench-cp.txt)"
 }
+
+# replay_log FORMAT N: prints the path of the replay benchmark's N-request log in FORMAT, generating it when missing
+# (seeded: a log left in /tmp by an earlier run is the same file). The formats hold the same requests: jsonl (ours,
+# bench/replay-log.py), litellm (the proxy's spend-log CSV, bench/replay-litellm-log.py), and litellm-json,
+# openrouter-csv, openrouter-json, openai-usage (bench/replay-export-log.py, which says how each is shaped).
+replay_log() {
+  local fmt=$1 n=$2 log gen
+  case "$fmt" in
+    jsonl) log="/tmp/usage-$n.jsonl"; gen=(bench/replay-log.py "$n") ;;
+    litellm) log="/tmp/litellm-$n.csv"; gen=(bench/replay-litellm-log.py "$n") ;;
+    litellm-json) log="/tmp/litellm-json-$n.json"; gen=(bench/replay-export-log.py "$fmt" "$n") ;;
+    openrouter-csv) log="/tmp/openrouter-csv-$n.csv"; gen=(bench/replay-export-log.py "$fmt" "$n") ;;
+    openrouter-json) log="/tmp/openrouter-json-$n.json"; gen=(bench/replay-export-log.py "$fmt" "$n") ;;
+    openai-usage) log="/tmp/openai-usage-$n.jsonl"; gen=(bench/replay-export-log.py "$fmt" "$n") ;;
+    *) echo "unknown log format $fmt (jsonl, litellm, litellm-json, openrouter-csv, openrouter-json, openai-usage)" >&2; return 2 ;;
+  esac
+  if [ ! -f "$log" ]; then
+    echo "generating $log (python3 ${gen[*]})" >&2
+    python3 "${gen[@]}" "$log.tmp" >&2 && mv "$log.tmp" "$log" || { echo "could not generate $log" >&2; return 2; }
+  fi
+  echo "$log"
+}

@@ -5,7 +5,8 @@
 # Usage: bench/replay-ab.sh OLD_JAR NEW_JAR [ROUNDS] [REQUESTS]   (defaults 5, 1000000)
 # FORMATS picks the logs, each run in every round (default jsonl): jsonl (bench/replay-log.py) and litellm (the same
 # requests as a LiteLLM spend-log CSV, bench/replay-litellm-log.py), e.g. FORMATS='jsonl litellm'; with both, the
-# end also gives litellm/jsonl per jar.
+# end also gives litellm/jsonl per jar. Also litellm-json, openrouter-csv, openrouter-json, openai-usage (the same
+# requests again, bench/replay-export-log.py); every format side by side with the bare JVM: bench/replay-formats.sh.
 # (an old jar: git archive main | tar -x -C /tmp/old && (cd /tmp/old && ./mvnw -q -DskipTests package)).
 # REPLAY_ARGS replaces --all, e.g. REPLAY_ARGS='--models gpt-4.1-mini' (one model: mostly the reading of the log).
 # JAVA_FLAGS adds JVM flags to both, e.g. bin/modelatlas's: JAVA_FLAGS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
@@ -14,18 +15,20 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 OLD="$1"; NEW="$2"; ROUNDS="${3:-5}"; N="${4:-1000000}"; FORMATS="${FORMATS:-jsonl}"
 (cd "$HERE/.." && . bench/lib.sh && need_tools /usr/bin/time:time python3:python3)
 for jar in "$OLD" "$NEW"; do [ -f "$jar" ] || { echo "no jar at $jar" >&2; exit 2; }; done
-log_of() {  # deterministic (seeded) logs, so one left by an earlier run is the same file
-  local log
-  case "$1" in
-    jsonl) log="/tmp/usage-$N.jsonl"; [ -f "$log" ] || { python3 "$HERE/replay-log.py" "$N" "$log.tmp" && mv "$log.tmp" "$log"; } ;;
-    litellm) log="/tmp/litellm-$N.csv"; [ -f "$log" ] || { python3 "$HERE/replay-litellm-log.py" "$N" "$log.tmp" && mv "$log.tmp" "$log"; } ;;
-    *) echo "unknown format $1 (jsonl, litellm)" >&2; exit 2 ;;
-  esac
-  echo "$log"
+log_of() {  # deterministic (seeded) logs, so one left by an earlier run is the same file (bench/lib.sh replay_log)
+  (cd "$HERE/.." && . bench/lib.sh && replay_log "$1" "$N")
 }
 for f in $FORMATS; do log_of "$f" >/dev/null; done
 work=$(mktemp -d /tmp/replay-ab.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+# each jar its own MODELATLAS_HOME, warmed once: on one shared home, each jar found the store's catalog snapshot
+# stamped by the other and rebuilt it, in every timed run
+for which in old new; do
+  jar=$([ "$which" = old ] && echo "$OLD" || echo "$NEW")
+  mkdir "$work/home-$which"
+  MODELATLAS_HOME="$work/home-$which" java -jar "$jar" replay "$(cd "$HERE/.." && . bench/lib.sh && replay_log jsonl 2000)" --models gpt-4.1-mini --format csv \
+    --progress never >/dev/null
+done
 echo "nproc $(nproc); $(uptime)"
 for i in $(seq "$ROUNDS"); do
   for f in $FORMATS; do
@@ -33,7 +36,7 @@ for i in $(seq "$ROUNDS"); do
     for which in old new; do
       jar=$([ "$which" = old ] && echo "$OLD" || echo "$NEW")
       load=$(cut -d' ' -f1 /proc/loadavg)
-      timeout 300 /usr/bin/time -o "$work/time" -f "%e %U %M" \
+      MODELATLAS_HOME="$work/home-$which" timeout 300 /usr/bin/time -o "$work/time" -f "%e %U %M" \
         java -Xmx512m ${JAVA_FLAGS:-} -jar "$jar" replay "$log" ${REPLAY_ARGS:---all} --format csv --progress never >"$work/$which-$f.csv"
       read -r wall user rss_kb <"$work/time"
       echo "round $i $f $which: $wall s wall, $user s user, $((rss_kb / 1024)) MB max RSS (load before: $load)"

@@ -3,7 +3,8 @@
 # and max RSS per run (/usr/bin/time), and the heap's peak before a collection (from the GC log) under -Xmx512m.
 # Ends with one line `RESULT replay key=value ...` (medians; heap and RSS are the maxima over the runs).
 # Two jars side by side: bench/replay-ab.sh. Usage: bench/replay.sh [ROUNDS] [REQUESTS]   (defaults 5, 1000000)
-# FORMAT=litellm replays the same requests as a LiteLLM spend-log CSV (bench/replay-litellm-log.py) instead of JSONL.
+# FORMAT=litellm replays the same requests as a LiteLLM spend-log CSV (bench/replay-litellm-log.py) instead of JSONL;
+# litellm-json, openrouter-csv, openrouter-json, openai-usage: the same requests again (bench/replay-export-log.py).
 # JAVA_FLAGS adds JVM flags, e.g. bin/modelatlas's: JAVA_FLAGS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC'
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -11,14 +12,7 @@ JAR="$HERE/../target/modelatlas.jar"
 ROUNDS="${1:-5}"; N="${2:-1000000}"
 (cd "$HERE/.." && . bench/lib.sh && need_tools /usr/bin/time:time python3:python3 && need_jar)
 # deterministic (seeded) logs, so one left by an earlier run is the same file
-case "${FORMAT:-jsonl}" in
-  jsonl) LOG="/tmp/usage-$N.jsonl"; GEN="$HERE/replay-log.py" ;;
-  litellm) LOG="/tmp/litellm-$N.csv"; GEN="$HERE/replay-litellm-log.py" ;;
-  *) echo "unknown FORMAT $FORMAT (jsonl, litellm)" >&2; exit 2 ;;
-esac
-if [ ! -f "$LOG" ]; then
-  python3 "$GEN" "$N" "$LOG.tmp" && mv "$LOG.tmp" "$LOG"
-fi
+LOG=$(cd "$HERE/.." && . bench/lib.sh && replay_log "${FORMAT:-jsonl}" "$N") || exit 2
 work=$(mktemp -d /tmp/replay-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Set;
 
 /**
  * A row of the LiteLLM proxy's {@code LiteLLM_SpendLogs} table (its export, or the table itself), as one request:
@@ -16,6 +17,10 @@ import java.math.BigDecimal;
  */
 final class LiteLlmSpendLog {
     private LiteLlmSpendLog() {}
+
+    /** The fields {@link #request} reads: a JSON export's other columns are skipped unread. */
+    static final Set<String> FIELDS = Set.of("model", "model_group", "prompt_tokens", "completion_tokens", "metadata", "startTime", "spend",
+            "request_id");
 
     static LoggedRequest request(LogRows.Row row) {
         String model = row.text("model");

@@ -206,7 +206,12 @@ public final class LogReader {
         };
         try {
             if (json) {
-                LogRows.json(in, handler, file);
+                JsonRows.read(in, handler, file, switch (format) {
+                    case LITELLM -> LiteLlmSpendLog.FIELDS;
+                    case OPENROUTER -> OpenRouterActivity.FIELDS;
+                    case OPENAI_USAGE -> OpenAiUsageBuckets.FIELDS;
+                    default -> throw new IllegalStateException(format.name());
+                });
             } else {
                 LogRows.csv(new LogLines(in), handler, file);
             }

@@ -2,14 +2,11 @@ package io.modelatlas.replay;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,8 +14,8 @@ import java.util.Map;
 /**
  * The records of another tool's export, one at a time and in constant memory, whatever its container: CSV with a
  * header (quoted fields may span lines, as a database's CSV export writes a JSON column), or JSON (one array, JSON
- * Lines, or an object whose {@code data} list holds them, as API pages do). Each record knows the line it starts
- * on. Numbers are kept as their text (BigDecimal), so a logged cost is never read through a double.
+ * Lines, or an object whose {@code data} list holds them, as API pages do: {@link JsonRows}). Each record knows the
+ * line it starts on. Numbers are kept as their text (BigDecimal), so a logged cost is never read through a double.
  */
 final class LogRows {
     static final ObjectMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -103,66 +100,6 @@ final class LogRows {
         }
     }
 
-    /**
-     * JSON records: each element of a top-level array, each top-level object (JSON Lines), and each element of a
-     * top-level object's {@code data} array (the other fields of such a page are skipped). Malformed JSON ends the
-     * read with a {@link BadLineException} naming its line: past it, where the next record starts cannot be known.
-     */
-    static void json(InputStream in, Handler handler, String file) throws IOException {
-        try (JsonParser p = JSON.getFactory().createParser(in)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.START_ARRAY) {
-                    elements(p, handler);
-                } else if (t == JsonToken.START_OBJECT) {
-                    object(p, handler);
-                } else {
-                    handler.bad(line(p), "expected a JSON object or array, got " + p.getText());
-                }
-            }
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new BadLineException(file, line, "not valid JSON (" + e.getOriginalMessage() + "); the rest of the file cannot be read");
-        }
-    }
-
-    private static void elements(JsonParser p, Handler handler) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            long line = line(p);
-            JsonNode n = p.readValueAsTree();
-            if (n.isObject()) {
-                handler.row(new JsonRow(line, n));
-            } else {
-                handler.bad(line, "expected a JSON object, got " + n);
-            }
-        }
-    }
-
-    /** A top-level object: a record, or a page whose {@code data} array holds them (streamed, not held). */
-    private static void object(JsonParser p, Handler handler) throws IOException {
-        long line = line(p);
-        ObjectNode record = JSON.createObjectNode();
-        boolean page = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (name.equals("data") && value == JsonToken.START_ARRAY) {
-                page = true;
-                elements(p, handler);
-            } else {
-                record.set(name, p.readValueAsTree());
-            }
-        }
-        if (!page) {
-            handler.row(new JsonRow(line, record));
-        }
-    }
-
-    private static long line(JsonParser p) {
-        return p.currentTokenLocation().getLineNr();
-    }
-
     /** A row handed in as column → text (a database row): JSON columns as their text, times as ISO-8601. */
     record MapRow(long line, Map<String, String> columns) implements Row {
         @Override
@@ -238,47 +175,6 @@ final class LogRows {
                 from++;
             }
             return from == to ? null : JSON.getFactory().createParser(b, from, to - from);
-        }
-    }
-
-    private record JsonRow(long line, JsonNode node) implements Row {
-        @Override
-        public String text(String field) {
-            JsonNode v = node.get(field);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            String s = v.isValueNode() ? v.asText() : v.toString();
-            return s.isEmpty() ? null : s;
-        }
-
-        @Override
-        public JsonNode json(String field) {
-            JsonNode v = node.get(field);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (v.isTextual()) {
-                // LiteLLM's JSON exports may carry metadata as a JSON string
-                try {
-                    return v.asText().isBlank() ? null : JSON.readTree(v.asText());
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
-                }
-            }
-            return v;
-        }
-
-        @Override
-        public JsonParser stream(String field) throws IOException {
-            JsonNode v = node.get(field);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (v.isTextual()) {
-                return v.asText().isBlank() ? null : JSON.getFactory().createParser(v.asText());
-            }
-            return v.traverse(JSON);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A bucket of OpenAI's Usage API completions export ({@code {"object":"bucket","start_time":..,"results":[..]}}) as
@@ -16,6 +17,9 @@ import java.util.List;
 final class OpenAiUsageBuckets {
     /** How many buckets with batch results the report names, at most. */
     static final int LISTED_BATCH_BUCKETS = 10;
+
+    /** The fields of a bucket {@link #requests} reads: its other fields are skipped unread. */
+    static final Set<String> FIELDS = Set.of("start_time", "results");
 
     private long batchRequests;
     private long batchBuckets;

@@ -1,5 +1,7 @@
 package io.modelatlas.replay;
 
+import java.util.Set;
+
 /**
  * A row of OpenRouter's activity export. Per generation (the CSV of the Activity page): {@code generation_id},
  * {@code created_at}, {@code cost_total}, {@code tokens_prompt}, {@code tokens_completion} (reasoning included, as
@@ -9,6 +11,10 @@ package io.modelatlas.replay;
  */
 final class OpenRouterActivity {
     private OpenRouterActivity() {}
+
+    /** The fields {@link #request} reads, per generation and per day: a JSON export's others are skipped unread. */
+    static final Set<String> FIELDS = Set.of("model_permaslug", "model", "generation_id", "created_at", "cost_total", "tokens_prompt",
+            "tokens_completion", "tokens_cached", "date", "usage", "requests", "prompt_tokens", "completion_tokens");
 
     static LoggedRequest request(LogRows.Row row) {
         String model = row.text("model_permaslug");

@@ -1,0 +1,171 @@
+package io.modelatlas.replay;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The records of a JSON export, read with the streaming parser: each element of a top-level array, each top-level
+ * object (JSON Lines), and each element of a top-level object's {@code data} array (the other fields of such a page
+ * are skipped). Only the fields the format reads are kept; the others are skipped token by token, so a LiteLLM row's
+ * other columns (its key, its endpoint, its messages) cost no String and no tree. A kept scalar is kept as the text a
+ * tree would give ({@link JsonNode#asText()}: a float as its exact decimal, never a double); a kept nested value is
+ * built into a tree, as before.
+ */
+final class JsonRows {
+    private JsonRows() {}
+
+    /**
+     * Reads every record and hands it on. Malformed JSON ends the read with a {@link BadLineException} naming its
+     * line: past it, where the next record starts cannot be known.
+     *
+     * @param fields the fields the handler reads (every other one is skipped)
+     */
+    static void read(InputStream in, LogRows.Handler handler, String file, Set<String> fields) throws IOException {
+        StreamedRow row = new StreamedRow(fields);
+        try (JsonParser p = LogRows.JSON.getFactory().createParser(in)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.START_ARRAY) {
+                    elements(p, handler, row);
+                } else if (t == JsonToken.START_OBJECT) {
+                    object(p, handler, row);
+                } else {
+                    handler.bad(line(p), "expected a JSON object or array, got " + p.getText());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new BadLineException(file, line, "not valid JSON (" + e.getOriginalMessage() + "); the rest of the file cannot be read");
+        }
+    }
+
+    private static void elements(JsonParser p, LogRows.Handler handler, StreamedRow row) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            long line = line(p);
+            if (t == JsonToken.START_OBJECT) {
+                row.start(line);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    row.field(name, p.nextToken(), p);
+                }
+                handler.row(row);
+            } else {
+                JsonNode n = p.readValueAsTree();
+                handler.bad(line, "expected a JSON object, got " + n);
+            }
+        }
+    }
+
+    /** A top-level object: a record, or a page whose {@code data} array holds them (streamed, not held). */
+    private static void object(JsonParser p, LogRows.Handler handler, StreamedRow row) throws IOException {
+        long line = line(p);
+        boolean page = false;
+        row.start(line);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("data") && value == JsonToken.START_ARRAY) {
+                page = true;
+                elements(p, handler, row);
+            } else if (page) {
+                p.skipChildren(); // the page's own fields (has_more, next_page) are no record
+            } else {
+                row.field(name, value, p);
+            }
+        }
+        if (!page) {
+            handler.row(row);
+        }
+    }
+
+    private static long line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    /**
+     * The record being read: its kept fields as text (scalars) or trees (nested values). One instance serves every
+     * record of a read, so a handler must not keep it past {@link LogRows.Handler#row}.
+     */
+    private static final class StreamedRow implements LogRows.Row {
+        private final Set<String> kept;
+        private final Map<String, Object> values = new HashMap<>();
+        private long line;
+
+        StreamedRow(Set<String> kept) {
+            this.kept = kept;
+        }
+
+        void start(long line) {
+            this.line = line;
+            values.clear();
+        }
+
+        /**
+         * A field whose value {@code t} is the parser's current token: kept or skipped. Where a name comes twice the
+         * last value counts, as in a tree; a null counts as absent.
+         */
+        void field(String name, JsonToken t, JsonParser p) throws IOException {
+            if (!kept.contains(name)) {
+                p.skipChildren();
+                return;
+            }
+            Object value = switch (t) {
+                case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> p.getText();
+                // "-0" is 0 in a tree
+                case VALUE_NUMBER_INT -> p.getTextLength() == 2 && p.getText().equals("-0") ? "0" : p.getText();
+                // a tree's exact decimal, trailing zeros stripped, so the text is the one the tree gave
+                case VALUE_NUMBER_FLOAT -> ((JsonNode) p.readValueAsTree()).asText();
+                case VALUE_NULL -> null;
+                default -> p.readValueAsTree();
+            };
+            if (value == null) {
+                values.remove(name);
+            } else {
+                values.put(name, value);
+            }
+        }
+
+        @Override
+        public long line() {
+            return line;
+        }
+
+        @Override
+        public String text(String field) {
+            Object v = values.get(field);
+            String s = v == null ? null : v instanceof String text ? text : v.toString();
+            return s == null || s.isEmpty() ? null : s;
+        }
+
+        @Override
+        public JsonNode json(String field) {
+            Object v = values.get(field);
+            if (v instanceof String text) {
+                // LiteLLM's JSON exports may carry metadata as a JSON string
+                try {
+                    return text.isBlank() ? null : LogRows.JSON.readTree(text);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
+                }
+            }
+            return (JsonNode) v;
+        }
+
+        @Override
+        public JsonParser stream(String field) throws IOException {
+            Object v = values.get(field);
+            if (v instanceof String text) {
+                return text.isBlank() ? null : LogRows.JSON.getFactory().createParser(text);
+            }
+            return v == null ? null : ((JsonNode) v).traverse(LogRows.JSON);
+        }
+    }
+}

@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "refresh", description = {
-        "Fetch every source from its live upstream (or the copies bundled in this jar, or a directory laid out like them),",
-        "check each file, refuse one that lost many models or moved many prices tenfold (kept aside, exit 1), record the",
-        "rest as one catalog version and print what changed. Upstream URLs: built in, overridable in $MODELATLAS_HOME/sources.toml."})
+        "Fetch every price source and leaderboard from its live upstream (or the copies bundled in this jar, or a directory",
+        "laid out like them), check each file, refuse one that lost many models or scores or moved many prices tenfold (kept",
+        "aside, exit 1), record the rest as one catalog version and print what changed. Upstream URLs: built in, overridable",
+        "in $MODELATLAS_HOME/sources.toml."})
 final class RefreshCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -27,7 +28,8 @@ final class RefreshCommand implements Callable<Integer> {
     boolean bundled;
 
     @Option(names = "--source", paramLabel = "NAME=URL", mapFallbackValue = "", description = {
-            "Fetch only this source, from this URL (a mirror). Repeatable."})
+            "Fetch only this source or leaderboard, from this URL (a mirror; a leaderboard's is the base its files are read",
+            "from, e.g. https://raw.githubusercontent.com/Aider-AI/aider/main/). Repeatable."})
     Map<String, String> sources = new LinkedHashMap<>();
 
     @Option(names = "--accept", description = "Take fetched files that parse even when the guards would refuse them (after review).")

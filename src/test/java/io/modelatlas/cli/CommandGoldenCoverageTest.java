@@ -29,7 +29,7 @@ class CommandGoldenCoverageTest {
             entry("compare", List.of("cli/compare-gpt-4.1-vs-gpt-4.1-mini.md", "cli/compare-gpt-4.1-mini-vs-gpt-image-1-mini.md")),
             entry("cost", List.of("cli/cost-gpt-4.1-batch.txt")),
             entry("check", List.of("cli/check-example-article.txt", "cli/check-example-article.html", "api/check-example-article.json")),
-            entry("tokens", List.of("cli/tokens-stdin.txt")),
+            entry("tokens", List.of("cli/tokens-stdin.txt", "cli/tokens-stdin.json")),
             entry("replay", List.of("cli/replay-usage.txt")),
             entry("eval-report", List.of("cli/eval-report.txt")),
             entry("discrepancies", List.of("cli/discrepancies.txt")));

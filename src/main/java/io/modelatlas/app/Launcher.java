@@ -35,16 +35,14 @@ public final class Launcher {
         int code;
         try {
             Config config = Config.fromEnvironment(System.getenv());
-            if (config.jdbcUrl().startsWith("jdbc:sqlite:") && java.nio.file.Files.isDirectory(config.dataDir())) {
-                // only a home that exists: a command that reads the bundled data creates nothing
-                SqliteNativeLibrary.useCopyIn(config.dataDir().resolve("native"));
-            }
             Clock clock = Clock.systemUTC();
-            Lazy<OpenStore> opened = new Lazy<>(() -> OpenStore.open(config, clock));
+            // SQLite's driver is readied only by a command that opens the store: --help, tokens or a bundled-data cost never pay for it
+            Supplier<Config> storeConfig = new Lazy<>(() -> readySqlite(config));
+            Lazy<OpenStore> opened = new Lazy<>(() -> OpenStore.open(storeConfig.get(), clock));
             Supplier<StoreBackend> store = () -> opened.get().backend();
             // read-only commands use the store when there is one, and never create one just to read the bundled data
             Supplier<Catalog> catalog = new Lazy<>(() -> !config.storeExists() ? CatalogLoader.loadBundled()
-                    : storedSnapshot(config).orElseGet(() -> store.get().catalog().catalog()));
+                    : storedSnapshot(storeConfig.get()).orElseGet(() -> store.get().catalog().catalog()));
             UpstreamAccess upstream = new UpstreamAccess(config.dataDir(), new HttpFetcher(FetchSettings.defaults(), HttpFetcher.Sleeper.REAL));
             CliContext.ServerLauncher server = new CliContext.ServerLauncher() {
                 @Override
@@ -85,6 +83,17 @@ public final class Launcher {
                         return Optional.empty();
                     }
                 });
+    }
+
+    /**
+     * The config, once SQLite's driver is pointed at our copy of its native library: only in a home that exists, since
+     * a command that reads the bundled data creates nothing.
+     */
+    private static Config readySqlite(Config config) {
+        if (config.jdbcUrl().startsWith("jdbc:sqlite:") && java.nio.file.Files.isDirectory(config.dataDir())) {
+            SqliteNativeLibrary.useCopyIn(config.dataDir().resolve("native"));
+        }
+        return config;
     }
 
     /** The eval commands' services: runs in the store, OpenAI-compatible endpoints, keys from the environment by name. */

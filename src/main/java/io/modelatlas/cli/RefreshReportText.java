@@ -3,8 +3,10 @@ package io.modelatlas.cli;
 import io.modelatlas.catalog.history.CatalogChange;
 import io.modelatlas.catalog.history.FieldKey;
 import io.modelatlas.catalog.history.HistoryEntry;
+import io.modelatlas.catalog.source.SourceSet;
 import io.modelatlas.compare.Format;
 import io.modelatlas.refresh.RefreshReport;
+import io.modelatlas.refresh.ScoreChange;
 import io.modelatlas.refresh.SourceOutcome;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -19,7 +21,7 @@ final class RefreshReportText {
             if (s.status() == SourceOutcome.Status.REFUSED) {
                 err.println("error: " + s.source() + " refused: " + s.detail() + "; the catalog keeps its copy. The file is kept as " + s.keptAs()
                         + (s.acceptable() ? "; after review, take it with: refresh --accept --source " + s.source() + "=" + s.url()
-                        + " (or: import " + s.source() + " " + s.keptAs() + ")" : ""));
+                        + (SourceSet.IMPORTABLE.contains(s.source()) ? " (or: import " + s.source() + " " + s.keptAs() + ")" : "") : ""));
             } else if (s.status() == SourceOutcome.Status.FAILED) {
                 err.println("error: " + s.source() + " not refreshed: " + s.detail() + "; the catalog keeps its copy");
             }
@@ -31,6 +33,18 @@ final class RefreshReportText {
         for (CatalogChange c : report.changes()) {
             out.println("  " + line(c));
         }
+        if (!report.scoreChanges().isEmpty()) {
+            // leaderboard scores are not fields of the catalog's history: listed here, not in the changes feed
+            out.printf("leaderboard scores of catalog models changed: %d%n", report.scoreChanges().size());
+            for (ScoreChange c : report.scoreChanges()) {
+                out.println("  " + line(c));
+            }
+        }
+    }
+
+    static String line(ScoreChange c) {
+        return String.format("%-8s %s %s%s: %s -> %s", "score", c.modelId(), c.benchmarkId(), c.variant().isEmpty() ? "" : " (" + c.variant() + ")",
+                c.before() == null ? "none" : c.before(), c.after() == null ? "none" : c.after());
     }
 
     static String line(CatalogChange c) {

@@ -165,6 +165,12 @@ public final class LiveCatalog {
                 set = set.with(new SourceSet.SourceFile(source, s.get().fileName(), s.get().asOf(), s.get().skipInvalid(), s.get().content()));
             }
         }
+        for (String board : SourceSet.LEADERBOARDS) {
+            Optional<SourceSnapshot> s = bundled.hasLeaderboards() ? store.latestSnapshot(board) : Optional.empty();
+            if (s.isPresent()) {
+                set = set.with(new SourceSet.SourceFile(board, s.get().fileName(), s.get().asOf(), false, s.get().content()));
+            }
+        }
         return set.withCurations(store.curations());
     }
 
@@ -176,20 +182,36 @@ public final class LiveCatalog {
         return record("import", List.of(new SourceSet.SourceFile(source, fileName, asOf, skipInvalid, content)), actor);
     }
 
-    /** Imports every source of {@code from} whose file differs from the stored one, as one catalog version. */
+    /**
+     * Imports every source of {@code from} whose file differs from the stored one, as one catalog version. A leaderboard
+     * table fetched live gives way to {@code from}'s own table; without a fetched one, the data set's table is read
+     * already.
+     */
     public ImportResult refresh(SourceSet from, String actor) {
         List<SourceSet.SourceFile> files = new ArrayList<>();
         for (String source : from.sources()) {
             files.add(from.file(source));
         }
+        for (String board : SourceSet.LEADERBOARDS) {
+            if (from.hasLeaderboards() && bundled.hasLeaderboards() && store.latestSnapshot(board).isPresent()) {
+                files.add(from.file(board));
+            }
+        }
         return record("refresh", files, actor);
     }
 
-    /** Imports fetched files (one per source at most) as one catalog version; unchanged ones are left alone. */
+    /**
+     * Imports fetched files (one per source or leaderboard at most; a leaderboard's is its tidy CSV) as one catalog
+     * version; unchanged ones are left alone.
+     */
     public ImportResult refreshFiles(List<SourceSet.SourceFile> files, String actor) {
         for (SourceSet.SourceFile f : files) {
-            if (!SourceSet.IMPORTABLE.contains(f.source())) {
-                throw new IllegalArgumentException("unknown source '" + f.source() + "': expected one of " + String.join(", ", SourceSet.IMPORTABLE));
+            if (!SourceSet.IMPORTABLE.contains(f.source()) && !SourceSet.LEADERBOARDS.contains(f.source())) {
+                throw new IllegalArgumentException("unknown source '" + f.source() + "': expected one of " + String.join(", ", SourceSet.IMPORTABLE)
+                        + " or a leaderboard: " + String.join(", ", SourceSet.LEADERBOARDS));
+            }
+            if (SourceSet.LEADERBOARDS.contains(f.source()) && !bundled.hasLeaderboards()) {
+                throw new IllegalArgumentException("the " + f.source() + " leaderboard cannot be refreshed: this data set has no leaderboards");
             }
         }
         return record("refresh", files, actor);
@@ -200,10 +222,17 @@ public final class LiveCatalog {
         return storedSet().file(source);
     }
 
-    /** {@link #currentFile}, or empty when the catalog has no file of the source (a data directory without genai-prices). */
+    /**
+     * {@link #currentFile}, or empty when the catalog has no file of the source (a data directory without genai-prices,
+     * or without leaderboards). Reads only that source's stored copy: a refresh asks for each source in turn.
+     */
     Optional<SourceSet.SourceFile> currentFileIfAny(String source) {
-        SourceSet set = storedSet();
-        return set.has(source) ? Optional.of(set.file(source)) : Optional.empty();
+        boolean board = SourceSet.LEADERBOARDS.contains(source);
+        Optional<SourceSnapshot> s = board && !bundled.hasLeaderboards() ? Optional.empty() : store.latestSnapshot(source);
+        if (s.isPresent()) {
+            return Optional.of(new SourceSet.SourceFile(source, s.get().fileName(), s.get().asOf(), s.get().skipInvalid(), s.get().content()));
+        }
+        return bundled.has(source) ? Optional.of(bundled.file(source)) : Optional.empty();
     }
 
     /** The SHA-256 of the source's newest stored copy, or null when the store has none. */
@@ -219,6 +248,13 @@ public final class LiveCatalog {
                 newer.add(bundled.file(source));
             }
         }
+        for (String board : bundled.hasLeaderboards() ? SourceSet.LEADERBOARDS : List.<String>of()) {
+            // a release's own table newer than the copy a live refresh fetched takes its place again
+            Optional<LocalDate> stored = store.latestAsOf(board);
+            if (stored.isPresent() && bundled.ownAsOf("leaderboards").isAfter(stored.get())) {
+                newer.add(bundled.file(board));
+            }
+        }
         if (!newer.isEmpty()) {
             record("refresh", newer, "system: newer bundled data");
         }
@@ -228,10 +264,16 @@ public final class LiveCatalog {
         int entries = 0;
         int offerings = 0;
         List<String> skipped = new ArrayList<>();
-        Map<String, CatalogLoader.SourceCheck> checks = new LinkedHashMap<>();
+        Map<String, int[]> perFile = new LinkedHashMap<>(); // each file's entries and skipped entries, as stored with it
         for (SourceSet.SourceFile f : files) {
+            if (SourceSet.LEADERBOARDS.contains(f.source())) {
+                int rows = CatalogLoader.checkLeaderboard(f).rows();
+                perFile.put(f.source(), new int[] {rows, 0});
+                entries += rows;
+                continue;
+            }
             CatalogLoader.SourceCheck check = CatalogLoader.check(f);
-            checks.put(f.source(), check);
+            perFile.put(f.source(), new int[] {check.entries(), check.skipped().size()});
             entries += check.entries();
             offerings += check.offerings();
             skipped.addAll(check.skipped());
@@ -260,9 +302,8 @@ public final class LiveCatalog {
                 }
                 long v = w.addVersion(at, kind, summary, actor);
                 for (SourceSet.SourceFile f : changed) {
-                    CatalogLoader.SourceCheck check = checks.get(f.source());
-                    w.addSnapshot(v, f.source(), f.fileName(), f.asOf(), sha256(f.content()), f.skipInvalid(), check.entries(),
-                            check.skipped().size(), f.content());
+                    int[] count = perFile.get(f.source());
+                    w.addSnapshot(v, f.source(), f.fileName(), f.asOf(), sha256(f.content()), f.skipInvalid(), count[0], count[1], f.content());
                 }
                 Map<FieldKey, HistoryEntry> open = w.openHistory();
                 HistoryDiff diff = HistoryDiff.between(open, now, removedOn);

@@ -2,14 +2,17 @@ package io.modelatlas.refresh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.modelatlas.catalog.source.LeaderboardUpstream;
 import io.modelatlas.catalog.source.SourceSet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +24,11 @@ import java.util.Map;
  * url = "https://mirror.example/model_prices_and_context_window.json"
  * </pre>
  *
- * {@code named} is true for sources an operator named ({@code refresh --source}): those are fetched even when the
+ * A leaderboard's URL is a base: each of its upstream files ({@link LeaderboardUpstream#paths()}) is fetched from
+ * there. By default it is the repository's default branch as GitHub serves raw files
+ * ({@code https://raw.githubusercontent.com/<repo>/<branch>/}); {@code [livebench] url = "https://mirror/base/"} moves it.
+ *
+ * <p>{@code named} is true for sources an operator named ({@code refresh --source}): those are fetched even when the
  * catalog's data set has no copy of them yet, while a refresh of every source leaves out a source the data set does
  * not list (a data directory laid out before genai-prices was added).
  */
@@ -50,14 +57,34 @@ public record Upstreams(Map<String, URI> urls, boolean named) {
         return java.util.Collections.unmodifiableMap(d);
     }
 
+    /** The default base URL of each leaderboard that can be read from upstream, in {@link SourceSet#LEADERBOARDS} order. */
+    public static Map<String, URI> leaderboardDefaults(Map<String, LeaderboardUpstream> leaderboards) {
+        Map<String, URI> d = new LinkedHashMap<>();
+        for (String board : SourceSet.LEADERBOARDS) {
+            LeaderboardUpstream u = leaderboards.get(board);
+            if (u != null) {
+                d.put(board, URI.create("https://raw.githubusercontent.com/" + u.repo() + "/" + u.defaultRef() + "/"));
+            }
+        }
+        return d;
+    }
+
+    /** {@link #read(Path, Map)} with every leaderboard that can be read from upstream ({@link LeaderboardUpstream#all()}). */
+    public static Upstreams read(Path home) {
+        return read(home, LeaderboardUpstream.all());
+    }
+
     /**
-     * The defaults with the overrides of {@code home}'s sources.toml, when there is one.
+     * The defaults (the price sources' and those of {@code leaderboards}) with the overrides of {@code home}'s
+     * sources.toml, when there is one.
      *
      * @throws IllegalArgumentException naming the file, the key and what is wrong
      */
-    public static Upstreams read(Path home) {
+    public static Upstreams read(Path home, Map<String, LeaderboardUpstream> leaderboards) {
         Path file = home.resolve("sources.toml");
         Map<String, URI> urls = new LinkedHashMap<>(DEFAULTS);
+        urls.putAll(leaderboardDefaults(leaderboards));
+        List<String> known = known(leaderboards);
         if (!Files.isRegularFile(file)) {
             return new Upstreams(urls);
         }
@@ -70,16 +97,32 @@ public record Upstreams(Map<String, URI> urls, boolean named) {
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String where = file + ": [" + e.getKey() + "]";
-            if (!SourceSet.IMPORTABLE.contains(e.getKey())) {
-                throw new IllegalArgumentException(where + ": unknown source; expected one of " + String.join(", ", SourceSet.IMPORTABLE));
+            if (!known.contains(e.getKey())) {
+                throw new IllegalArgumentException(where + ": unknown source; expected one of " + String.join(", ", known));
             }
             JsonNode url = e.getValue().get("url");
             if (url == null || !url.isTextual()) {
                 throw new IllegalArgumentException(where + ".url: missing; expected url = \"https://...\"");
             }
-            urls.put(e.getKey(), url(url.asText(), where + ".url"));
+            urls.put(e.getKey(), urlOf(e.getKey(), url.asText(), where + ".url", leaderboards));
         }
         return new Upstreams(urls);
+    }
+
+    /** The price sources, then the leaderboards {@code leaderboards} can read. */
+    private static List<String> known(Map<String, LeaderboardUpstream> leaderboards) {
+        List<String> known = new ArrayList<>(SourceSet.IMPORTABLE);
+        known.addAll(leaderboardDefaults(leaderboards).keySet());
+        return known;
+    }
+
+    /** A source's URL; a leaderboard's is a base its paths are resolved against, so it gets its final {@code /}. */
+    private static URI urlOf(String source, String text, String what, Map<String, LeaderboardUpstream> leaderboards) {
+        URI u = url(text, what);
+        if (leaderboards.containsKey(source) && !u.getPath().endsWith("/")) {
+            u = URI.create(u + "/");
+        }
+        return u;
     }
 
     /**
@@ -88,12 +131,23 @@ public record Upstreams(Map<String, URI> urls, boolean named) {
      * @throws IllegalArgumentException for an unknown source or a URL that is not http(s)
      */
     public static Upstreams only(Map<String, String> mirrors) {
+        return only(mirrors, LeaderboardUpstream.all());
+    }
+
+    /**
+     * Only the sources named in {@code mirrors}, each from its mirror; a leaderboard of {@code leaderboards} is named
+     * with the base URL of its files.
+     *
+     * @throws IllegalArgumentException for an unknown source or a URL that is not http(s)
+     */
+    public static Upstreams only(Map<String, String> mirrors, Map<String, LeaderboardUpstream> leaderboards) {
+        List<String> known = known(leaderboards);
         Map<String, URI> urls = new LinkedHashMap<>();
         mirrors.forEach((source, url) -> {
-            if (!SourceSet.IMPORTABLE.contains(source)) {
-                throw new IllegalArgumentException("--source " + source + "=...: unknown source; expected one of " + String.join(", ", SourceSet.IMPORTABLE));
+            if (!known.contains(source)) {
+                throw new IllegalArgumentException("--source " + source + "=...: unknown source; expected one of " + String.join(", ", known));
             }
-            urls.put(source, url(url, "--source " + source));
+            urls.put(source, urlOf(source, url, "--source " + source, leaderboards));
         });
         return new Upstreams(urls, true);
     }

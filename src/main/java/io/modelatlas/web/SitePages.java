@@ -10,6 +10,8 @@ import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.RecordedChange;
 import io.modelatlas.compare.ComparisonPaths;
+import io.modelatlas.eval.RunReport;
+import io.modelatlas.eval.RunStore;
 import io.modelatlas.pricing.ServiceTier;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,15 @@ final class SitePages {
     /** The {@code /replay} form as a GET shows it; replaying an upload needs the server (a POST). */
     byte[] replayForm(WebContext ctx) {
         return templates.render("replay/page.jte", "page", ReplayPage.form(ctx, ReplayRoutes.DEFAULT_LIMIT));
+    }
+
+    /** The list of stored eval runs; {@code runs} is null on a site with no store, which keeps none. */
+    byte[] evalList(WebContext ctx, List<RunStore.RunSummary> runs) {
+        return templates.render("eval/list.jte", "page", runs == null ? EvalListPage.withoutStore(ctx.baseUrl()) : EvalListPage.of(runs, ctx.baseUrl()));
+    }
+
+    byte[] evalRun(WebContext ctx, RunReport report) {
+        return templates.render("eval/run.jte", "page", EvalRunPage.of(report, ctx.baseUrl()));
     }
 
     /** The API reference page, made from the OpenAPI document. */

@@ -1,5 +1,6 @@
 package io.modelatlas.web;
 
+import io.modelatlas.api.EvalRunJson;
 import io.modelatlas.api.Json;
 import io.modelatlas.api.LeaderboardJson;
 import io.modelatlas.catalog.Model;
@@ -72,6 +73,16 @@ public final class StaticSite implements SiteSource {
         }
         if (path.equals("/replay")) {
             return html(pages.replayForm(ctx));
+        }
+        if (path.equals("/evals")) {
+            return html(pages.evalList(ctx, store == null ? null : store.evalRuns().list(EvalRoutes.LIST_LIMIT)));
+        }
+        if (path.startsWith("/evals/") && store != null) {
+            return EvalRoutes.report(store.evalRuns(), path.substring("/evals/".length()), ctx.catalog()).flatMap(r -> html(pages.evalRun(ctx, r)));
+        }
+        if (path.startsWith("/api/v1/evals/") && store != null) {
+            return EvalRoutes.report(store.evalRuns(), path.substring("/api/v1/evals/".length()), ctx.catalog())
+                    .flatMap(r -> text("application/json", Json.write(EvalRunJson.from(r))));
         }
         if (path.equals("/data-quality")) {
             return html(pages.dataQuality(ctx));

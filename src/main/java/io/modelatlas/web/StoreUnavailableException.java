@@ -5,6 +5,6 @@ final class StoreUnavailableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     StoreUnavailableException() {
-        super("this site runs without a store, so it has no price history or admin API");
+        super("this site runs without a store, so it has no price history, eval runs or admin API");
     }
 }

@@ -178,8 +178,8 @@ public final class WebApp {
             ErrorMapping.install(config, templates);
             if (backend != null) {
                 new AdminApi(this::backend).install(config);
-                new EvalRoutes(() -> backend().evalRuns(), () -> ctx().catalog(), () -> ctx().baseUrl(), templates).install(config);
             }
+            new EvalRoutes(() -> backend().evalRuns(), backend != null, this::ctx, pages).install(config);
             new ModelRoutes(this::site, pages, archive).install(config);
             new CompareRoutes(this::site, pages).install(config);
             new TokenRoutes(this::ctx).install(config);

@@ -71,4 +71,33 @@ class SqliteNativeLibraryTest {
 
         assertThat(System.getProperty("org.sqlite.lib.path")).isNull();
     }
+
+    @Test
+    void a_later_start_goes_where_the_first_starts_note_says_without_looking_up_the_platform(@TempDir Path home) throws Exception {
+        Path folder = home.resolve("native");
+        SqliteNativeLibrary.useCopyIn(folder);
+        Path copied = Path.of(System.getProperty("org.sqlite.lib.path")).resolve(System.getProperty("org.sqlite.lib.name"));
+        Path note;
+        try (Stream<Path> files = Files.list(folder)) {
+            note = files.filter(f -> f.getFileName().toString().startsWith("library-")).findFirst().orElseThrow();
+        }
+        assertThat(folder.resolve(Files.readString(note))).isEqualTo(copied);
+
+        // the note is followed as written: pointed at another copy, the next start uses that one
+        Path moved = Files.createDirectories(folder.resolve("elsewhere")).resolve(copied.getFileName());
+        Files.copy(copied, moved);
+        Files.writeString(note, "elsewhere/" + copied.getFileName());
+        System.clearProperty("org.sqlite.lib.path");
+        SqliteNativeLibrary.useCopyIn(folder);
+        assertThat(System.getProperty("org.sqlite.lib.path")).isEqualTo(moved.getParent().toString());
+
+        // a note naming a copy that is gone, or a place outside the folder, is not followed: the copy is made again
+        for (String stale : new String[] {"elsewhere/gone.so", "../../etc/" + copied.getFileName()}) {
+            Files.writeString(note, stale);
+            System.clearProperty("org.sqlite.lib.path");
+            SqliteNativeLibrary.useCopyIn(folder);
+            assertThat(Path.of(System.getProperty("org.sqlite.lib.path"))).as(stale).isEqualTo(copied.getParent());
+            assertThat(folder.resolve(Files.readString(note))).as(stale).isEqualTo(copied);
+        }
+    }
 }

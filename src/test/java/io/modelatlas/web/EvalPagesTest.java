@@ -120,4 +120,22 @@ class EvalPagesTest {
         assertThat(runs.path(0).path("id").asText()).isEqualTo(run.id());
         assertThat(runs.path(0).path("status").asText()).as("written as the run report writes it").isEqualTo(run.status().label());
     }
+
+    @Test
+    void a_server_without_a_store_says_it_keeps_no_runs_where_the_nav_leads() throws Exception {
+        Javalin bare = WebApp.create(WebContext.of(backend.catalog().catalog(), MiniData.CLOCK, "https://modelatlas.example")).start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/evals")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<a href=\"/evals\">Evals</a>", "This site keeps no runs: it has no store.").doesNotContain("No runs yet");
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bare.port() + "/api/v1/evals")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(404);
+            assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(api.body()).contains("/problems/no-store", "no price history, eval runs or admin API");
+        } finally {
+            bare.stop();
+        }
+    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.Javalin;
 import io.modelatlas.admin.AdminTokens;
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.eval.EvalRun;
+import io.modelatlas.eval.GoldenRun;
 import io.modelatlas.export.SiteExporter;
 import io.modelatlas.fixtures.Fixtures;
 import io.modelatlas.fixtures.MiniData;
@@ -38,6 +40,8 @@ class ExportMatchesServerTest {
 
     @TempDir
     Path dir;
+    @TempDir
+    Path suiteDir;
 
     @Test
     void every_exported_file_is_what_the_server_serves_for_a_fixed_catalog() throws Exception {
@@ -48,7 +52,9 @@ class ExportMatchesServerTest {
         try {
             List<String> paths = exportAndCompare(StaticSite.of(ctx), server);
             assertThat(paths).contains("/", "/models", "/models/gpt-4.1-mini", "/compare/gpt-4.1-vs-gpt-4.1-mini", "/calculator",
-                    "/data-quality", "/api", "/sitemap.xml", "/robots.txt", "/static/app.css", "/static/app.js", "/changes", "/changes.atom");
+                    "/data-quality", "/api", "/sitemap.xml", "/robots.txt", "/static/app.css", "/static/app.js", "/changes", "/changes.atom", "/evals");
+            // the nav links to /evals on every page: without a store it says the site keeps no runs, rather than 404
+            assertThat(Files.readString(dir.resolve("evals/index.html"))).contains("This site keeps no runs: it has no store.");
             // the JSON a page links to is written, so the copy has no dead link; the rest of the API needs a server
             assertThat(dir.resolve("api/v1/openapi.json")).exists();
             assertThat(dir.resolve("api/v1/compare")).doesNotExist();
@@ -61,10 +67,12 @@ class ExportMatchesServerTest {
     void every_exported_file_is_what_the_server_serves_over_a_store_with_price_history() throws Exception {
         Store store = Store.open(TestDatabases.newDatabase("sqlite"));
         StoreBackend backend = new StoreBackend(LiveCatalog.open(store.catalogArchive(), MiniData.sources(), MiniData.CLOCK), new AdminTokens(store.adminTokens(), MiniData.CLOCK), store.auditLog(), store.evalRuns());
+        EvalRun run = GoldenRun.create(store.evalRuns(), backend.catalog().catalog(), suiteDir);
         Javalin server = WebApp.create(CompletableFuture.completedFuture(backend), MiniData.CLOCK, BASE, 0).start("127.0.0.1", 0);
         try {
             List<String> paths = exportAndCompare(StaticSite.of(backend, MiniData.CLOCK, BASE), server);
-            assertThat(paths).contains("/models/gpt-4.1-mini", "/data-quality", "/changes", "/changes.atom");
+            assertThat(paths).contains("/models/gpt-4.1-mini", "/data-quality", "/changes", "/changes.atom",
+                    "/evals", "/evals/" + run.id(), "/api/v1/evals/" + run.id());
             assertThat(Files.readString(dir.resolve("models/gpt-4.1-mini/index.html")))
                     .contains("Price history").contains("href=\"/api/v1/models/gpt-4.1-mini/history\"");
         } finally {

@@ -75,6 +75,11 @@ public final class CatalogLoader {
         if (!stored.sources().equals(copied.sources())) {
             throw new IllegalArgumentException("the stored set has other sources");
         }
+        for (String board : SourceSet.LEADERBOARDS) {
+            if (stored.isReplaced(board) || copied.isReplaced(board)) {
+                throw new IllegalArgumentException("the " + board + " leaderboard was fetched: its catalog is not a copy");
+            }
+        }
         for (String source : copied.sources()) {
             SourceSet.SourceFile a = copied.file(source);
             SourceSet.SourceFile b = stored.file(source);
@@ -126,6 +131,39 @@ public final class CatalogLoader {
         }
         return new SourceCheck(file.source(), p.entries(), p.records().size(),
                 p.skipped().stream().map(Throwable::getMessage).toList(), p.warnings(), basePrices(p.records()));
+    }
+
+    /**
+     * What checking one leaderboard's tidy CSV found: its rows, and each score by what it is a score of (the name as
+     * published, benchmark, metric and published run settings) with its published text, for a refresh to compare a
+     * fetched copy with the one it replaces.
+     */
+    public record LeaderboardCheck(String source, int rows, Map<String, String> scores) {
+        public LeaderboardCheck {
+            scores = Map.copyOf(scores);
+        }
+    }
+
+    /**
+     * Parses one leaderboard's tidy CSV the way a load would.
+     *
+     * @throws SourceFormatException naming the file, line and column of the first bad row; also when it holds no row
+     *                               at all, which would empty the leaderboard
+     */
+    public static LeaderboardCheck checkLeaderboard(SourceSet.SourceFile file) {
+        if (!SourceSet.LEADERBOARDS.contains(file.source())) {
+            throw new IllegalArgumentException("unknown leaderboard '" + file.source() + "': expected one of " + SourceSet.LEADERBOARDS);
+        }
+        List<LeaderboardTable.Score> rows = LeaderboardTable.read(file);
+        if (rows.isEmpty()) {
+            throw new SourceFormatException(file.fileName(), "", "holds no score; taking it would empty the " + file.source() + " leaderboard");
+        }
+        Map<String, String> scores = new java.util.HashMap<>();
+        for (LeaderboardTable.Score r : rows) {
+            // the first row of a key wins, as a re-run published twice is one score
+            scores.putIfAbsent(String.join(" | ", r.publishedName(), r.benchmark(), r.metric(), r.variant()), r.scoreText());
+        }
+        return new LeaderboardCheck(file.source(), rows.size(), scores);
     }
 
     private static Map<String, Map<String, BigDecimal>> basePrices(List<SourceRecord> records) {
@@ -187,9 +225,24 @@ public final class CatalogLoader {
             return Catalog.of(models, sources);
         }
         List<SourceInfo> withLeaderboards = new ArrayList<>(sources);
-        withLeaderboards.add(new SourceInfo("leaderboards", asOf(manifest, "leaderboards"), license(manifest, "leaderboards"),
-                origin(manifest, "leaderboards"), LeaderboardTable.bundledRowCount(), List.of()));
-        return Catalog.of(models, withLeaderboards, LeaderboardImport::bundled);
+        withLeaderboards.add(leaderboardsInfo(set, manifest));
+        // read on first use of the catalog's leaderboards, from this set: fetched copies in place of the own tables
+        return Catalog.of(models, withLeaderboards, catalog -> LeaderboardImport.of(catalog, set));
+    }
+
+    /** The leaderboards as a source: the newest date among their tables, and which were fetched live. */
+    private static SourceInfo leaderboardsInfo(SourceSet set, JsonNode manifest) {
+        LocalDate asOf = asOf(manifest, "leaderboards");
+        List<String> fetched = new ArrayList<>();
+        for (String board : SourceSet.LEADERBOARDS) {
+            if (set.isReplaced(board)) {
+                SourceSet.SourceFile f = set.file(board);
+                fetched.add(board + " " + f.fileName() + " (" + f.asOf() + ")");
+                asOf = f.asOf().isAfter(asOf) ? f.asOf() : asOf;
+            }
+        }
+        String origin = origin(manifest, "leaderboards") + (fetched.isEmpty() ? "" : "; fetched live: " + String.join(", ", fetched));
+        return new SourceInfo("leaderboards", asOf, license(manifest, "leaderboards"), origin, LeaderboardTable.rowCount(set), List.of());
     }
 
     /** One importable source file, parsed. */

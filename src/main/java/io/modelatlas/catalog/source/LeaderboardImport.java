@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the catalog's {@link Leaderboards}: the five bundled leaderboards, each row placed on a catalog model by
+ * Builds the catalog's {@link Leaderboards}: the five leaderboards (bundled, or fetched by a live refresh), each row placed on a catalog model by
  * {@link LeaderboardMapping} (unmapped rows are left out, and listed in the mapping report), and the scores the
  * sources carry on the models themselves (simple-evals, Artificial Analysis).
  *
@@ -34,6 +34,12 @@ final class LeaderboardImport {
 
     static Leaderboards bundled(Catalog catalog) {
         return of(catalog, LeaderboardTable.readBundled(), LeaderboardMapping.bundled(catalog));
+    }
+
+    /** The leaderboards of {@code set}: its own tables and mapping, with any fetched copy in place of its table. */
+    static Leaderboards of(Catalog catalog, SourceSet set) {
+        String mapping = new String(set.read(LeaderboardTable.FOLDER + "mapping.toml"), java.nio.charset.StandardCharsets.UTF_8);
+        return of(catalog, LeaderboardTable.read(set), LeaderboardMapping.of(catalog, mapping));
     }
 
     /** A mapped row taken apart. */

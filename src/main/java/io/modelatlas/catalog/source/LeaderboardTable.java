@@ -34,7 +34,11 @@ final class LeaderboardTable {
     private static final Pattern LMARENA = Pattern.compile("^LMArena Text \\((.+)\\)$");
     private static final Set<String> SETTINGS = Set.of("edit_format", "reasoning_effort", "thinking_tokens", "editor_model", "editor_edit_format",
             "task_version");
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
+    /**
+     * A pinned commit (the bundled tables), or the branch a live refresh read the upstream files at
+     * ({@link LeaderboardUpstream#tidy}): "main" says "as the branch stood on {@code as_of}".
+     */
+    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}|[A-Za-z0-9][A-Za-z0-9._/-]{0,99}");
 
     private LeaderboardTable() {}
 
@@ -82,6 +86,38 @@ final class LeaderboardTable {
             }
         }
         return all;
+    }
+
+    /** Every leaderboard's rows as {@code set} reads them: a fetched copy where one replaced the data set's own table. */
+    static List<Score> read(SourceSet set) {
+        List<Score> all = new ArrayList<>();
+        for (String source : SOURCES) {
+            all.addAll(read(set.file(source)));
+        }
+        return all;
+    }
+
+    /** One leaderboard's rows. */
+    static List<Score> read(SourceSet.SourceFile file) {
+        return read(new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(file.content()), StandardCharsets.UTF_8)),
+                file.fileName(), file.source());
+    }
+
+    /** How many scores {@code set}'s leaderboards hold (data lines), counted without parsing them. */
+    static int rowCount(SourceSet set) {
+        int rows = 0;
+        for (String source : SOURCES) {
+            byte[] content = set.file(source).content();
+            int lines = 0;
+            for (byte b : content) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            if (content.length > 0 && content[content.length - 1] != '\n') {
+                lines++; // a last line without its line end
+            }
+            rows += Math.max(0, lines - 1); // the header is no score
+        }
+        return rows;
     }
 
     /** The bundled files leaderboards are built from: the mapping and each source's table. */
@@ -164,7 +200,7 @@ final class LeaderboardTable {
         }
         String commit = required(f, 8, file, lineNo);
         if (!COMMIT.matcher(commit).matches()) {
-            throw bad(file, lineNo, 8, "expected a 40-digit commit, got \"" + commit + "\"");
+            throw bad(file, lineNo, 8, "expected a 40-digit commit or a branch name, got \"" + commit + "\"");
         }
         String path = required(f, 9, file, lineNo);
         return new Score(source, lineNo, name, benchmark, category(benchmark), f.get(10).trim(), metric, unit, higher, scoreText, score,

@@ -1,6 +1,8 @@
 package io.modelatlas.catalog.source;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,10 @@ public interface LeaderboardUpstream {
 
     /** Every leaderboard that can be read from upstream, by source name. */
     static Map<String, LeaderboardUpstream> all() {
-        return Map.of();
+        Map<String, LeaderboardUpstream> all = new LinkedHashMap<>();
+        for (LeaderboardUpstream upstream : List.of(new AiderUpstream(), new VectaraUpstream(), new EpochUpstream(), new LmArenaUpstream(), new LiveBenchUpstream())) {
+            all.put(upstream.source(), upstream);
+        }
+        return Collections.unmodifiableMap(all);
     }
 }

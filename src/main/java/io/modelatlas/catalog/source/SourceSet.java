@@ -33,6 +33,11 @@ public final class SourceSet {
      * added still loads, without it.
      */
     private static final List<String> OPTIONAL = List.of("genaiprices");
+    /**
+     * The leaderboards a data set with a {@code [leaderboards]} entry reads (one tidy CSV each, under
+     * {@code leaderboards/}); a live refresh may replace any of them ({@link #with}).
+     */
+    public static final List<String> LEADERBOARDS = LeaderboardTable.SOURCES;
 
     private final Opener base;
     private final JsonNode manifest;
@@ -85,10 +90,10 @@ public final class SourceSet {
         return new SourceSet(opener, CatalogLoader.manifest(opener), Map.of(), Map.of(), bundled);
     }
 
-    /** This set with one source's file replaced by {@code file}. */
+    /** This set with one source's file (or one leaderboard's tidy CSV) replaced by {@code file}. */
     public SourceSet with(SourceFile file) {
-        if (!IMPORTABLE.contains(file.source())) {
-            throw new IllegalArgumentException("unknown source '" + file.source() + "': expected one of " + IMPORTABLE);
+        if (!IMPORTABLE.contains(file.source()) && !LEADERBOARDS.contains(file.source())) {
+            throw new IllegalArgumentException("unknown source '" + file.source() + "': expected one of " + IMPORTABLE + " or " + LEADERBOARDS);
         }
         Map<String, SourceFile> r = new LinkedHashMap<>(replaced);
         r.put(file.source(), file);
@@ -110,16 +115,31 @@ public final class SourceSet {
                 .toList();
     }
 
-    /** True when this set has a file of {@code source} (see {@link #sources()}). */
+    /**
+     * True when this set has a file of {@code source} (see {@link #sources()}), or, for a leaderboard, when its data
+     * set lists leaderboards.
+     */
     public boolean has(String source) {
-        return sources().contains(source);
+        return LEADERBOARDS.contains(source) ? hasLeaderboards() : sources().contains(source);
     }
 
-    /** The file a source is read from now: an imported one, or the data set's own. */
+    /** True when the data set's {@code sources.toml} lists leaderboards: the catalog then has them. */
+    public boolean hasLeaderboards() {
+        return manifest.has("leaderboards");
+    }
+
+    /** The file a source is read from now: an imported (or fetched) one, or the data set's own. */
     public SourceFile file(String source) {
         SourceFile r = replaced.get(source);
         if (r != null) {
             return r;
+        }
+        if (LEADERBOARDS.contains(source)) {
+            if (!hasLeaderboards()) {
+                throw new SourceFormatException("sources.toml", "leaderboards", "missing: this data set has no leaderboards");
+            }
+            String name = LeaderboardTable.FOLDER + source + ".csv";
+            return new SourceFile(source, name, CatalogLoader.asOf(manifest, "leaderboards"), false, read(name));
         }
         String name = CatalogLoader.fileName(manifest, source);
         try (InputStream in = open(name)) {
@@ -158,7 +178,7 @@ public final class SourceSet {
     /**
      * The SHA-256 of everything a load of this set reads: the manifest, the overlay, identity rules and benchmark
      * table, each source's file (with its name, date and whether invalid entries are skipped), the operators'
-     * corrections, and the bundled leaderboards. Equal fingerprints make equal catalogs (for one version of the
+     * corrections, and the leaderboards (the data set's own tables, or the fetched copies replacing them). Equal fingerprints make equal catalogs (for one version of the
      * code), so a catalog snapshot labelled with it stands for the set.
      */
     public String fingerprint() {
@@ -171,9 +191,16 @@ public final class SourceSet {
             digest(sha, source + " " + f.fileName() + " " + f.asOf() + " " + f.skipInvalid(), f.content());
         }
         curations.forEach((id, patch) -> digest(sha, "curation " + id, patch.getBytes(StandardCharsets.UTF_8)));
-        if (manifest.has("leaderboards")) {
+        if (hasLeaderboards()) {
             for (String name : LeaderboardTable.bundledFiles()) {
-                digest(sha, name, LeaderboardTable.bundledBytes(name));
+                String source = name.endsWith(".csv") ? name.substring(0, name.length() - ".csv".length()) : null;
+                SourceFile fetched = source == null ? null : replaced.get(source);
+                if (fetched == null) {
+                    // the label of the data set's own table stays its name, so a set without fetched copies keeps its fingerprint
+                    digest(sha, name, read(LeaderboardTable.FOLDER + name));
+                } else {
+                    digest(sha, "leaderboard " + source + " " + fetched.fileName() + " " + fetched.asOf(), fetched.content());
+                }
             }
         }
         return HexFormat.of().formatHex(sha.digest());
@@ -207,7 +234,7 @@ public final class SourceSet {
         return names;
     }
 
-    private byte[] read(String name) {
+    byte[] read(String name) {
         try (InputStream in = open(name)) {
             return in.readAllBytes();
         } catch (IOException e) {

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
  *       besides the store itself that imports it;</li>
  *   <li>the core (pricing, tokens, catalog, compare) depends only on the JDK and itself, but for {@link #CORE_EXCEPTIONS};</li>
  *   <li>the store's public API does not mention Jackson;</li>
- *   <li>nothing but app depends on web or cli (web and cli do not depend on each other either).</li>
+ *   <li>nothing but app depends on web or cli (web and cli do not depend on each other either);</li>
+ *   <li>what web and cli write as JSON ({@code Json.write(...)}, {@code Pages.json(ctx, ...)}) is a record of
+ *       {@code io.modelatlas.api}, the one JSON contract, but for {@link #JSON_EXCEPTIONS}.</li>
  * </ul>
  */
 class ArchitectureTest {
@@ -46,6 +48,63 @@ class ArchitectureTest {
                     "catalog.source turns the data files into records; STYLE.md confines Jackson to it, eval.openai and web.api"),
             new Allowance(ROOT + ".catalog", ROOT + ".text",
                     "text holds JDK-only string helpers (Clip, Csv); text_imports_only_the_jdk keeps them so"));
+
+    /**
+     * A value web or cli may write as JSON though its expression does not start with an api type ("file: expression"),
+     * and why.
+     */
+    static final Map<String, String> JSON_EXCEPTIONS = Map.of(
+            "io/modelatlas/web/Pages.java: body", "Pages.json is the helper itself; what its callers pass is checked",
+            "io/modelatlas/web/ErrorMapping.java: p", "the RFC 9457 problem (web.Problem), the error contract, is written in this one place");
+
+    @Test
+    void web_and_cli_write_only_api_records_as_json() {
+        Map<String, String> sources = mainSources();
+        assertThat(jsonViolations(sources)).as("JSON written from something other than an io.modelatlas.api record").isEmpty();
+        // every exception still names a call that exists, so the list cannot outlive its reason
+        Set<String> calls = new LinkedHashSet<>();
+        sources.forEach((file, source) -> jsonValues(file, source).forEach(v -> calls.add(file + ": " + v)));
+        assertThat(calls).containsAll(JSON_EXCEPTIONS.keySet());
+    }
+
+    @Test
+    void the_json_rule_reports_a_domain_object_a_map_and_a_string_but_not_api_records() {
+        Map<String, String> files = new TreeMap<>();
+        files.put("io/modelatlas/web/Routes.java", """
+                package io.modelatlas.web;
+
+                import io.modelatlas.api.Json;
+                import io.modelatlas.api.CostJson;
+                import io.modelatlas.replay.ReplayReport;
+                import java.util.Map;
+
+                class Routes {
+                    void a(Context c, ReplayReport r) {
+                        Pages.json(c, CostJson.from(r));
+                        Pages.json(c, new CostJson.LimitsJson(1L, 2L, 3L));
+                        String s = Json.write(io.modelatlas.api.ModelJson.from(r));
+                        String t = PageJson.write(r); // embedded in a page, not served as JSON
+                        Pages.json(c, Map.of("runs", r));
+                        String u = Json.write(r);
+                        String v = io.modelatlas.api.Json.write(ReplayReport.of(r));
+                        String w = Json.write("text");
+                    }
+                }
+                """);
+        files.put("io/modelatlas/store/Elsewhere.java", """
+                package io.modelatlas.store;
+
+                class Elsewhere {
+                    String s = Json.write(this);
+                }
+                """);
+
+        assertThat(jsonViolations(files)).containsExactly(
+                "io/modelatlas/web/Routes.java: JSON written from a value that is not an io.modelatlas.api record: Map.of",
+                "io/modelatlas/web/Routes.java: JSON written from a value that is not an io.modelatlas.api record: r",
+                "io/modelatlas/web/Routes.java: JSON written from a value that is not an io.modelatlas.api record: ReplayReport.of",
+                "io/modelatlas/web/Routes.java: JSON written from a value that is not an io.modelatlas.api record: ");
+    }
 
     @Test
     void main_sources_follow_the_dependency_rules() {
@@ -178,6 +237,44 @@ class ArchitectureTest {
             }
         });
         return out;
+    }
+
+    /** {@code Json.write(} (plain or fully qualified, not {@code PageJson.write(}) and {@code Pages.json(ctx, }: where JSON is written. */
+    private static final Pattern JSON_CALL = Pattern.compile("(?<![\\w.])(?:(?:io\\.modelatlas\\.api\\.)?Json\\.write\\(|Pages\\.json\\(\\s*\\w+\\s*,)\\s*");
+    /** The head of the value's expression: {@code CostJson.from}, {@code new ModelSummaryJson.Page}, {@code body}. */
+    private static final Pattern VALUE_HEAD = Pattern.compile("(?:new\\s+)?([A-Za-z_][\\w.]*)?");
+
+    /** Every JSON-writing call in web and cli whose value is not an api record (nor excepted), as "file: rule: expression". */
+    static List<String> jsonViolations(Map<String, String> sources) {
+        List<String> out = new ArrayList<>();
+        sources.forEach((file, source) -> {
+            Parsed p = parse(source);
+            for (String value : jsonValues(file, source)) {
+                String type = value.startsWith(ROOT + ".api.") ? value : ROOT + ".api." + value.split("\\.")[0];
+                boolean api = value.startsWith(ROOT + ".api.") || !value.isEmpty() && p.dependencies().contains(type);
+                if (!api && !JSON_EXCEPTIONS.containsKey(file + ": " + value)) {
+                    out.add(file + ": JSON written from a value that is not an io.modelatlas.api record: " + value);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The heads of the values web and cli files write as JSON (nothing for other packages). */
+    private static List<String> jsonValues(String file, String source) {
+        String code = stripCommentsAndStrings(source);
+        Parsed p = parse(source);
+        List<String> values = new ArrayList<>();
+        if (!within(p.pkg(), ROOT + ".web") && !within(p.pkg(), ROOT + ".cli")) {
+            return values;
+        }
+        Matcher m = JSON_CALL.matcher(code);
+        while (m.find()) {
+            Matcher head = VALUE_HEAD.matcher(code);
+            head.region(m.end(), code.length()).lookingAt();
+            values.add(head.group(1) == null ? "" : head.group(1));
+        }
+        return values;
     }
 
     /** web or cli, seen from a package outside that one (web's own subpackages may use web). */

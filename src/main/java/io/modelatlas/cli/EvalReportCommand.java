@@ -42,7 +42,7 @@ final class EvalReportCommand implements Callable<Integer> {
         RunStore store = context.eval().runs().get();
         if (runId == null) {
             if (format == OutputFormat.JSON) {
-                context.out().println(Json.write(java.util.Map.of("runs", store.list(limit))));
+                context.out().println(JsonOutput.evalRuns(store.list(limit)));
             } else {
                 context.out().print(EvalReportText.list(store.list(limit)));
             }

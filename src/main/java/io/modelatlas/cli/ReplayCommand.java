@@ -100,7 +100,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         switch (format) {
             case TABLE, TEXT -> context.out().print(report.table());
-            case JSON -> context.out().println(report.json());
+            case JSON -> context.out().println(JsonOutput.replay(report));
             case CSV -> context.out().print(report.csv());
             default -> throw new UsageException("--format must be table, json or csv for replay, got " + Arrays.toString(new Object[] {format}));
         }

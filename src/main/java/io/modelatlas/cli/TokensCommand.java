@@ -1,6 +1,7 @@
 package io.modelatlas.cli;
 
 import io.modelatlas.api.Json;
+import io.modelatlas.api.TokenCountJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.tokens.TokenCounter;
 import io.modelatlas.tokens.TokenCounters;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -50,7 +49,8 @@ final class TokensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TokenCounter counter = counter();
+        Model model = choice != null && choice.model != null ? context.catalog().get().require(choice.model) : null;
+        TokenCounter counter = counter(model);
         String text = read();
         int count = counter.count(text);
         switch (format) {
@@ -60,27 +60,16 @@ final class TokensCommand implements Callable<Integer> {
                     context.out().println(Arrays.toString(counter.encode(text)));
                 }
             }
-            case JSON -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("encoding", counter.encoding());
-                body.put("exact", counter.exact());
-                body.put("basis", counter.basis());
-                body.put("tokens", count);
-                body.put("characters", text.length());
-                if (ids) {
-                    body.put("ids", counter.encode(text));
-                }
-                context.out().println(Json.write(body));
-            }
+            case JSON -> context.out().println(Json.write(new TokenCountJson(model == null ? null : model.id(), counter.encoding(), counter.exact(),
+                    counter.basis(), count, text.length(), text.getBytes(StandardCharsets.UTF_8).length, ids ? TokenCountJson.ids(counter.encode(text)) : null)));
             default -> throw new UsageException("--format must be text or json for tokens");
         }
         return Main.OK;
     }
 
-    private TokenCounter counter() {
-        if (choice != null && choice.model != null) {
-            Model m = context.catalog().get().require(choice.model);
-            return TokenCounters.forModel(m.id(), m.tokenizer());
+    private TokenCounter counter(Model model) {
+        if (model != null) {
+            return TokenCounters.forModel(model.id(), model.tokenizer());
         }
         return TokenCounters.forEncoding(choice == null || choice.encoding == null ? "o200k_base" : choice.encoding);
     }

@@ -1,6 +1,5 @@
 package io.modelatlas.replay;
 
-import io.modelatlas.api.Json;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.TypeFilter;
@@ -181,10 +180,6 @@ public record ReplayReport(String log, String format, long requests, long skippe
     /** 0.0009765625 as "0.1%", 0.0078125 as "0.8%": the bound, rounded up so it stays a bound. */
     private static String percent(double fraction) {
         return BigDecimal.valueOf(fraction * 100).setScale(1, RoundingMode.CEILING).stripTrailingZeros().toPlainString() + "%";
-    }
-
-    public String json() {
-        return Json.write(this);
     }
 
     public String csv() {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.modelatlas.api.AuditJson;
-import io.modelatlas.api.Json;
-import io.modelatlas.api.ModelJson;
+import io.modelatlas.api.CatalogVersionJson;
+import io.modelatlas.api.CuratedJson;
 import io.modelatlas.catalog.source.CatalogLoader;
 import io.modelatlas.catalog.source.SourceFormatException;
 import io.modelatlas.pricing.PriceKind;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +43,7 @@ final class AdminApi {
         config.routes.put("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, prices(c.pathParam("provider"), body(c))));
         config.routes.delete("/api/v1/admin/models/{id}/prices/{provider}", c -> curate(c, removePrices(c.pathParam("provider"))));
         config.routes.get("/api/v1/admin/audit", c -> Pages.json(c, AuditJson.of(backend().audit().recent(limit(c)))));
-        config.routes.get("/api/v1/admin/versions", c -> Pages.json(c, Map.of("versions", backend().catalog().versions(limit(c)))));
+        config.routes.get("/api/v1/admin/versions", c -> Pages.json(c, CatalogVersionJson.Versions.of(backend().catalog().versions(limit(c)))));
     }
 
     private void authenticate(Context c) {
@@ -62,12 +61,7 @@ final class AdminApi {
 
     private void curate(Context c, JsonNode patch) {
         LiveCatalog.Curated r = backend().catalog().curate(c.pathParam("id"), patch, c.attribute("actor"));
-        ObjectNode out = Json.mapper().createObjectNode();
-        out.put("version", r.version());
-        out.set("before", r.before());
-        out.set("after", r.after());
-        out.set("model", Json.mapper().valueToTree(ModelJson.from(r.model(), backend().catalog().catalog())));
-        Pages.json(c, out);
+        Pages.json(c, CuratedJson.from(r, backend().catalog().catalog()));
     }
 
     /**

@@ -44,7 +44,8 @@ public record CalculatorPage(Meta meta, Inputs inputs, List<Result> results, int
                 throw new BadParameterException("input_tokens", "a request needs some input or output tokens");
             }
             if (cacheHitPercent < 0 || cacheHitPercent > 100) {
-                throw new BadParameterException("cache_hit", "query parameter 'cache_hit' is a percentage from 0 to 100, got " + cacheHitPercent);
+                // Params.wholePercent refuses such a query parameter with its name; reaching here is a bug, not bad input
+                throw new IllegalArgumentException("cacheHitPercent must be from 0 to 100, got " + cacheHitPercent);
             }
         }
 

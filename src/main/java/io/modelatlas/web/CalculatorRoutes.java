@@ -42,11 +42,10 @@ final class CalculatorRoutes {
 
     private void calculator(Context c) {
         ServiceTier tier = Params.tier(c);
-        long cacheHit = Params.nonNegativeLong(c, "cache_hit", 0L);
         Long tokensPerMonth = Params.optionalNonNegativeLong(c, "tokens_per_month");
         CalculatorPage.Inputs in = new CalculatorPage.Inputs(Params.nonNegativeLong(c, "requests_per_day", SitePages.DEFAULT_REQUESTS_PER_DAY), tokensPerMonth,
                 Params.nonNegativeLong(c, "input_tokens", SitePages.DEFAULT_INPUT_TOKENS), Params.nonNegativeLong(c, "output_tokens", SitePages.DEFAULT_OUTPUT_TOKENS),
-                (int) Math.min(cacheHit, 1000), tier, Params.text(c, "models"), Params.flag(c, "include_free"), calculatorType(c));
+                Params.wholePercent(c, "cache_hit"), tier, Params.text(c, "models"), Params.flag(c, "include_free"), calculatorType(c));
         Pages.html(c, pages.calculator(site.get().ctx(), in));
     }
 

@@ -3,13 +3,13 @@ package io.modelatlas.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.modelatlas.api.EvalRunJson;
+import io.modelatlas.api.EvalRunSummaryJson;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.eval.EvalRun;
 import io.modelatlas.eval.Pricer;
 import io.modelatlas.eval.RunReport;
 import io.modelatlas.eval.RunStore;
 import io.modelatlas.eval.UnknownRunException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -44,7 +44,7 @@ final class EvalRoutes {
     void install(JavalinConfig config) {
         config.routes.get("/evals", c -> Pages.html(c, pages.evalList(ctx.get(), stored ? runs.get().list(LIST_LIMIT) : null)));
         config.routes.get("/evals/{id}", c -> Pages.html(c, pages.evalRun(ctx.get(), report(c))));
-        config.routes.get("/api/v1/evals", c -> Pages.json(c, Map.of("runs", runs.get().list(LIST_LIMIT))));
+        config.routes.get("/api/v1/evals", c -> Pages.json(c, EvalRunSummaryJson.Runs.of(runs.get().list(LIST_LIMIT))));
         config.routes.get("/api/v1/evals/{id}", c -> Pages.json(c, EvalRunJson.from(report(c))));
     }
 

@@ -78,6 +78,18 @@ final class Params {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /**
+     * A whole percentage from 0 to 100, or 0 when absent: the calculator's {@code cache_hit} (its form offers whole
+     * percents; the comparison's {@code cache_hit} takes decimals, see {@link #percent}).
+     */
+    static int wholePercent(Context ctx, String name) {
+        long v = nonNegativeLong(ctx, name, 0L);
+        if (v > 100) {
+            throw new BadParameterException(name, "query parameter '" + name + "' is a percentage from 0 to 100, got " + v);
+        }
+        return (int) v;
+    }
+
     /** A whole number from {@code min} to {@code max}, or {@code defaultValue} when absent. */
     static long boundedLong(Context ctx, String name, long defaultValue, long min, long max) {
         long v = nonNegativeLong(ctx, name, defaultValue);

@@ -2,6 +2,7 @@ package io.modelatlas.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.modelatlas.api.ReplayReportJson;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.replay.BadLineException;
 import io.modelatlas.replay.LogFormat;
@@ -94,7 +95,7 @@ final class ReplayRoutes {
         List<Model> targets = targets(Params.text(c, "models"), Params.flag(c, "all"));
         ReplayReport report = ReplayReport.run(csv ? "upload.csv" : "upload.jsonl", body(c, limitBytes),
                 java.util.concurrent.CompletableFuture.completedFuture(context.get().catalog()), x -> targets, strict, forced);
-        c.contentType("application/json").result(report.json());
+        Pages.json(c, ReplayReportJson.from(report));
     }
 
     /** The request body, refused at once when its declared length is over the limit, and counted as it is read. */

@@ -64,6 +64,8 @@ class CommandGoldensTest {
     @Test
     void tokens_counts_standard_input() {
         Golden.assertMatches("cli/tokens-stdin.txt", ok("The cheapest model that passes the eval wins.\nPrices are per 1M tokens.\n", "tokens", "--encoding", "o200k_base", "-"));
+        // the API's record (POST /api/v1/tokens), with the ids the CLI can add
+        Golden.assertMatches("cli/tokens-stdin.json", ok("Prix: 5 € par million.\n", "tokens", "--model", "gpt-4.1-mini", "--ids", "--format", "json", "-"));
     }
 
     @Test

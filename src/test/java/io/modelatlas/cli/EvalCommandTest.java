@@ -188,6 +188,14 @@ class EvalCommandTest {
     }
 
     @Test
+    void the_json_list_of_runs_is_the_apis_contract() throws Exception {
+        io.modelatlas.eval.GoldenRun.create(store.evalRuns(), catalog, dir);
+        assertThat(run("eval-report", "--format", "json")).isZero();
+        // the same golden as GET /api/v1/evals (EvalPagesTest): the CLI and the web write one record
+        io.modelatlas.testing.Golden.assertMatches("api/evals.json", out.toString());
+    }
+
+    @Test
     void a_missing_key_variable_stops_before_anything_is_sent_or_stored() throws Exception {
         env.remove("B_KEY");
         int code = run("eval", suite().toString(), "--target", target("big", "gpt-4.1", serverA, "A_KEY"),

@@ -68,6 +68,12 @@ class ImportCommandTest {
         assertThat(out.toString()).containsPattern("input\\s+\\$0\\.40 / 1M tokens\\s+2025-11-21 to 2026-11-20\\s+\\[litellm\\]")
                 .containsPattern("input\\s+\\$0\\.35 / 1M tokens\\s+2026-11-20 to now\\s+\\[litellm\\]");
 
+        // a fresh store, the fixed clock and dated sources: the whole history is the same on every run
+        assertThat(run("history", "gpt-4.1-mini")).isZero();
+        io.modelatlas.testing.Golden.assertMatches("cli/history-gpt-4.1-mini.txt", out.toString());
+        assertThat(run("history", "gpt-4.1-mini", "--format", "json")).isZero();
+        io.modelatlas.testing.Golden.assertMatches("cli/history-gpt-4.1-mini.json", out.toString());
+
         assertThat(run("import", "litellm", f.toString(), "--as-of", "2026-11-20")).isZero();
         assertThat(out.toString()).contains("identical to the stored data, nothing recorded");
     }
@@ -277,5 +283,10 @@ class ImportCommandTest {
         assertThat(run("admin", "revoke-token", "deploy-bot")).isEqualTo(Main.USAGE);
         assertThat(run("admin", "audit")).isZero();
         assertThat(out.toString()).contains("create-token", "revoke-token", "tokens/deploy-bot");
+        String audit = out.toString();
+        assertThat(run("admin", "list-tokens")).isZero();
+        // times come from the fixed clock; the token itself is random and never listed
+        io.modelatlas.testing.Golden.assertMatches("cli/admin-list-tokens-and-audit.txt", out.toString() + audit);
+        assertThat(out.toString() + audit).doesNotContain(token);
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.modelatlas.api.Json;
+import io.modelatlas.api.ReplayReportJson;
 import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.fixtures.Fixtures;
@@ -126,7 +128,7 @@ class LiteLlmReplayTest {
         assertThat(stale.exactUsd()).isEqualByComparingTo("0.000105"); // 500 x 0.15 + 50 x 0.60, per million
         assertThat(r.notes()).anyMatch(n -> n.startsWith("1 requests with a logged cost were recorded on a model without a known price"));
         assertThat(r.table()).contains("spend.json (litellm export): 6 requests", "line " + stale.line() + " (chatcmpl-9f1c2a10-0003) on gpt-4o-mini");
-        assertThat(r.json()).contains("\"logged_usd\" : ", "\"logged_cost_mismatches\" : 2", "\"format\" : \"litellm\"");
+        assertThat(Json.write(ReplayReportJson.from(r))).contains("\"logged_usd\" : ", "\"logged_cost_mismatches\" : 2", "\"format\" : \"litellm\"");
     }
 
     @Test

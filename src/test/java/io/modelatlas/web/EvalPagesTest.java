@@ -106,12 +106,19 @@ class EvalPagesTest {
     }
 
     @Test
-    void the_list_page_links_every_run() throws Exception {
+    void the_list_page_and_the_list_api_match_their_goldens_and_link_every_run() throws Exception {
+        // the run's id and time are GoldenRun's fixed ones and the site's clock is fixed: nothing to normalise
         HttpResponse<String> list = send("GET", "/evals");
         assertThat(list.statusCode()).isEqualTo(200);
+        Golden.assertMatches("web/evals.html", list.body());
         assertThat(list.body()).contains("<a href=\"/evals/" + run.id() + "\">" + run.id() + "</a>", "support-triage", "gpt-4.1 vs gpt-4.1-mini", "6 of 6");
-        JsonNode runs = Json.mapper().readTree(send("GET", "/api/v1/evals").body()).path("runs");
+        HttpResponse<String> api = send("GET", "/api/v1/evals");
+        assertThat(api.statusCode()).isEqualTo(200);
+        // the same golden as eval-report --format json (EvalCommandTest): one contract; the CLI ends its line
+        Golden.assertMatches("api/evals.json", api.body() + "\n");
+        JsonNode runs = Json.mapper().readTree(api.body()).path("runs");
         assertThat(runs.path(0).path("id").asText()).isEqualTo(run.id());
+        assertThat(runs.path(0).path("status").asText()).as("written as the run report writes it").isEqualTo(run.status().label());
     }
 
     @Test

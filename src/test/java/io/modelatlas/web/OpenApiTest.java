@@ -222,7 +222,8 @@ class OpenApiTest {
     @Test
     void main_answers_have_the_documented_properties_and_types_and_nothing_else() throws Exception {
         for (String path : List.of("/api/v1/models", "/api/v1/models/{id}", "/api/v1/compare", "/api/v1/cost", "/api/v1/data-quality",
-                "/api/v1/benchmarks", "/api/v1/benchmarks/{id}", "/api/v1/changes")) {
+                "/api/v1/benchmarks", "/api/v1/benchmarks/{id}", "/api/v1/changes", "/api/v1/evals", "/api/v1/evals/{id}", "/api/v1/admin/audit",
+                "/api/v1/admin/versions")) {
             Operation o = operation("get", path);
             HttpResponse<String> r = o.call();
             assertThat(r.statusCode()).as(o.url()).isEqualTo(200);
@@ -243,7 +244,7 @@ class OpenApiTest {
 
     @Test
     void post_answers_have_the_documented_properties_and_types_and_nothing_else() throws Exception {
-        for (String path : List.of("/api/v1/tokens")) {
+        for (String path : List.of("/api/v1/tokens", "/api/v1/replay")) {
             Operation o = operation("post", path);
             HttpResponse<String> r = o.call();
             assertThat(r.statusCode()).as(o.url()).isEqualTo(200);

@@ -185,7 +185,12 @@ class WebAppTest {
         // GPT-4o Mini: 1,000 x 0.15 + 1,000 x 0.075 + 500 x 0.60 per million = $0.000525; x 30,000 requests = $15.75
         assertThat(body).containsSubsequence("GPT-4o Mini", "$0.000525", "$15.75", "GPT-4.1 Mini", "$39.00", "GPT-5.1", "GPT-4.1<");
         assertThat(body).contains("30,000 requests a month (1,000 a day for 30 days)").doesNotContain("GPT Image 1 Mini</a>");
-        assertThat(get("/calculator?cache_hit=150").statusCode()).isEqualTo(400);
+        for (String bad : List.of("150", "5000", "-1", "abc", "37.5")) {
+            HttpResponse<String> r = get("/calculator?cache_hit=" + bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).as(bad).contains("cache_hit").contains(bad.equals("-1") ? "cannot be negative"
+                    : bad.equals("abc") || bad.equals("37.5") ? "must be a whole number" : "is a percentage from 0 to 100, got " + bad);
+        }
         assertThat(get("/calculator?tier=turbo").body()).contains("unknown service tier 'turbo'");
         assertThat(get("/calculator?tier=batch&models=gpt-4.1").body()).contains("$0.002", "1 models priced");
     }

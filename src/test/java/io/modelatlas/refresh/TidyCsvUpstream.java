@@ -30,11 +30,6 @@ final class TidyCsvUpstream implements LeaderboardUpstream {
     }
 
     @Override
-    public String defaultRef() {
-        return "main";
-    }
-
-    @Override
     public List<String> paths() {
         return List.of(PART_1, PART_2);
     }

@@ -45,11 +45,6 @@ final class AiderUpstream implements LeaderboardUpstream {
     }
 
     @Override
-    public String defaultRef() {
-        return "main";
-    }
-
-    @Override
     public List<String> paths() {
         return List.of(PATH);
     }

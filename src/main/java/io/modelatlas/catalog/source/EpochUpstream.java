@@ -38,11 +38,6 @@ final class EpochUpstream implements LeaderboardUpstream {
     }
 
     @Override
-    public String defaultRef() {
-        return "main";
-    }
-
-    @Override
     public List<String> paths() {
         return List.of(PATH);
     }

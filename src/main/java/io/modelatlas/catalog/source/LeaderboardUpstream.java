@@ -18,8 +18,10 @@ public interface LeaderboardUpstream {
     /** The repository, {@code owner/name} as GitHub spells it. */
     String repo();
 
-    /** The branch a live refresh reads by default. */
-    String defaultRef();
+    /** The branch a live refresh reads by default: each leaderboard's repository publishes from {@code main}. */
+    default String defaultRef() {
+        return "main";
+    }
 
     /** The files read, relative to the repository's root, in the order they are fetched. */
     List<String> paths();

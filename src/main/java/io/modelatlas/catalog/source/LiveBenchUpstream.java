@@ -59,11 +59,6 @@ final class LiveBenchUpstream implements LeaderboardUpstream {
     }
 
     @Override
-    public String defaultRef() {
-        return "main";
-    }
-
-    @Override
     public List<String> paths() {
         List<String> paths = new ArrayList<>();
         for (String release : releases) {

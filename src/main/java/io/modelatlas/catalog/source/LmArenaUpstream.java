@@ -39,11 +39,6 @@ final class LmArenaUpstream implements LeaderboardUpstream {
     }
 
     @Override
-    public String defaultRef() {
-        return "main";
-    }
-
-    @Override
     public List<String> paths() {
         return List.of(STYLE_CONTROL, NO_STYLE_CONTROL);
     }

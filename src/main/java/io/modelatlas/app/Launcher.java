@@ -41,8 +41,11 @@ public final class Launcher {
             Lazy<OpenStore> opened = new Lazy<>(() -> OpenStore.open(storeConfig.get(), clock));
             Supplier<StoreBackend> store = () -> opened.get().backend();
             // read-only commands use the store when there is one, and never create one just to read the bundled data
-            Supplier<Catalog> catalog = new Lazy<>(() -> !config.storeExists() ? CatalogLoader.loadBundled()
-                    : storedSnapshot(storeConfig.get()).orElseGet(() -> store.get().catalog().catalog()));
+            Supplier<Catalog> bundled = new Lazy<>(CatalogLoader::loadBundled);
+            Supplier<Optional<Catalog>> storeSnapshot = new Lazy<>(() -> storedSnapshot(storeConfig.get()));
+            Supplier<Catalog> catalog = new Lazy<>(() -> !config.storeExists() ? bundled.get()
+                    : storeSnapshot.get().orElseGet(() -> store.get().catalog().catalog()));
+            CatalogPrefetch.start(args, config.storeExists() ? storeSnapshot : bundled);
             UpstreamAccess upstream = new UpstreamAccess(config.dataDir(), new HttpFetcher(FetchSettings.defaults(), HttpFetcher.Sleeper.REAL));
             CliContext.ServerLauncher server = new CliContext.ServerLauncher() {
                 @Override

@@ -221,7 +221,7 @@ final class LiteLlmSource {
                 continue;
             }
             TokenRate rate = f.pricePerToken(node, field, path);
-            if (rate == null) {
+            if (rate == null || kind == PriceKind.CACHE_WRITE_1H && belowFiveMinuteWrite(f, node, field, path, rate)) {
                 continue;
             }
             PriceSheet.Builder b = tiers.computeIfAbsent(tier, t -> PriceSheet.builder());
@@ -243,6 +243,17 @@ final class LiteLlmSource {
             }
         });
         return standard;
+    }
+
+    /**
+     * A 1-hour cache write priced below the 5-minute one is a data error, not a price: a longer-lived cache entry never
+     * costs less to write (Anthropic charges 2x input for 1 hour, 1.25x for 5 minutes). LiteLLM's Claude 3 Opus entry
+     * says $6 per million, under its own $15 input; the rate is left unknown rather than shown.
+     */
+    private static boolean belowFiveMinuteWrite(JsonFields f, JsonNode node, String field, String path, TokenRate oneHour) {
+        String fiveMinuteField = field.replace("cache_creation_input_token_cost_above_1hr", "cache_creation_input_token_cost");
+        TokenRate fiveMinutes = node.has(fiveMinuteField) ? f.pricePerToken(node, fiveMinuteField, path) : null;
+        return fiveMinutes != null && oneHour.usdPerMillion().compareTo(fiveMinutes.usdPerMillion()) < 0;
     }
 
     /**

@@ -87,4 +87,26 @@ class TieredPricingTest {
                 {"tiered_pricing": [{"input_cost_per_token": 1e-06, "range": "all"}]}"""))
                 .isInstanceOf(SourceFormatException.class).hasMessageContaining("expected [start, end] token counts");
     }
+
+    @Test
+    void a_one_hour_cache_write_below_the_five_minute_one_is_left_unknown_not_shown() throws Exception {
+        PriceSheet wrong = parse("""
+                {"input_cost_per_token": 1.5e-05, "cache_creation_input_token_cost": 1.875e-05,
+                 "cache_creation_input_token_cost_above_1hr": 6e-06}""");
+        assertThat(wrong.rate(PriceKind.CACHE_WRITE_1H)).isEmpty();
+        assertThat(wrong.rate(PriceKind.CACHE_WRITE).orElseThrow().usdPerMillion()).isEqualByComparingTo("18.75");
+        PriceSheet right = parse("""
+                {"input_cost_per_token": 1.5e-05, "cache_creation_input_token_cost": 1.875e-05,
+                 "cache_creation_input_token_cost_above_1hr": 3e-05}""");
+        assertThat(right.rate(PriceKind.CACHE_WRITE_1H).orElseThrow().usdPerMillion()).isEqualByComparingTo("30");
+    }
+
+    @Test
+    void claude_3_opus_shows_no_one_hour_cache_write_at_6_dollars() {
+        // LiteLLM's entry carries 6e-06, under its own 5-minute write (1.875e-05): a data error, not Anthropic's $30
+        Offering anthropic = catalog.require("claude-3-opus-20240229").offerings().stream()
+                .filter(o -> o.provider().equals("anthropic")).findFirst().orElseThrow();
+        assertThat(anthropic.prices().value().rate(PriceKind.CACHE_WRITE_1H).map(r -> r.usdPerMillion().stripTrailingZeros().toPlainString()))
+                .isNotEqualTo(java.util.Optional.of("6"));
+    }
 }

@@ -4,6 +4,7 @@ import io.modelatlas.catalog.Fact;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.Provenance;
+import io.modelatlas.catalog.history.DatedHistory;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.pricing.ImagePrice;
 import io.modelatlas.pricing.PriceKind;
@@ -13,6 +14,7 @@ import io.modelatlas.pricing.TokenRate;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,24 +33,31 @@ final class ModelsAsOf {
 
     private ModelsAsOf() {}
 
-    static Model at(Model m, LocalDate date, List<HistoryEntry> history) {
+    /**
+     * {@code observed} is the store's history of the model (empty without a store); the provider-dated prices its
+     * offerings carry join it as they do wherever history is shown ({@link DatedHistory}), so an article is judged by
+     * the price the provider's own page dates to its day, with or without a store.
+     */
+    static Model at(Model m, LocalDate date, List<HistoryEntry> observed) {
+        List<HistoryEntry> history = DatedHistory.merge(m, observed);
         if (history.isEmpty()) {
             return m;
         }
         Map<String, List<HistoryEntry>> byOffering = new HashMap<>();
         for (HistoryEntry e : history) {
-            boolean held = !e.validFrom().isAfter(date) && (e.validTo() == null || e.validTo().isAfter(date));
-            if (held && !e.key().offering().isEmpty()) {
+            if (heldOn(e, date) && !e.key().offering().isEmpty()) {
                 byOffering.computeIfAbsent(e.key().offering(), k -> new ArrayList<>()).add(e);
             }
         }
+        // a field the provider dates and the store observed differently on the same day: the provider's date is the better evidence
+        byOffering.values().forEach(entries -> entries.sort(Comparator.comparing(e -> e.dating().fromProvider() || e.dating().toProvider())));
         if (byOffering.isEmpty()) {
             return m;
         }
         List<Offering> offerings = new ArrayList<>();
         for (Offering o : m.offerings()) {
             List<HistoryEntry> then = byOffering.get(o.qualifiedId());
-            Fact<PriceSheet> past = then == null ? null : sheet(then);
+            Fact<PriceSheet> past = then == null ? null : sheet(then, date);
             offerings.add(past == null ? o : new Offering(o.provider(), o.apiModelId(), past, o.contextWindow(), o.maxOutputTokens(), o.priceNote(), o.datedPrices()));
         }
         return new Model(m.id(), m.displayName(), m.creatorId(), m.creatorName(), m.family(), m.aliases(), m.type(), m.description(),
@@ -58,9 +67,10 @@ final class ModelsAsOf {
     }
 
     /** The sheet the fields held, or null when none of them is a price this checker reads. */
-    private static Fact<PriceSheet> sheet(List<HistoryEntry> entries) {
+    private static Fact<PriceSheet> sheet(List<HistoryEntry> entries, LocalDate date) {
         Map<String, PriceSheet.Builder> byTier = new HashMap<>();
         LocalDate from = null;
+        boolean held = false;
         LocalDate to = null;
         String source = null;
         String offering = null;
@@ -76,7 +86,8 @@ final class ModelsAsOf {
             if (!apply(b, field, e.value())) {
                 continue;
             }
-            from = from == null || e.validFrom().isAfter(from) ? e.validFrom() : from;
+            from = e.validFrom() == null ? from : from == null || e.validFrom().isAfter(from) ? e.validFrom() : from;
+            held = true;
             to = e.validTo() == null ? to : to == null || e.validTo().isBefore(to) ? e.validTo() : to;
             source = source == null ? e.source() : source;
             offering = e.key().offering();
@@ -92,10 +103,17 @@ final class ModelsAsOf {
             }
         });
         PriceSheet sheet = standard.build();
-        if (from == null || sheet.isEmpty() && sheet.serviceTiers().isEmpty()) {
+        if (!held || sheet.isEmpty() && sheet.serviceTiers().isEmpty()) {
             return null;
         }
-        return Fact.of(sheet, new Provenance(source, offering + HISTORY_KEY + from + " to " + (to == null ? "now" : to), from));
+        // a provider's oldest price has no start on its page: it held on the article's day, which then dates the fact
+        return Fact.of(sheet, new Provenance(source, offering + HISTORY_KEY + (from == null ? "(start unknown)" : from) + " to "
+                + (to == null ? "now" : to), from == null ? date : from));
+    }
+
+    /** A provider's price with no known start held until its end: the price before its first dated change. */
+    private static boolean heldOn(HistoryEntry e, LocalDate date) {
+        return (e.validFrom() == null || !e.validFrom().isAfter(date)) && (e.validTo() == null || e.validTo().isAfter(date));
     }
 
     /** Reads one field ({@code input}, {@code input>200000}, {@code image.high.1024x1024}); false for what it does not know. */

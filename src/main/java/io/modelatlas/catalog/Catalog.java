@@ -25,6 +25,11 @@ public final class Catalog {
     private static final int MAX_NAME_LENGTH = 256;
     private final List<Model> models;
     private final List<ModelNames> names;
+    /**
+     * Each model's summary, in model order: given by a snapshot (read without its model), else made from the models on
+     * first use (a catalog built whole has them all).
+     */
+    private volatile List<ModelSummary> summaries;
     private final List<SourceInfo> sources;
     /** Model numbers (positions in {@link #models}) by id and by normalised name: finding one reads no other. */
     private final Map<String, Integer> byId = new LinkedHashMap<>();
@@ -71,12 +76,17 @@ public final class Catalog {
         return i;
     }
 
-    private Catalog(List<Model> models, List<ModelNames> names, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboardLoader) {
+    private Catalog(List<Model> models, List<ModelNames> names, List<ModelSummary> summaries, List<SourceInfo> sources,
+                    Function<Catalog, Leaderboards> leaderboardLoader) {
         if (models.size() != names.size()) {
             throw new IllegalArgumentException(models.size() + " models but " + names.size() + " names");
         }
+        if (summaries != null && summaries.size() != models.size()) {
+            throw new IllegalArgumentException(models.size() + " models but " + summaries.size() + " summaries");
+        }
         this.models = models;
         this.names = List.copyOf(names);
+        this.summaries = summaries == null ? null : List.copyOf(summaries);
         this.sources = List.copyOf(sources);
         this.leaderboardLoader = Objects.requireNonNull(leaderboardLoader, "leaderboardLoader");
         for (int i = 0; i < this.names.size(); i++) {
@@ -107,7 +117,7 @@ public final class Catalog {
 
     private static Catalog eager(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboards) {
         List<Model> all = List.copyOf(models);
-        return new Catalog(all, all.stream().map(ModelNames::of).toList(), sources, leaderboards);
+        return new Catalog(all, all.stream().map(ModelNames::of).toList(), null, sources, leaderboards);
     }
 
     public static Catalog of(List<Model> models, List<SourceInfo> sources) {
@@ -128,11 +138,12 @@ public final class Catalog {
 
     /**
      * A catalog that reads each model on first use: {@code model} gives the model of each number of {@code names}
-     * (a snapshot's reader), called at most once per model. A command that prices one model reads one.
+     * (a snapshot's reader), called at most once per model. A command that prices one model reads one; one that ranks
+     * it among all reads their {@code summaries} ({@link ModelSummary#of} of each model, in the same order).
      */
-    public static Catalog lazy(List<ModelNames> names, IntFunction<Model> model, List<SourceInfo> sources,
+    public static Catalog lazy(List<ModelNames> names, List<ModelSummary> summaries, IntFunction<Model> model, List<SourceInfo> sources,
                                Function<Catalog, Leaderboards> leaderboards) {
-        return new Catalog(new LazyModels(names.size(), model), names, sources, leaderboards);
+        return new Catalog(new LazyModels(names.size(), model), names, Objects.requireNonNull(summaries, "summaries"), sources, leaderboards);
     }
 
     /** Models read on first use, each once; safe to share between threads (a model read twice in a race is equal). */
@@ -165,7 +176,7 @@ public final class Catalog {
 
     /** The same models with other source descriptions; the leaderboards are this catalog's, built once for both. */
     public Catalog withSources(List<SourceInfo> otherSources) {
-        return new Catalog(models, names, otherSources, c -> leaderboards());
+        return new Catalog(models, names, summaries, otherSources, c -> leaderboards());
     }
 
     /** Every benchmark and published score; built once, on first use. */
@@ -185,6 +196,16 @@ public final class Catalog {
 
     public List<Model> models() {
         return models;
+    }
+
+    /** {@link ModelSummary#of} of each model, in the order of {@link #models()}; reads no model of a snapshot's catalog. */
+    public List<ModelSummary> summaries() {
+        List<ModelSummary> s = summaries;
+        if (s == null) {
+            s = models.stream().map(ModelSummary::of).toList(); // at most a few times when threads race: the result is the same
+            summaries = s;
+        }
+        return s;
     }
 
     public List<SourceInfo> sources() {
@@ -214,6 +235,12 @@ public final class Catalog {
 
     public Optional<Model> byId(String id) {
         return model(byId.get(id));
+    }
+
+    /** The summary of the model with this id, without reading the model. */
+    public Optional<ModelSummary> summary(String id) {
+        Integer number = byId.get(id);
+        return number == null ? Optional.empty() : Optional.of(summaries().get(number));
     }
 
     private Optional<Model> model(Integer number) {

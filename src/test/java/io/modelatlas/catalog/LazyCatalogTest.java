@@ -17,7 +17,7 @@ class LazyCatalogTest {
     private final ConcurrentHashMap<Integer, AtomicInteger> reads = new ConcurrentHashMap<>();
 
     private Catalog lazy() {
-        return Catalog.lazy(models.stream().map(ModelNames::of).toList(), i -> {
+        return Catalog.lazy(models.stream().map(ModelNames::of).toList(), models.stream().map(ModelSummary::of).toList(), i -> {
             reads.computeIfAbsent(i, k -> new AtomicInteger()).incrementAndGet();
             return models.get(i);
         }, List.of(), c -> Leaderboards.ofModels(c.models()));

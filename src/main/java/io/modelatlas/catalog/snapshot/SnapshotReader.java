@@ -12,6 +12,7 @@ import io.modelatlas.catalog.Lifecycle;
 import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelNames;
+import io.modelatlas.catalog.ModelSummary;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Offering;
@@ -108,9 +109,12 @@ final class SnapshotReader {
             int count = r.varint();
             int[] starts = new int[count];
             List<ModelNames> names = new ArrayList<>(count);
+            List<ModelSummary> summaries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 starts[i] = r.varint();
-                names.add(new ModelNames(r.string(), r.string(), r.string(), r.list(SnapshotReader::string), r.list(SnapshotReader::string)));
+                ModelNames n = new ModelNames(r.string(), r.string(), r.string(), r.list(SnapshotReader::string), r.list(SnapshotReader::string));
+                names.add(n);
+                summaries.add(r.summary(n));
             }
             int recordsLength = r.varint();
             int records = r.at;
@@ -118,7 +122,7 @@ final class SnapshotReader {
             if (leaderboards > end) {
                 throw new SnapshotException("unreadable catalog snapshot: its models run past its end");
             }
-            return Catalog.lazy(names, i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
+            return Catalog.lazy(names, summaries, i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
                     sources, c -> new SnapshotReader(bytes, leaderboards, tables).guarded(SnapshotReader::leaderboards));
         } catch (RuntimeException e) {
             throw r.failure(e);
@@ -208,6 +212,17 @@ final class SnapshotReader {
         String tokenizer = string();
         return new Model(id, displayName, creatorId, creatorName, family, aliases, type, description, releaseDate, knowledgeCutoff, input,
                 output, contextWindow, maxInput, maxOutput, capabilities, endpoints, status, benchmarks, strengths, bestFor, offerings, tokenizer);
+    }
+
+    private ModelSummary summary(ModelNames n) {
+        BigDecimal intelligence = decimal();
+        BigDecimal speed = decimal();
+        String family = string();
+        ModelType type = TYPES[varint()];
+        PartialDate releaseDate = varint() == 0 ? null : partialDate();
+        int flags = varint();
+        return new ModelSummary(n.id(), n.displayName(), n.creatorId(), intelligence, speed, family, type, releaseDate, (flags & 1) != 0,
+                (flags & 2) != 0, decimal());
     }
 
     private Set<Modality> modalities() {

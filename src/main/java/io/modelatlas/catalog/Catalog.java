@@ -172,6 +172,14 @@ public final class Catalog {
         public int size() {
             return read.length();
         }
+
+        int readSoFar() {
+            int n = 0;
+            for (int i = 0; i < read.length(); i++) {
+                n += read.get(i) == null ? 0 : 1;
+            }
+            return n;
+        }
     }
 
     /** The same models with other source descriptions; the leaderboards are this catalog's, built once for both. */
@@ -206,6 +214,14 @@ public final class Catalog {
             summaries = s;
         }
         return s;
+    }
+
+    /**
+     * How many models have been read so far: all of a catalog built whole; of a snapshot's, those asked for. What
+     * tells that a command reads only the models it shows (tests, start-up diagnostics).
+     */
+    public int modelsRead() {
+        return models instanceof LazyModels lazy ? lazy.readSoFar() : models.size();
     }
 
     public List<SourceInfo> sources() {

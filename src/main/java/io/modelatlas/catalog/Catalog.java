@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The immutable set of models with lookups by id, alias, {@code provider/id} and display name. Built once by a
@@ -26,9 +27,10 @@ public final class Catalog {
     private final List<Model> models;
     private final List<ModelNames> names;
     /**
-     * Each model's summary, in model order: given by a snapshot (read without its model), else made from the models on
-     * first use (a catalog built whole has them all).
+     * Each model's summary, in model order, read on first use: from a snapshot's index (without the models), else made
+     * from the models (a catalog built whole has them all). A command that prices one model never reads them.
      */
+    private final Supplier<List<ModelSummary>> summaryLoader;
     private volatile List<ModelSummary> summaries;
     private final List<SourceInfo> sources;
     /** Model numbers (positions in {@link #models}) by id and by normalised name: finding one reads no other. */
@@ -76,17 +78,14 @@ public final class Catalog {
         return i;
     }
 
-    private Catalog(List<Model> models, List<ModelNames> names, List<ModelSummary> summaries, List<SourceInfo> sources,
+    private Catalog(List<Model> models, List<ModelNames> names, Supplier<List<ModelSummary>> summaryLoader, List<SourceInfo> sources,
                     Function<Catalog, Leaderboards> leaderboardLoader) {
         if (models.size() != names.size()) {
             throw new IllegalArgumentException(models.size() + " models but " + names.size() + " names");
         }
-        if (summaries != null && summaries.size() != models.size()) {
-            throw new IllegalArgumentException(models.size() + " models but " + summaries.size() + " summaries");
-        }
         this.models = models;
         this.names = List.copyOf(names);
-        this.summaries = summaries == null ? null : List.copyOf(summaries);
+        this.summaryLoader = summaryLoader == null ? () -> models.stream().map(ModelSummary::of).toList() : summaryLoader;
         this.sources = List.copyOf(sources);
         this.leaderboardLoader = Objects.requireNonNull(leaderboardLoader, "leaderboardLoader");
         for (int i = 0; i < this.names.size(); i++) {
@@ -139,9 +138,10 @@ public final class Catalog {
     /**
      * A catalog that reads each model on first use: {@code model} gives the model of each number of {@code names}
      * (a snapshot's reader), called at most once per model. A command that prices one model reads one; one that ranks
-     * it among all reads their {@code summaries} ({@link ModelSummary#of} of each model, in the same order).
+     * it among all reads their {@code summaries} ({@link ModelSummary#of} of each model, in the same order), given on
+     * first use.
      */
-    public static Catalog lazy(List<ModelNames> names, List<ModelSummary> summaries, IntFunction<Model> model, List<SourceInfo> sources,
+    public static Catalog lazy(List<ModelNames> names, Supplier<List<ModelSummary>> summaries, IntFunction<Model> model, List<SourceInfo> sources,
                                Function<Catalog, Leaderboards> leaderboards) {
         return new Catalog(new LazyModels(names.size(), model), names, Objects.requireNonNull(summaries, "summaries"), sources, leaderboards);
     }
@@ -184,7 +184,7 @@ public final class Catalog {
 
     /** The same models with other source descriptions; the leaderboards are this catalog's, built once for both. */
     public Catalog withSources(List<SourceInfo> otherSources) {
-        return new Catalog(models, names, summaries, otherSources, c -> leaderboards());
+        return new Catalog(models, names, this::summaries, otherSources, c -> leaderboards());
     }
 
     /** Every benchmark and published score; built once, on first use. */
@@ -210,7 +210,10 @@ public final class Catalog {
     public List<ModelSummary> summaries() {
         List<ModelSummary> s = summaries;
         if (s == null) {
-            s = models.stream().map(ModelSummary::of).toList(); // at most a few times when threads race: the result is the same
+            s = List.copyOf(summaryLoader.get()); // at most a few times when threads race: the result is the same
+            if (s.size() != models.size()) {
+                throw new IllegalStateException(models.size() + " models but " + s.size() + " summaries");
+            }
             summaries = s;
         }
         return s;

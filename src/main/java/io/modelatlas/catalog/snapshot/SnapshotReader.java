@@ -41,9 +41,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads what {@link SnapshotWriter} wrote. The tables, sources and model index are read at once; each model is read on
- * the catalog's first call for it, and the leaderboards (most of the snapshot's records) on the first call for them,
- * from the same bytes. A reader is a position in the bytes: each model is read by a reader of its own, so threads
+ * Reads what {@link SnapshotWriter} wrote. The tables, sources and model names are read at once; each model is read on
+ * the catalog's first call for it, the models' summaries on the first call for them (ranking, related comparisons), and
+ * the leaderboards (most of the snapshot's records) on the first call for them, from the same bytes. A reader is a position in the bytes: each model is read by a reader of its own, so threads
  * that ask for models at once never share one.
  */
 final class SnapshotReader {
@@ -109,20 +109,21 @@ final class SnapshotReader {
             int count = r.varint();
             int[] starts = new int[count];
             List<ModelNames> names = new ArrayList<>(count);
-            List<ModelSummary> summaries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 starts[i] = r.varint();
-                ModelNames n = new ModelNames(r.string(), r.string(), r.string(), r.list(SnapshotReader::string), r.list(SnapshotReader::string));
-                names.add(n);
-                summaries.add(r.summary(n));
+                names.add(new ModelNames(r.string(), r.string(), r.string(), r.list(SnapshotReader::string), r.list(SnapshotReader::string)));
             }
+            int summariesLength = r.varint();
+            int summaries = r.at;
+            r.at += summariesLength;
             int recordsLength = r.varint();
             int records = r.at;
             int leaderboards = records + recordsLength;
             if (leaderboards > end) {
                 throw new SnapshotException("unreadable catalog snapshot: its models run past its end");
             }
-            return Catalog.lazy(names, summaries, i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
+            return Catalog.lazy(names, () -> new SnapshotReader(bytes, summaries, tables).guarded(s -> s.summaries(names)),
+                    i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
                     sources, c -> new SnapshotReader(bytes, leaderboards, tables).guarded(SnapshotReader::leaderboards));
         } catch (RuntimeException e) {
             throw r.failure(e);
@@ -212,6 +213,12 @@ final class SnapshotReader {
         String tokenizer = string();
         return new Model(id, displayName, creatorId, creatorName, family, aliases, type, description, releaseDate, knowledgeCutoff, input,
                 output, contextWindow, maxInput, maxOutput, capabilities, endpoints, status, benchmarks, strengths, bestFor, offerings, tokenizer);
+    }
+
+    private List<ModelSummary> summaries(List<ModelNames> names) {
+        List<ModelSummary> out = new ArrayList<>(names.size());
+        names.forEach(n -> out.add(summary(n)));
+        return out;
     }
 
     private ModelSummary summary(ModelNames n) {

@@ -35,7 +35,7 @@ import java.util.function.BiConsumer;
  * money is its {@code BigDecimal} text, so it reads back with the same value and scale.
  *
  * <p>Layout: magic, format version, key and maker (plain), the string table, the provenance table, the sources, the
- * model index (each model's names, its summary and where its record starts), the model records, the leaderboards, an end marker.
+ * model index (each model's names and where its record starts, then every model's summary), the model records, the leaderboards, an end marker.
  * The index and the tables let a reader read any one model without the others.
  */
 final class SnapshotWriter {
@@ -60,8 +60,11 @@ final class SnapshotWriter {
             for (int i = 0; i < models.size(); i++) {
                 w.varint(starts[i]);
                 w.names(ModelNames.of(models.get(i)));
-                w.summary(ModelSummary.of(models.get(i)));
             }
+            // a block of its own, with its length: a reader that needs no summary skips it
+            ByteArrayOutputStream summaries = w.section(() -> models.forEach(m -> w.summary(ModelSummary.of(m))));
+            w.varint(summaries.size());
+            w.bytes(summaries.toByteArray());
         });
         // last: writing the provenances adds their strings
         ByteArrayOutputStream provenanceTable = w.section(() -> {

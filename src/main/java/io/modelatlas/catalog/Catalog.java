@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The immutable set of models with lookups by id, alias, {@code provider/id} and display name. Built once by a
@@ -25,6 +26,12 @@ public final class Catalog {
     private static final int MAX_NAME_LENGTH = 256;
     private final List<Model> models;
     private final List<ModelNames> names;
+    /**
+     * Each model's summary, in model order, read on first use: from a snapshot's index (without the models), else made
+     * from the models (a catalog built whole has them all). A command that prices one model never reads them.
+     */
+    private final Supplier<List<ModelSummary>> summaryLoader;
+    private volatile List<ModelSummary> summaries;
     private final List<SourceInfo> sources;
     /** Model numbers (positions in {@link #models}) by id and by normalised name: finding one reads no other. */
     private final Map<String, Integer> byId = new LinkedHashMap<>();
@@ -71,12 +78,14 @@ public final class Catalog {
         return i;
     }
 
-    private Catalog(List<Model> models, List<ModelNames> names, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboardLoader) {
+    private Catalog(List<Model> models, List<ModelNames> names, Supplier<List<ModelSummary>> summaryLoader, List<SourceInfo> sources,
+                    Function<Catalog, Leaderboards> leaderboardLoader) {
         if (models.size() != names.size()) {
             throw new IllegalArgumentException(models.size() + " models but " + names.size() + " names");
         }
         this.models = models;
         this.names = List.copyOf(names);
+        this.summaryLoader = summaryLoader == null ? () -> models.stream().map(ModelSummary::of).toList() : summaryLoader;
         this.sources = List.copyOf(sources);
         this.leaderboardLoader = Objects.requireNonNull(leaderboardLoader, "leaderboardLoader");
         for (int i = 0; i < this.names.size(); i++) {
@@ -107,7 +116,7 @@ public final class Catalog {
 
     private static Catalog eager(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboards) {
         List<Model> all = List.copyOf(models);
-        return new Catalog(all, all.stream().map(ModelNames::of).toList(), sources, leaderboards);
+        return new Catalog(all, all.stream().map(ModelNames::of).toList(), null, sources, leaderboards);
     }
 
     public static Catalog of(List<Model> models, List<SourceInfo> sources) {
@@ -128,11 +137,13 @@ public final class Catalog {
 
     /**
      * A catalog that reads each model on first use: {@code model} gives the model of each number of {@code names}
-     * (a snapshot's reader), called at most once per model. A command that prices one model reads one.
+     * (a snapshot's reader), called at most once per model. A command that prices one model reads one; one that ranks
+     * it among all reads their {@code summaries} ({@link ModelSummary#of} of each model, in the same order), given on
+     * first use.
      */
-    public static Catalog lazy(List<ModelNames> names, IntFunction<Model> model, List<SourceInfo> sources,
+    public static Catalog lazy(List<ModelNames> names, Supplier<List<ModelSummary>> summaries, IntFunction<Model> model, List<SourceInfo> sources,
                                Function<Catalog, Leaderboards> leaderboards) {
-        return new Catalog(new LazyModels(names.size(), model), names, sources, leaderboards);
+        return new Catalog(new LazyModels(names.size(), model), names, Objects.requireNonNull(summaries, "summaries"), sources, leaderboards);
     }
 
     /** Models read on first use, each once; safe to share between threads (a model read twice in a race is equal). */
@@ -161,11 +172,19 @@ public final class Catalog {
         public int size() {
             return read.length();
         }
+
+        int readSoFar() {
+            int n = 0;
+            for (int i = 0; i < read.length(); i++) {
+                n += read.get(i) == null ? 0 : 1;
+            }
+            return n;
+        }
     }
 
     /** The same models with other source descriptions; the leaderboards are this catalog's, built once for both. */
     public Catalog withSources(List<SourceInfo> otherSources) {
-        return new Catalog(models, names, otherSources, c -> leaderboards());
+        return new Catalog(models, names, this::summaries, otherSources, c -> leaderboards());
     }
 
     /** Every benchmark and published score; built once, on first use. */
@@ -185,6 +204,27 @@ public final class Catalog {
 
     public List<Model> models() {
         return models;
+    }
+
+    /** {@link ModelSummary#of} of each model, in the order of {@link #models()}; reads no model of a snapshot's catalog. */
+    public List<ModelSummary> summaries() {
+        List<ModelSummary> s = summaries;
+        if (s == null) {
+            s = List.copyOf(summaryLoader.get()); // at most a few times when threads race: the result is the same
+            if (s.size() != models.size()) {
+                throw new IllegalStateException(models.size() + " models but " + s.size() + " summaries");
+            }
+            summaries = s;
+        }
+        return s;
+    }
+
+    /**
+     * How many models have been read so far: all of a catalog built whole; of a snapshot's, those asked for. What
+     * tells that a command reads only the models it shows (tests, start-up diagnostics).
+     */
+    public int modelsRead() {
+        return models instanceof LazyModels lazy ? lazy.readSoFar() : models.size();
     }
 
     public List<SourceInfo> sources() {
@@ -214,6 +254,12 @@ public final class Catalog {
 
     public Optional<Model> byId(String id) {
         return model(byId.get(id));
+    }
+
+    /** The summary of the model with this id, without reading the model. */
+    public Optional<ModelSummary> summary(String id) {
+        Integer number = byId.get(id);
+        return number == null ? Optional.empty() : Optional.of(summaries().get(number));
     }
 
     private Optional<Model> model(Integer number) {

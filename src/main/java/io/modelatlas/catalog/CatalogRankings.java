@@ -32,15 +32,21 @@ public final class CatalogRankings {
     public static CatalogRankings of(Catalog catalog) {
         List<BigDecimal> i = new ArrayList<>();
         List<BigDecimal> s = new ArrayList<>();
-        for (Model m : catalog.models()) {
-            intelligence(m).ifPresent(i::add);
-            speed(m).ifPresent(s::add);
+        // from the summaries: a snapshot's catalog ranks one model among all without reading the others
+        for (ModelSummary m : catalog.summaries()) {
+            if (m.intelligence() != null) {
+                i.add(m.intelligence());
+            }
+            if (m.speed() != null) {
+                s.add(m.speed());
+            }
         }
         i.sort(BigDecimal::compareTo);
         s.sort(BigDecimal::compareTo);
         return new CatalogRankings(List.copyOf(i), List.copyOf(s));
     }
 
+    /** The figure a model is ranked by; {@link ModelSummary#of} keeps it for every model. */
     static Optional<BigDecimal> intelligence(Model m) {
         return m.benchmarks(BenchmarkKind.QUALITY).stream().filter(b -> b.name().equals(INTELLIGENCE) && b.variant() == null)
                 .map(Benchmark::score).findFirst();

@@ -6,6 +6,7 @@ import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Fit;
 import io.modelatlas.catalog.Limits;
 import io.modelatlas.catalog.Model;
+import io.modelatlas.catalog.ModelSummary;
 import io.modelatlas.compare.Comparison.BenchmarkRow;
 import io.modelatlas.compare.Comparison.Recommendation;
 import io.modelatlas.compare.Comparison.ScenarioCell;
@@ -100,9 +101,12 @@ public final class Comparer {
         return related.of(models);
     }
 
-    /** Display name of a catalog id, or the id itself when the catalog lacks it (a successor not yet listed). */
+    /**
+     * Display name of a catalog id, or the id itself when the catalog lacks it (a successor not yet listed); from its
+     * summary, so that naming a successor does not read it.
+     */
     private String nameOf(String id) {
-        return catalog.byId(id).map(Model::displayName).orElse(id);
+        return catalog.summary(id).map(ModelSummary::displayName).orElse(id);
     }
 
     static VolumeTable volumeTable(List<Model> models, Blend blend) {

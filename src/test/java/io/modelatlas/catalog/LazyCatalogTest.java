@@ -15,9 +15,13 @@ import org.junit.jupiter.api.Test;
 class LazyCatalogTest {
     private final List<Model> models = List.of(Fixtures.gpt41(), Fixtures.gpt41Mini(), Fixtures.gpt4oMini(), Fixtures.gpt51(), Fixtures.gptImage1Mini());
     private final ConcurrentHashMap<Integer, AtomicInteger> reads = new ConcurrentHashMap<>();
+    private final AtomicInteger summaryReads = new AtomicInteger();
 
     private Catalog lazy() {
-        return Catalog.lazy(models.stream().map(ModelNames::of).toList(), i -> {
+        return Catalog.lazy(models.stream().map(ModelNames::of).toList(), () -> {
+            summaryReads.incrementAndGet();
+            return models.stream().map(ModelSummary::of).toList();
+        }, i -> {
             reads.computeIfAbsent(i, k -> new AtomicInteger()).incrementAndGet();
             return models.get(i);
         }, List.of(), c -> Leaderboards.ofModels(c.models()));
@@ -35,6 +39,18 @@ class LazyCatalogTest {
         assertThat(reads.keySet()).containsExactly(models.indexOf(Fixtures.gpt41Mini()));
         assertThat(lazy.suggest("gpt-4.1-mni", 3)).isEqualTo(whole.suggest("gpt-4.1-mni", 3));
         assertThat(reads).hasSize(1).as("suggestions are made from names").allSatisfy((i, n) -> assertThat(n.get()).isEqualTo(1));
+        assertThat(summaryReads).as("finding a model reads no summary").hasValue(0);
+    }
+
+    @Test
+    void summaries_are_read_once_on_first_use_and_are_those_of_the_models() {
+        Catalog lazy = lazy();
+
+        assertThat(lazy.summary("gpt-4.1-mini")).hasValue(ModelSummary.of(Fixtures.gpt41Mini()));
+        assertThat(lazy.summaries()).isEqualTo(Catalog.of(models).summaries());
+        assertThat(lazy.summary("no-such-model")).isEmpty();
+        assertThat(summaryReads).hasValue(1);
+        assertThat(lazy.modelsRead()).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.modelatlas.catalog.Lifecycle;
 import io.modelatlas.catalog.Modality;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelNames;
+import io.modelatlas.catalog.ModelSummary;
 import io.modelatlas.catalog.ModelType;
 import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Offering;
@@ -40,9 +41,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads what {@link SnapshotWriter} wrote. The tables, sources and model index are read at once; each model is read on
- * the catalog's first call for it, and the leaderboards (most of the snapshot's records) on the first call for them,
- * from the same bytes. A reader is a position in the bytes: each model is read by a reader of its own, so threads
+ * Reads what {@link SnapshotWriter} wrote. The tables, sources and model names are read at once; each model is read on
+ * the catalog's first call for it, the models' summaries on the first call for them (ranking, related comparisons), and
+ * the leaderboards (most of the snapshot's records) on the first call for them, from the same bytes. A reader is a position in the bytes: each model is read by a reader of its own, so threads
  * that ask for models at once never share one.
  */
 final class SnapshotReader {
@@ -112,13 +113,17 @@ final class SnapshotReader {
                 starts[i] = r.varint();
                 names.add(new ModelNames(r.string(), r.string(), r.string(), r.list(SnapshotReader::string), r.list(SnapshotReader::string)));
             }
+            int summariesLength = r.varint();
+            int summaries = r.at;
+            r.at += summariesLength;
             int recordsLength = r.varint();
             int records = r.at;
             int leaderboards = records + recordsLength;
             if (leaderboards > end) {
                 throw new SnapshotException("unreadable catalog snapshot: its models run past its end");
             }
-            return Catalog.lazy(names, i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
+            return Catalog.lazy(names, () -> new SnapshotReader(bytes, summaries, tables).guarded(s -> s.summaries(names)),
+                    i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
                     sources, c -> new SnapshotReader(bytes, leaderboards, tables).guarded(SnapshotReader::leaderboards));
         } catch (RuntimeException e) {
             throw r.failure(e);
@@ -208,6 +213,23 @@ final class SnapshotReader {
         String tokenizer = string();
         return new Model(id, displayName, creatorId, creatorName, family, aliases, type, description, releaseDate, knowledgeCutoff, input,
                 output, contextWindow, maxInput, maxOutput, capabilities, endpoints, status, benchmarks, strengths, bestFor, offerings, tokenizer);
+    }
+
+    private List<ModelSummary> summaries(List<ModelNames> names) {
+        List<ModelSummary> out = new ArrayList<>(names.size());
+        names.forEach(n -> out.add(summary(n)));
+        return out;
+    }
+
+    private ModelSummary summary(ModelNames n) {
+        BigDecimal intelligence = decimal();
+        BigDecimal speed = decimal();
+        String family = string();
+        ModelType type = TYPES[varint()];
+        PartialDate releaseDate = varint() == 0 ? null : partialDate();
+        int flags = varint();
+        return new ModelSummary(n.id(), n.displayName(), n.creatorId(), intelligence, speed, family, type, releaseDate, (flags & 1) != 0,
+                (flags & 2) != 0, decimal());
     }
 
     private Set<Modality> modalities() {

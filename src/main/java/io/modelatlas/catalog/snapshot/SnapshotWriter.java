@@ -8,6 +8,7 @@ import io.modelatlas.catalog.LeaderboardScore;
 import io.modelatlas.catalog.Leaderboards;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.ModelNames;
+import io.modelatlas.catalog.ModelSummary;
 import io.modelatlas.catalog.DatedPrice;
 import io.modelatlas.catalog.Offering;
 import io.modelatlas.catalog.PartialDate;
@@ -34,7 +35,7 @@ import java.util.function.BiConsumer;
  * money is its {@code BigDecimal} text, so it reads back with the same value and scale.
  *
  * <p>Layout: magic, format version, key and maker (plain), the string table, the provenance table, the sources, the
- * model index (each model's names and where its record starts), the model records, the leaderboards, an end marker.
+ * model index (each model's names and where its record starts, then every model's summary), the model records, the leaderboards, an end marker.
  * The index and the tables let a reader read any one model without the others.
  */
 final class SnapshotWriter {
@@ -60,6 +61,10 @@ final class SnapshotWriter {
                 w.varint(starts[i]);
                 w.names(ModelNames.of(models.get(i)));
             }
+            // a block of its own, with its length: a reader that needs no summary skips it
+            ByteArrayOutputStream summaries = w.section(() -> models.forEach(m -> w.summary(ModelSummary.of(m))));
+            w.varint(summaries.size());
+            w.bytes(summaries.toByteArray());
         });
         // last: writing the provenances adds their strings
         ByteArrayOutputStream provenanceTable = w.section(() -> {
@@ -113,6 +118,22 @@ final class SnapshotWriter {
         string(n.creatorId());
         list(n.aliases(), this::string);
         list(n.qualifiedIds(), this::string);
+    }
+
+    /** The summary less what the names already hold (id, display name, creator). */
+    private void summary(ModelSummary s) {
+        decimal(s.intelligence());
+        decimal(s.speed());
+        string(s.family());
+        varint(s.type().ordinal());
+        if (s.releaseDate() == null) {
+            varint(0);
+        } else {
+            varint(1);
+            partialDate(s.releaseDate(), this);
+        }
+        varint((s.superseded() ? 1 : 0) | (s.soldByCreator() ? 2 : 0));
+        decimal(s.inputPerMillion());
     }
 
     private void plain(String s) {

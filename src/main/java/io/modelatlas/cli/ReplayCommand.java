@@ -4,6 +4,7 @@ import io.modelatlas.catalog.Catalog;
 import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.replay.LogFormat;
+import io.modelatlas.replay.ReadParallelism;
 import io.modelatlas.replay.ReplayReport;
 import io.modelatlas.replay.SpendLogQuery;
 import java.io.IOException;
@@ -107,6 +108,12 @@ final class ReplayCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    private ReplayReport readStream(Path log, Function<Catalog, List<Model>> models, LogFormat forced) throws IOException {
+        try (InputStream in = Files.newInputStream(log)) {
+            return ReplayReport.run(log.toString(), in, CompletableFuture.supplyAsync(context.catalog()), models, strict, forced);
+        }
+    }
+
     /** A day (its start, UTC) or an instant; null when not given. */
     private static Instant time(String option, String text) {
         if (text == null) {
@@ -122,15 +129,17 @@ final class ReplayCommand implements Callable<Integer> {
     private ReplayReport readFile(Path log, Function<Catalog, List<Model>> models, LogFormat forced) {
         ReplayReport report;
         ProgressBar bar = null;
-        try (InputStream file = Files.newInputStream(log)) {
-            // the catalog loads on the other core while the log is parsed
-            CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(context.catalog());
-            InputStream in = file;
+        try {
+            if (!Files.isRegularFile(log)) {
+                // a pipe or a device is read as a stream, on one thread: only a file can be cut into parts
+                return readStream(log, models, forced);
+            }
             if (progress.show()) {
                 bar = new ProgressBar(context.err(), "reading " + log.getFileName(), Files.size(log));
-                in = bar.track(file);
             }
-            report = ReplayReport.run(log.toString(), in, catalog, models, strict, forced);
+            // the catalog loads while the log is parsed, the file on every core (ReadParallelism)
+            CompletableFuture<Catalog> catalog = CompletableFuture.supplyAsync(context.catalog());
+            report = ReplayReport.runFile(log, catalog, models, strict, forced, ReadParallelism.ofThisMachine(), bar == null ? null : bar::advance);
         } catch (NoSuchFileException e) {
             throw new UsageException("no such file: " + log);
         } catch (IOException e) {

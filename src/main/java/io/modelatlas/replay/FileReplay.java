@@ -54,24 +54,22 @@ final class FileReplay {
             head = in.readNBytes(64 * 1024);
         }
         LogFormat format = forced != null ? forced : LogFormat.detect(head, head.length, log);
-        List<LogRanges.Range> ranges = LogRanges.cut(file, format, LogReader.startsAsJson(head), parallelism.threads());
-        if (ranges.size() < 2) {
-            return oneThread(file, catalog, targets, strict, forced, progress);
-        }
+        LogRanges.Plan plan = LogRanges.Plan.of(file, format, LogReader.startsAsJson(head), parallelism.threads());
         AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
-        ExecutorService threads = Executors.newFixedThreadPool(ranges.size(), r -> {
+        // a thread per part, and one for the scan for the cuts: the first part is read while the scan runs
+        ExecutorService threads = Executors.newFixedThreadPool(plan.parts() + 1, r -> {
             Thread t = new Thread(r, "replay-part");
             t.setDaemon(true);
             return t;
         });
         List<Future<Part>> parts = new ArrayList<>();
         try {
-            for (int i = 0; i < ranges.size(); i++) {
+            threads.execute(plan::scan);
+            for (int i = 0; i < plan.parts(); i++) {
                 int index = i;
-                LogRanges.Range range = ranges.get(i);
                 parts.add(threads.submit(() -> {
                     try {
-                        return read(file, range, index, ranges.size(), catalog, targets, strict, format, progress, firstFailed);
+                        return plan.exists(index) ? read(file, plan, index, catalog, targets, strict, format, progress, firstFailed) : null;
                     } catch (RuntimeException | IOException e) {
                         firstFailed.accumulateAndGet(index, Math::min);
                         throw e;
@@ -80,7 +78,10 @@ final class FileReplay {
             }
             List<Part> read = new ArrayList<>();
             for (Future<Part> part : parts) {
-                read.add(result(part));
+                Part p = result(part);
+                if (p != null) {
+                    read.add(p);
+                }
             }
             Part whole = read.get(0);
             for (Part later : read.subList(1, read.size())) {
@@ -97,14 +98,13 @@ final class FileReplay {
         }
     }
 
-    private static Part read(Path file, LogRanges.Range range, int index, int count, CompletableFuture<Catalog> catalog,
-                             Function<Catalog, List<Model>> targets, boolean strict, LogFormat format, LongConsumer progress,
-                             AtomicInteger firstFailed) throws IOException {
+    private static Part read(Path file, LogRanges.Plan plan, int index, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets,
+                             boolean strict, LogFormat format, LongConsumer progress, AtomicInteger firstFailed) throws IOException {
         // the parts share the bound on requests buffered while the catalog loads
-        PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED / count);
-        LogReader reader = new LogReader(file.toString(), strict, ReplayReport.tokenizerOfModel(catalog), format, range.linesBefore(), range.fileStart());
+        PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED / plan.parts());
+        LogReader reader = new LogReader(file.toString(), strict, ReplayReport.tokenizerOfModel(catalog), format, plan.linesBefore(index), index == 0);
         LoggedCostCheck costs = ReplayReport.costCheck(catalog);
-        try (InputStream in = counted(range.open(file), progress)) {
+        try (InputStream in = counted(plan.open(index), progress)) {
             reader.read(in, r -> {
                 if (firstFailed.get() < index) {
                     throw new Abandoned();

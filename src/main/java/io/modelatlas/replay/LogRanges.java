@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where a log file can be cut into parts that each start at a record, so that each part can be read on its own
@@ -67,46 +68,119 @@ final class LogRanges {
         }
     }
 
-    /** Where a part starts, the lines before it, what it is read after and before, and where the part before it ends. */
+    /**
+     * Where a part starts, the lines before it (counting its prefix's), what it is read after, and where the part
+     * before it ends and what that part is read before.
+     */
     private record Cut(long at, long linesBefore, byte[] prefix, byte[] suffixOfPrevious, long endOfPrevious) {}
 
     /**
      * The file in at most {@code parts} parts of about the same size, in file order; one part when it cannot be cut.
+     * The scan runs to its end first (see {@link Plan} for reading while it runs).
      *
      * @param json whether another tool's export is JSON (else CSV); our formats are read line by line either way
      */
     static List<Range> cut(Path file, LogFormat format, boolean json, int parts) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
+        Plan plan = Plan.of(file, format, json, parts);
+        plan.scan();
+        List<Range> ranges = new ArrayList<>();
+        for (int k = 0; k < plan.parts(); k++) {
+            Cut from = plan.cut(k);
+            if (from == null) {
+                break;
+            }
+            Cut to = k + 1 < plan.parts() ? plan.cut(k + 1) : null;
+            ranges.add(new Range(from.at(), to == null ? plan.size : to.endOfPrevious(), from.linesBefore(), from.prefix(), to == null ? NOTHING : to.suffixOfPrevious()));
+        }
+        return ranges;
+    }
+
+    /**
+     * The parts of a file while the scan for their cuts runs: the first part can be read from the start at once, and
+     * every part up to the offset its end is wanted at ({@link #open}) before its end is known; the reader then waits
+     * for the scan (which is many times faster than reading) to find it. When the scan finds no further cut, the part
+     * runs to the end of the file: a file that cannot be cut is read whole by the first part, as one read would.
+     */
+    static final class Plan {
+        private final Path file;
+        private final long size;
+        private final long[] targets;
+        private final Scan scan;
+        /** Per part, its cut: null when the part does not exist (no cut was found for it). */
+        private final List<CompletableFuture<Cut>> cuts = new ArrayList<>();
+
+        private Plan(Path file, long size, long[] targets, Scan scan) {
+            this.file = file;
+            this.size = size;
+            this.targets = targets;
+            this.scan = scan;
+            cuts.add(CompletableFuture.completedFuture(new Cut(0, 0, NOTHING, NOTHING, 0)));
+            for (int k = 0; k < targets.length; k++) {
+                cuts.add(new CompletableFuture<>());
+            }
+            scan.found = cuts;
+        }
+
+        static Plan of(Path file, LogFormat format, boolean json, int parts) throws IOException {
+            long size = java.nio.file.Files.size(file);
             long[] targets = new long[Math.max(0, parts - 1)];
             for (int k = 0; k < targets.length; k++) {
                 targets[k] = Math.max(1, size * (k + 1) / parts);
             }
             Scan scan = !format.foreign() ? new LineScan(format == LogFormat.CSV, targets) : json ? new JsonScan(targets) : new QuotedCsvScan(targets);
-            List<Cut> cuts = targets.length == 0 ? List.of() : scan.run(channel, size);
-            if (cuts.isEmpty()) {
-                return List.of(new Range(0, size, 0, NOTHING, NOTHING));
+            return new Plan(file, size, targets, scan);
+        }
+
+        int parts() {
+            return cuts.size();
+        }
+
+        /**
+         * Scans the file for the cuts, telling each part its cut as soon as it is found; a part whose cut is not found
+         * (the file ends first, or cannot be cut past there) is told null. Run it on its own thread.
+         */
+        void scan() {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                scan.run(channel, size);
+            } catch (IOException | RuntimeException e) {
+                // no cut is trusted past a failed scan: the parts before it run to the end of the file
+            } finally {
+                for (CompletableFuture<Cut> c : cuts) {
+                    c.complete(null);
+                }
             }
-            byte[] header = scan.header(channel);
-            List<Range> ranges = new ArrayList<>();
-            long start = 0;
-            long linesBefore = 0;
-            byte[] prefix = NOTHING;
-            for (Cut c : cuts) {
-                ranges.add(new Range(start, c.endOfPrevious(), linesBefore, prefix, c.suffixOfPrevious()));
-                start = c.at();
-                prefix = header != null ? header : c.prefix();
-                linesBefore = c.linesBefore() - (header != null ? scan.headerLines() : 0);
-            }
-            ranges.add(new Range(start, size, linesBefore, prefix, NOTHING));
-            return ranges;
+        }
+
+        /** Part k's cut, waiting for the scan to find it; null when part k does not exist. */
+        Cut cut(int k) {
+            return cuts.get(k).join();
+        }
+
+        /** Whether part k exists: waits for the scan to get there. */
+        boolean exists(int k) {
+            return cut(k) != null;
+        }
+
+        long linesBefore(int k) {
+            return cut(k).linesBefore();
+        }
+
+        /** Part k's bytes with its prefix and suffix; the end (and the suffix) are waited for once the reading gets near. */
+        InputStream open(int k) throws IOException {
+            Cut from = cut(k);
+            long wanted = k < targets.length ? targets[k] : size;
+            CompletableFuture<Cut> next = k + 1 < cuts.size() ? cuts.get(k + 1) : CompletableFuture.completedFuture(null);
+            FileRange range = new FileRange(FileChannel.open(file, StandardOpenOption.READ), from.at(), wanted, next, size);
+            return new SequenceInputStream(new ByteArrayInputStream(from.prefix()), new SequenceInputStream(range, range.suffix()));
         }
     }
 
     /** A scan of the file from its start for the cuts nearest after each target offset. */
     private abstract static class Scan {
         private final long[] targets;
-        final List<Cut> cuts = new ArrayList<>();
+        private int made;
+        List<CompletableFuture<Cut>> found;
+        FileChannel channel;
         /** The newlines seen so far. */
         long lines;
 
@@ -116,29 +190,37 @@ final class LogRanges {
 
         /** The offset the next cut is wanted at or after; past the last, none is. */
         final long nextTarget() {
-            return cuts.size() < targets.length ? targets[cuts.size()] : Long.MAX_VALUE;
+            return made < targets.length ? targets[made] : Long.MAX_VALUE;
         }
 
-        final List<Cut> run(FileChannel channel, long size) throws IOException {
+        /** A cut found: the part it starts is told at once. */
+        final void cut(long at, long newlinesBefore, byte[] prefix, byte[] suffixOfPrevious, long endOfPrevious) throws IOException {
+            byte[] header = header(channel);
+            made++;
+            found.get(made).complete(header == null ? new Cut(at, newlinesBefore, prefix, suffixOfPrevious, endOfPrevious)
+                    : new Cut(at, newlinesBefore - headerLines(), header, suffixOfPrevious, endOfPrevious));
+        }
+
+        final void run(FileChannel channel, long size) throws IOException {
+            this.channel = channel;
             byte[] buf = new byte[1 << 20];
             ByteBuffer bb = ByteBuffer.wrap(buf);
             long offset = 0;
-            while (offset < size && cuts.size() < targets.length) {
+            while (offset < size && made < targets.length) {
                 bb.clear();
                 int n = channel.read(bb, offset);
                 if (n <= 0) {
                     break;
                 }
                 if (!scan(buf, n, offset, size)) {
-                    return List.of();
+                    return;
                 }
                 offset += n;
             }
-            return cuts;
         }
 
         /** Scans {@code buf[0, n)}, the bytes at {@code offset} of the file; false when the file cannot be cut. */
-        abstract boolean scan(byte[] buf, int n, long offset, long size);
+        abstract boolean scan(byte[] buf, int n, long offset, long size) throws IOException;
 
         /** The header record to read before every part but the first (no line break at its end), or null. */
         byte[] header(FileChannel channel) throws IOException {
@@ -182,8 +264,16 @@ final class LogRanges {
         }
 
         @Override
-        boolean scan(byte[] buf, int n, long offset, long size) {
+        boolean scan(byte[] buf, int n, long offset, long size) throws IOException {
             for (int i = 0; i < n; i++) {
+                if (!csv || !lineBlank) {
+                    while (i < n && buf[i] != '\n') {
+                        i++;
+                    }
+                    if (i == n) {
+                        break;
+                    }
+                }
                 byte b = buf[i];
                 if (b != '\n') {
                     if (csv && lineBlank && !blank(b, offset + i)) {
@@ -206,7 +296,7 @@ final class LogRanges {
                     continue;
                 }
                 if (next >= nextTarget() && next < size) {
-                    cuts.add(new Cut(next, lines, NOTHING, NOTHING, next));
+                    cut(next, lines, NOTHING, NOTHING, next);
                     if (nextTarget() == Long.MAX_VALUE) {
                         return true;
                     }
@@ -215,9 +305,14 @@ final class LogRanges {
             return true;
         }
 
+        private byte[] header;
+
         @Override
         byte[] header(FileChannel channel) throws IOException {
-            return csv ? read(channel, headerStart, headerEnd) : null;
+            if (csv && header == null) {
+                header = read(channel, headerStart, headerEnd);
+            }
+            return header;
         }
 
         @Override
@@ -244,8 +339,16 @@ final class LogRanges {
         }
 
         @Override
-        boolean scan(byte[] buf, int n, long offset, long size) {
+        boolean scan(byte[] buf, int n, long offset, long size) throws IOException {
             for (int i = 0; i < n; i++) {
+                if (!recordBlank) {
+                    while (i < n && buf[i] != '"' && buf[i] != '\n') {
+                        i++;
+                    }
+                    if (i == n) {
+                        break;
+                    }
+                }
                 byte b = buf[i];
                 if (b == '"') {
                     open = !open;
@@ -276,7 +379,7 @@ final class LogRanges {
                         return false;
                     }
                 } else if (headerEnd >= 0 && next >= nextTarget() && next < size) {
-                    cuts.add(new Cut(next, lines, NOTHING, NOTHING, next));
+                    cut(next, lines, NOTHING, NOTHING, next);
                     if (nextTarget() == Long.MAX_VALUE) {
                         return true;
                     }
@@ -288,9 +391,14 @@ final class LogRanges {
             return true;
         }
 
+        private byte[] header;
+
         @Override
         byte[] header(FileChannel channel) throws IOException {
-            return read(channel, headerStart, headerEnd);
+            if (header == null) {
+                header = read(channel, headerStart, headerEnd);
+            }
+            return header;
         }
 
         @Override
@@ -327,10 +435,19 @@ final class LogRanges {
         }
 
         @Override
-        boolean scan(byte[] buf, int n, long offset, long size) {
+        boolean scan(byte[] buf, int n, long offset, long size) throws IOException {
             for (int i = 0; i < n; i++) {
-                byte b = buf[i];
                 if (inString) {
+                    if (!escaped && stringLength > DATA_KEY.length) {
+                        // past what tells a key: on to the next quote, backslash or line break
+                        while (i < n && buf[i] != '"' && buf[i] != '\\' && buf[i] != '\n') {
+                            i++;
+                        }
+                        if (i == n) {
+                            break;
+                        }
+                    }
+                    byte b = buf[i];
                     if (escaped) {
                         escaped = false;
                         stringIsData = false;
@@ -349,6 +466,7 @@ final class LogRanges {
                     }
                     continue;
                 }
+                byte b = buf[i];
                 switch (b) {
                     case ' ', '\t', '\r' -> {
                         continue;
@@ -359,8 +477,9 @@ final class LogRanges {
                     }
                     case '"' -> {
                         inString = true;
-                        stringLength = 0;
-                        stringIsData = true;
+                        // only a top-level object's key can name its data array: any other string is skipped whole
+                        stringIsData = depth == 1 && stack[0] == OBJECT;
+                        stringLength = stringIsData ? 0 : DATA_KEY.length + 1;
                         gap = -1;
                     }
                     case '{' -> {
@@ -395,12 +514,14 @@ final class LogRanges {
         }
 
         /** Cuts before the object at {@code at} when it starts a record; false once the last cut is made. */
-        private boolean cut(long at) {
+        private boolean cut(long at) throws IOException {
             if (depth == 0) {
-                cuts.add(new Cut(at, lines, NOTHING, NOTHING, at));
-            } else if (gap == 1 && recordsHere() != null) {
+                cut(at, lines, NOTHING, NOTHING, at);
+            } else if (gap == 1 && recordsHere() != null && recordEnd >= nextTarget()) {
+                // the part before ends at the record before this one: at or after its target, so a reader never
+                // reads past a part's end while it waits for the scan
                 byte[][] around = recordsHere();
-                cuts.add(new Cut(at, lines, around[0], around[1], recordEnd));
+                cut(at, lines, around[0], around[1], recordEnd);
             } else {
                 return true;
             }
@@ -426,16 +547,30 @@ final class LogRanges {
         }
     }
 
-    /** The bytes {@code [start, end)} of a file, read at their positions. */
+    /**
+     * The bytes of a part, read at their positions: up to {@code wanted} (at or before the part's end, whatever the
+     * scan finds), then up to the end the next part's cut gives, once the scan has found it (the end of the file when
+     * it finds none).
+     */
     private static final class FileRange extends InputStream {
         private final FileChannel channel;
         private long position;
-        private final long end;
+        private long end;
+        private final CompletableFuture<Cut> next;
+        private final long size;
+        private boolean endKnown;
 
         FileRange(FileChannel channel, long start, long end) {
+            this(channel, start, end, null, end);
+            this.endKnown = true;
+        }
+
+        FileRange(FileChannel channel, long start, long wanted, CompletableFuture<Cut> next, long size) {
             this.channel = channel;
             this.position = start;
-            this.end = end;
+            this.end = Math.max(start, wanted);
+            this.next = next;
+            this.size = size;
         }
 
         @Override
@@ -446,6 +581,11 @@ final class LogRanges {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            if (position >= end && !endKnown) {
+                Cut c = next.join();
+                end = c == null ? size : c.endOfPrevious();
+                endKnown = true;
+            }
             if (position >= end) {
                 return -1;
             }
@@ -455,6 +595,31 @@ final class LogRanges {
             }
             position += n;
             return n;
+        }
+
+        /** What the part is read before: known once its end is (read after the range, so by then it is). */
+        InputStream suffix() {
+            return new InputStream() {
+                private ByteArrayInputStream bytes;
+
+                private ByteArrayInputStream bytes() {
+                    if (bytes == null) {
+                        Cut c = next == null ? null : next.join();
+                        bytes = new ByteArrayInputStream(c == null ? NOTHING : c.suffixOfPrevious());
+                    }
+                    return bytes;
+                }
+
+                @Override
+                public int read() {
+                    return bytes().read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return bytes().read(b, off, len);
+                }
+            };
         }
 
         @Override

@@ -114,6 +114,34 @@ class FileReplayTest {
         }
     }
 
+    /**
+     * A nested array of objects broken over lines like the records are: its second element looks like a record's
+     * start to the line scan. The part before such a cut is not well formed JSON with one bracket closing it, so the
+     * file is read again in one go, and the report is still the one read's.
+     */
+    @Test
+    void a_nested_array_that_looks_like_records_is_caught_by_the_read_and_read_again_in_one_go() throws IOException {
+        ArrayNode rows = (ArrayNode) new ObjectMapper().readTree(resource("litellm-spend-logs.json"));
+        List<String> lines = new ArrayList<>();
+        for (JsonNode row : rows) {
+            ObjectNode r = (ObjectNode) row;
+            r.remove("messages");
+            String text = JSON.writeValueAsString(r);
+            // the messages last, their second element on a line of its own
+            lines.add(text.substring(0, text.length() - 1) + ",\"messages\":[{\"role\":\"user\"},\n{\"role\":\"assistant\"}]}");
+        }
+        Path file = dir.resolve("nested.json");
+        Files.writeString(file, "[\n" + String.join(",\n", lines) + "\n]\n");
+        boolean misleading = false;
+        for (int parts = 2; parts <= 16; parts++) {
+            for (LogRanges.Range range : ranges(file, parts)) {
+                misleading |= partText(file, range).startsWith("[{\"role\"");
+            }
+        }
+        assertThat(misleading).as("some cut falls before a message, which the line scan cannot tell from a record").isTrue();
+        assertSameReportInParts(file);
+    }
+
     /** OpenAI usage pages, one a line as paging through the API and appending writes them: cut between and inside pages. */
     @Test
     void usage_pages_one_a_line_are_cut_between_and_inside_pages() throws IOException {

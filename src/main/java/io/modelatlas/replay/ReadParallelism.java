@@ -24,6 +24,11 @@ public record ReadParallelism(int threads, long minBytes) {
         return new ReadParallelism(Math.min(MOST_THREADS, Runtime.getRuntime().availableProcessors()), SMALL_FILE);
     }
 
+    /** Up to {@code threads} threads for files of {@value #SMALL_FILE} bytes or more. */
+    public static ReadParallelism upTo(int threads) {
+        return new ReadParallelism(threads, SMALL_FILE);
+    }
+
     /** Everything on the calling thread, as a stream is read. */
     public static ReadParallelism oneThread() {
         return new ReadParallelism(1, Long.MAX_VALUE);

@@ -37,6 +37,8 @@ for which in $WHICH; do
   MODELATLAS_HOME="$work/home-$which" java -jar "$(jar_of "$which")" replay "$warm" --models "${TWO_MODELS%%,*}" --format csv \
     --progress never >/dev/null || { echo "the $which jar cannot replay $warm" >&2; exit 2; }
 done
+# NEW_FLAGS adds replay options to the current jar's runs only, e.g. NEW_FLAGS='--threads 0' (an old jar may not know them)
+new_flags() { if [ "$1" = new ]; then echo "${NEW_FLAGS:-}"; fi; }
 args_of() { if [ "$1" = two ]; then echo "--models $TWO_MODELS"; else echo "--all"; fi; }
 echo "nproc $(nproc); $(uptime); $(java -version 2>&1 | head -1)"
 for i in $(seq "$ROUNDS"); do
@@ -53,7 +55,7 @@ for i in $(seq "$ROUNDS"); do
         load=$(cut -d' ' -f1 /proc/loadavg)
         # shellcheck disable=SC2046 # the models are one word
         MODELATLAS_HOME="$work/home-$which" timeout 600 /usr/bin/time -o "$work/time" -f "%e %U %M" \
-          java ${JAVA_FLAGS:-} -jar "$(jar_of "$which")" replay "$log" $(args_of "$mode") --format csv --progress never \
+          java ${JAVA_FLAGS:-} -jar "$(jar_of "$which")" replay "$log" $(args_of "$mode") $(new_flags "$which") --format csv --progress never \
           >"$work/$which-$f-$mode.csv"
         read -r wall user rss_kb <"$work/time"
         echo "round $i $f $mode $which: $wall s wall, $user s user, $((rss_kb / 1024)) MB max RSS (load before: $load)"

@@ -50,7 +50,8 @@ final class ProgressBar {
         };
     }
 
-    void advance(long bytes) {
+    /** Synchronized: the parts of a file read on several threads all advance the one bar. */
+    synchronized void advance(long bytes) {
         done += bytes;
         int percent = (int) Math.min(100, done * 100 / total);
         if (percent != shownPercent) {

@@ -28,7 +28,15 @@ final class JsonRows {
      * @param fields the fields the handler reads (every other one is skipped)
      */
     static void read(InputStream in, LogRows.Handler handler, String file, Set<String> fields) throws IOException {
-        StreamedRow row = new StreamedRow(fields);
+        read(in, handler, file, fields, 0);
+    }
+
+    /**
+     * The same for a part of a file whose first line is number {@code linesBefore + 1} (a part read on its own
+     * thread, see LogRanges): every line reported is the file's.
+     */
+    static void read(InputStream in, LogRows.Handler handler, String file, Set<String> fields, long linesBefore) throws IOException {
+        StreamedRow row = new StreamedRow(fields, linesBefore);
         try (JsonParser p = LogRows.JSON.getFactory().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -37,19 +45,19 @@ final class JsonRows {
                 } else if (t == JsonToken.START_OBJECT) {
                     object(p, handler, row);
                 } else {
-                    handler.bad(line(p), "expected a JSON object or array, got " + p.getText());
+                    handler.bad(row.lineOf(p), "expected a JSON object or array, got " + p.getText());
                 }
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new BadLineException(file, line, "not valid JSON (" + e.getOriginalMessage() + "); the rest of the file cannot be read");
+            long line = e.getLocation() == null ? 0 : linesBefore + e.getLocation().getLineNr();
+            throw new MalformedJsonException(file, line, "not valid JSON (" + e.getOriginalMessage() + "); the rest of the file cannot be read");
         }
     }
 
     private static void elements(JsonParser p, LogRows.Handler handler, StreamedRow row) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-            long line = line(p);
+            long line = row.lineOf(p);
             if (t == JsonToken.START_OBJECT) {
                 row.start(line);
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -66,7 +74,7 @@ final class JsonRows {
 
     /** A top-level object: a record, or a page whose {@code data} array holds them (streamed, not held). */
     private static void object(JsonParser p, LogRows.Handler handler, StreamedRow row) throws IOException {
-        long line = line(p);
+        long line = row.lineOf(p);
         boolean page = false;
         row.start(line);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -86,8 +94,16 @@ final class JsonRows {
         }
     }
 
-    private static long line(JsonParser p) {
-        return p.currentTokenLocation().getLineNr();
+    /**
+     * Malformed JSON: past it, where the next record starts cannot be known. A read in parts reads such a file again
+     * in one go, since a part's cut may then not be a record's start.
+     */
+    static final class MalformedJsonException extends BadLineException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedJsonException(String file, long line, String reason) {
+            super(file, line, reason);
+        }
     }
 
     /**
@@ -97,10 +113,17 @@ final class JsonRows {
     private static final class StreamedRow implements LogRows.Row {
         private final Set<String> kept;
         private final Map<String, Object> values = new HashMap<>();
+        private final long linesBefore;
         private long line;
 
-        StreamedRow(Set<String> kept) {
+        StreamedRow(Set<String> kept, long linesBefore) {
             this.kept = kept;
+            this.linesBefore = linesBefore;
+        }
+
+        /** The file's line of the parser's current token. */
+        long lineOf(JsonParser p) {
+            return linesBefore + p.currentTokenLocation().getLineNr();
         }
 
         void start(long line) {

@@ -31,14 +31,31 @@ final class LogLines {
     private int length;
     private boolean tooLong;
     private long number;
+    private final long firstLine;
+    private final boolean dropsByteOrderMark;
 
     LogLines(InputStream in) {
         this(in, MAX_LINE_BYTES);
     }
 
     LogLines(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, 0, true);
+    }
+
+    /**
+     * The lines of a part of a log: its first line is number {@code linesBefore + 1}, and a byte order mark is dropped
+     * from it only when the part starts the file ({@code fileStart}).
+     */
+    LogLines(InputStream in, long linesBefore, boolean fileStart) {
+        this(in, MAX_LINE_BYTES, linesBefore, fileStart);
+    }
+
+    private LogLines(InputStream in, int maxLineBytes, long linesBefore, boolean fileStart) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.number = linesBefore;
+        this.firstLine = linesBefore + 1;
+        this.dropsByteOrderMark = fileStart;
     }
 
     /** Moves to the next line; false at the end of the input. */
@@ -65,7 +82,7 @@ final class LogLines {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        if (number == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+        if (number == firstLine && dropsByteOrderMark && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
             System.arraycopy(line, 3, line, 0, length - 3);
             length -= 3;
         }

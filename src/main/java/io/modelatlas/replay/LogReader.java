@@ -43,6 +43,8 @@ public final class LogReader {
     private long lines;
 
     private final LogFormat forced;
+    private final long linesBefore;
+    private final boolean fileStart;
     private LogFormat format;
     private final OpenAiUsageBuckets buckets = new OpenAiUsageBuckets();
 
@@ -52,10 +54,39 @@ public final class LogReader {
 
     /** @param format the log's format, or null to tell it from the content ({@link LogFormat#detect}) */
     public LogReader(String file, boolean strict, Function<String, TokenCounter> tokenizerOfModel, LogFormat format) {
+        this(file, strict, tokenizerOfModel, format, 0, true);
+    }
+
+    /**
+     * A reader of one part of a file (see LogRanges): the part's first line is the file's line {@code linesBefore + 1},
+     * so every line it reports is the file's; {@code fileStart} says whether the part starts the file (a byte order
+     * mark is dropped only there).
+     */
+    LogReader(String file, boolean strict, Function<String, TokenCounter> tokenizerOfModel, LogFormat format, long linesBefore, boolean fileStart) {
         this.file = file;
         this.strict = strict;
         this.tokenizerOfModel = tokenizerOfModel;
         this.forced = format;
+        this.linesBefore = linesBefore;
+        this.fileStart = fileStart;
+    }
+
+    /**
+     * Adds what {@code later} read from the part of the same file that follows this one's: counts add up, problems
+     * are listed in line order (the first {@value #REPORTED_PROBLEMS} of the file), batch buckets too.
+     */
+    void merge(LogReader later) {
+        skipped += later.skipped;
+        for (String p : later.problems) {
+            if (problems.size() < REPORTED_PROBLEMS) {
+                problems.add(p);
+            }
+        }
+        counted += later.counted;
+        estimated += later.estimated;
+        withoutResponse += later.withoutResponse;
+        buckets.merge(later.buckets);
+        lines = later.lines;
     }
 
     /** How much of a log's start is looked at to tell its format: enough for the first record of any export. */
@@ -107,7 +138,7 @@ public final class LogReader {
             return readRows(peekable, json, sink);
         }
         boolean csv = format == LogFormat.CSV;
-        LogLines in = new LogLines(peekable);
+        LogLines in = new LogLines(peekable, linesBefore, fileStart);
         UsageLineParser fast = new UsageLineParser();
         String[] header = null;
         long read = 0;
@@ -162,7 +193,7 @@ public final class LogReader {
         return read;
     }
 
-    private static boolean startsAsJson(byte[] head) {
+    static boolean startsAsJson(byte[] head) {
         for (int i = 0; i < head.length; i++) {
             byte b = head[i];
             boolean bom = i < 3 && (b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF);
@@ -211,9 +242,9 @@ public final class LogReader {
                     case OPENROUTER -> OpenRouterActivity.FIELDS;
                     case OPENAI_USAGE -> OpenAiUsageBuckets.FIELDS;
                     default -> throw new IllegalStateException(format.name());
-                });
+                }, linesBefore);
             } else {
-                LogRows.csv(new LogLines(in), handler, file);
+                LogRows.csv(new LogLines(in, linesBefore, fileStart), handler, file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

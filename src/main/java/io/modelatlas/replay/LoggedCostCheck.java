@@ -74,6 +74,21 @@ final class LoggedCostCheck {
         }
     }
 
+    /** Adds the check of the part of the same log that follows this one's: sums add up, mismatches listed in line order. */
+    void merge(LoggedCostCheck later) {
+        loggedUsd = loggedUsd.add(later.loggedUsd);
+        comparedLoggedUsd = comparedLoggedUsd.add(later.comparedLoggedUsd);
+        exactUsd = exactUsd.add(later.exactUsd);
+        withCost += later.withCost;
+        compared += later.compared;
+        mismatches += later.mismatches;
+        for (LoggedCostMismatch m : later.listed) {
+            if (listed.size() < LISTED) {
+                listed.add(m);
+            }
+        }
+    }
+
     private static final long MILLION = 1_000_000;
 
     /**

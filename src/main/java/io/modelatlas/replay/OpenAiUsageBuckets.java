@@ -40,6 +40,17 @@ final class OpenAiUsageBuckets {
         return List.copyOf(listedBatchBuckets);
     }
 
+    /** Adds the counts of the part of the same export that follows this one's, its buckets listed after these. */
+    void merge(OpenAiUsageBuckets later) {
+        batchRequests += later.batchRequests;
+        batchBuckets += later.batchBuckets;
+        for (String bucket : later.listedBatchBuckets) {
+            if (listedBatchBuckets.size() < LISTED_BATCH_BUCKETS) {
+                listedBatchBuckets.add(bucket);
+            }
+        }
+    }
+
     /** The bucket's rows; a result with no requests (an empty group) gives none. */
     List<LoggedRequest> requests(LogRows.Row bucket) {
         JsonNode results = bucket.json("results");

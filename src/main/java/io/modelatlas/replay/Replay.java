@@ -169,6 +169,47 @@ public final class Replay {
         recordModelAndTime(r);
     }
 
+    /**
+     * Adds what {@code later} read from the part of the same log that follows this one's (both on the same models):
+     * the sums, histograms and counts add up, the time span widens, and a tier bucket keeps the first input seen in
+     * it, the one a single read of the whole log would keep. The results are then those of one read of both parts
+     * (percentiles too while the log's distinct request shapes fit {@link #shapeCapacity}; see RequestShapes#merge).
+     */
+    public void merge(Replay later) {
+        if (!models.equals(later.models)) {
+            throw new IllegalArgumentException("replays of different models cannot be merged");
+        }
+        mergeBuckets(buckets, later.buckets);
+        mergeBuckets(batchBuckets, later.batchBuckets);
+        for (int k = 0; k < over.length; k++) {
+            for (int i = 0; i < over[k].length; i++) {
+                over[k][i] += later.over[k][i];
+            }
+        }
+        shapes.merge(later.shapes);
+        later.recordedOn.forEach((model, n) -> recordedOn.merge(model, n.clone(), (a, b) -> new long[] {a[0] + b[0]}));
+        requests += later.requests;
+        summedRequests += later.summedRequests;
+        batchRequests += later.batchRequests;
+        first = first == null || later.first != null && later.first.isBefore(first) ? later.first : first;
+        last = last == null || later.last != null && later.last.isAfter(last) ? later.last : last;
+    }
+
+    private static void mergeBuckets(long[][] into, long[][] from) {
+        for (int b = 0; b < into.length; b++) {
+            if (from[b] == null) {
+                continue;
+            }
+            if (into[b] == null) {
+                into[b] = from[b].clone();
+                continue;
+            }
+            for (int k = 0; k < 4; k++) {
+                into[b][k] += from[b][k];
+            }
+        }
+    }
+
     /** How many requests came as sums (buckets), not one by one: they have no percentiles and no limit checks. */
     public long summedRequests() {
         return summedRequests;

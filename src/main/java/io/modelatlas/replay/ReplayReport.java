@@ -5,15 +5,19 @@ import io.modelatlas.catalog.Model;
 import io.modelatlas.catalog.TypeFilter;
 import io.modelatlas.compare.Format;
 import io.modelatlas.text.Csv;
+import io.modelatlas.tokens.TokenCounter;
 import io.modelatlas.tokens.TokenCounters;
+import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /** The outcome of a replay: per-model results, cheapest first (unknown prices last), with what was skipped and why. */
 public record ReplayReport(String log, String format, long requests, long skippedLines, List<String> problems, long countedFromText, String recordedOn,
@@ -47,16 +51,36 @@ public record ReplayReport(String log, String format, long requests, long skippe
     public static ReplayReport run(String log, InputStream in, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets,
                                    boolean strict, LogFormat format) {
         PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED);
-        LogReader reader = new LogReader(log, strict, id -> {
-            Model m = id == null ? null : PendingReplay.join(catalog).find(id).orElse(null);
-            return TokenCounters.forModel(id == null ? "unknown" : id, m == null ? null : m.tokenizer());
-        }, format);
-        LoggedCostCheck costs = new LoggedCostCheck(model -> recordedModel(PendingReplay.join(catalog), model).flatMap(Model::prices));
+        LogReader reader = new LogReader(log, strict, tokenizerOfModel(catalog), format);
+        LoggedCostCheck costs = costCheck(catalog);
         reader.read(in, r -> {
             costs.check(r, reader.line());
             pending.accept(r);
         });
         return of(log, pending.replay(), reader, costs);
+    }
+
+    /**
+     * The same for a log file, read on up to {@code parallelism.threads()} threads when it is large enough: the file is
+     * cut at record starts, each part read on its own, and the parts merged in file order into the report one read of
+     * the whole file gives (see FileReplay). {@code progress}, when not null, is told how many bytes were read.
+     */
+    public static ReplayReport runFile(Path file, CompletableFuture<Catalog> catalog, Function<Catalog, List<Model>> targets, boolean strict,
+                                       LogFormat format, ReadParallelism parallelism, LongConsumer progress) throws IOException {
+        return FileReplay.run(file, catalog, targets, strict, format, parallelism, progress);
+    }
+
+    /** The tokenizer of a model a log names, for requests without measured usage (an estimate for an unknown model). */
+    static Function<String, TokenCounter> tokenizerOfModel(CompletableFuture<Catalog> catalog) {
+        return id -> {
+            Model m = id == null ? null : PendingReplay.join(catalog).find(id).orElse(null);
+            return TokenCounters.forModel(id == null ? "unknown" : id, m == null ? null : m.tokenizer());
+        };
+    }
+
+    /** The check of logged costs against each request's exact cost on the model it was recorded on. */
+    static LoggedCostCheck costCheck(CompletableFuture<Catalog> catalog) {
+        return new LoggedCostCheck(model -> recordedModel(PendingReplay.join(catalog), model).flatMap(Model::prices));
     }
 
     /**
@@ -67,7 +91,7 @@ public record ReplayReport(String log, String format, long requests, long skippe
                                         boolean strict) {
         PendingReplay pending = new PendingReplay(catalog, targets, PendingReplay.BUFFERED);
         LogReader reader = new LogReader(log, strict, id -> TokenCounters.forModel("unknown", null), LogFormat.LITELLM);
-        LoggedCostCheck costs = new LoggedCostCheck(model -> recordedModel(PendingReplay.join(catalog), model).flatMap(Model::prices));
+        LoggedCostCheck costs = costCheck(catalog);
         reader.readTable(table, r -> {
             costs.check(r, reader.line());
             pending.accept(r);

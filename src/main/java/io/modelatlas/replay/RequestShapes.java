@@ -44,24 +44,45 @@ final class RequestShapes {
 
     void add(int bucketIndex, long uncachedTokens, long cachedTokens, long outputTokens) {
         requests++;
+        add(bucketIndex, uncachedTokens, cachedTokens, outputTokens, 1);
+    }
+
+    /** {@code n} requests of one shape (the count of a shape is kept apart from {@link #requests}). */
+    private void add(int bucketIndex, long uncachedTokens, long cachedTokens, long outputTokens, long n) {
         long u = round(uncachedTokens);
         long c = round(cachedTokens);
         long o = round(outputTokens);
         int slot = find(bucketIndex, u, c, o);
         if (index[slot] != 0) {
-            count[index[slot] - 1]++;
+            count[index[slot] - 1] += n;
             return;
         }
         if (size >= capacity && bits > 1) {
             do {
                 coarsen();
             } while (size >= capacity && bits > 1);
-            requests--;
-            add(bucketIndex, uncachedTokens, cachedTokens, outputTokens);
+            add(bucketIndex, uncachedTokens, cachedTokens, outputTokens, n);
             return;
         }
         // at one significant bit the shapes are few whatever the log (powers of two), so going past capacity is bounded
-        insert(slot, bucketIndex, u, c, o, 1);
+        insert(slot, bucketIndex, u, c, o, n);
+    }
+
+    /**
+     * Adds the shapes of another part of the same log (same capacity, same tier buckets). While the union of the
+     * shapes fits the capacity the result is exactly the one reading both parts in one go gives: a shape's count does
+     * not depend on the order requests came in. Past it, both sides are first brought to the coarser precision of the
+     * two (rounding to fewer bits composes: rounding a rounded count to fewer bits gives what rounding the count does),
+     * then coarsened as {@link #add} does, so {@link #relativeError} stays a bound for every merged count.
+     */
+    void merge(RequestShapes other) {
+        while (bits > other.bits) {
+            coarsen();
+        }
+        for (int e = 0; e < other.size; e++) {
+            add(other.bucket[e], other.uncached[e], other.cached[e], other.output[e], other.count[e]);
+        }
+        requests += other.requests;
     }
 
     private int find(int b, long u, long c, long o) {

@@ -54,6 +54,17 @@ class ReplayCommandTest {
     }
 
     @Test
+    void threads_give_the_same_report_and_a_negative_count_is_a_usage_error() throws IOException {
+        assertThat(run("replay", log().toString(), "--models", "gpt-4.1-mini,gpt-4o-mini", "--format", "json")).isZero();
+        String one = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("replay", log().toString(), "--models", "gpt-4.1-mini,gpt-4o-mini", "--format", "json", "--threads", "0")).isZero();
+        assertThat(out.toString()).isEqualTo(one).contains("\"requests\" : 3");
+        assertThat(run("replay", log().toString(), "--models", "gpt-4.1-mini", "--threads", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--threads must be 0 (one per core) or a number of threads, got -1");
+    }
+
+    @Test
     void always_draws_the_bar_on_standard_error_and_wipes_it_before_the_report() throws IOException {
         assertThat(run("replay", log().toString(), "--models", "gpt-4o-mini", "--progress", "always", "--format", "csv")).isZero();
         assertThat(err.toString()).startsWith("\rreading usage.jsonl [").contains("100% of 0.0 MB").endsWith("\r");

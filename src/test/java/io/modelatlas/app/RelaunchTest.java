@@ -68,6 +68,8 @@ class RelaunchTest {
         assertThat(Relaunch.plainJar(plain, cost, Map.of("MODELATLAS_RELAUNCH", "0"), false)).isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "serve"), new String[] {"serve"}, NO_ENV, false))
                 .as("a server keeps C2").isEmpty();
+        assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "replay", "log.jsonl"), new String[] {"replay", "log.jsonl"},
+                NO_ENV, false)).as("so does replay's loop").isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString()), new String[0], NO_ENV, false)).isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-cp", real.toString(), "io.modelatlas.app.Launcher", "cost", "gpt-4.1"), cost, NO_ENV, false))
                 .isEmpty();

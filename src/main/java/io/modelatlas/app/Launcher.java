@@ -25,15 +25,11 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Entry point of the runnable jar: the composition root, and the only place that calls System.exit. */
+/** The composition root, run by the jar's entry point ({@link Start}); with it, the only place that calls System.exit. */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        Optional<Integer> relaunched = Relaunch.run(args);
-        if (relaunched.isPresent()) {
-            System.exit(relaunched.get());
-        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code;

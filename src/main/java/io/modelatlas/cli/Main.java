@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: arguments in, text on the context's writers, an exit code out (0 ok, 1 failure, 2 bad usage or
- * unknown model). Only {@code app.Launcher} calls System.exit.
+ * unknown model). Only {@code app.Launcher} (and the jar's entry point, {@code app.Start}) calls System.exit.
  */
 public final class Main {
     public static final int OK = 0;

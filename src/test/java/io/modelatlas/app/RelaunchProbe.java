@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * The main class of the small jar {@link RelaunchTest} builds: starts as the real launcher does, then says which JVM
+ * The main class of the small jar {@link RelaunchTest} builds: starts as the jar's {@link Start} does, then says which JVM
  * ran the command and with which flags. {@code exit N} exits with N; {@code stdin} echoes its first line of input.
  */
 public final class RelaunchProbe {

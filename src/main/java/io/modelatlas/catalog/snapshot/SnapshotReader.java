@@ -297,7 +297,8 @@ final class SnapshotReader {
 
     private Leaderboards leaderboards() {
         List<Leaderboard> benchmarks = benchmarks();
-        at += varint(); // the places of each model's scores: the whole needs none
+        int placesLength = varint();
+        at += placesLength; // the places of each model's scores: the whole needs none
         return new Leaderboards(benchmarks, list(SnapshotReader::score));
     }
 

@@ -34,13 +34,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -48,8 +48,8 @@ import java.util.function.Function;
  * Reads what {@link SnapshotWriter} wrote. The tables, sources and model names are read at once; each model is read on
  * the catalog's first call for it, the models' summaries on the first call for them (ranking, related comparisons), and
  * the leaderboards (most of the snapshot's records) on the first call for them, from the same bytes, or only some models'
- * scores (a comparison's) by the places the snapshot lists for each model. A reader is a position in the bytes: each model is read by a reader of its own, so threads
- * that ask for models at once never share one.
+ * scores (a comparison's) by the places the snapshot lists for each model. A reader is a position in the bytes: each
+ * model is read by a reader of its own, so threads that ask for models at once never share one.
  */
 final class SnapshotReader {
     private static final ModelType[] TYPES = ModelType.values();

@@ -94,7 +94,7 @@ public record ModelJson(
     public static ModelJson from(Model m, Catalog catalog) {
         List<String> versions = catalog.versions(m).stream().map(Model::id).toList();
         return from(m, versions.isEmpty() ? null : versions, catalog.versionOf(m).map(Model::id).orElse(null),
-                LeaderboardJson.ofModel(m.id(), catalog.leaderboards()));
+                LeaderboardJson.ofModel(m.id(), catalog.leaderboardsOf(List.of(m.id()))));
     }
 
     private static ModelJson from(Model m, List<String> versions, String versionOf, List<LeaderboardJson.ModelScoreJson> leaderboardScores) {

@@ -2,6 +2,7 @@ package io.modelatlas.catalog;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +42,13 @@ public final class Catalog {
     /** Read and mapped on first use: only pages and commands that show scores pay for the leaderboards. */
     private final Function<Catalog, Leaderboards> leaderboardLoader;
     private volatile Leaderboards leaderboards;
+    /**
+     * Every benchmark and the scores of some models only, read without the other scores (a snapshot's per-model index);
+     * null when only the whole can be read. What a comparison of two models needs of some 18,000 scores.
+     */
+    private final Function<Collection<String>, Leaderboards> scoresLoader;
+    /** Scores read so far, whole or by model: what tells that a command reads only the scores it shows. */
+    private final LongAdder scoresRead = new LongAdder();
 
     /** Model numbers by identity key, and each model's dated versions of its own. */
     private record Identities(Map<String, Integer> byKey, Map<String, List<Integer>> versions) {
@@ -79,7 +87,7 @@ public final class Catalog {
     }
 
     private Catalog(List<Model> models, List<ModelNames> names, Supplier<List<ModelSummary>> summaryLoader, List<SourceInfo> sources,
-                    Function<Catalog, Leaderboards> leaderboardLoader) {
+                    Function<Catalog, Leaderboards> leaderboardLoader, Function<Collection<String>, Leaderboards> scoresLoader) {
         if (models.size() != names.size()) {
             throw new IllegalArgumentException(models.size() + " models but " + names.size() + " names");
         }
@@ -88,6 +96,7 @@ public final class Catalog {
         this.summaryLoader = summaryLoader == null ? () -> models.stream().map(ModelSummary::of).toList() : summaryLoader;
         this.sources = List.copyOf(sources);
         this.leaderboardLoader = Objects.requireNonNull(leaderboardLoader, "leaderboardLoader");
+        this.scoresLoader = scoresLoader;
         for (int i = 0; i < this.names.size(); i++) {
             if (byId.putIfAbsent(this.names.get(i).id(), i) != null) {
                 throw new IllegalArgumentException("duplicate model id " + this.names.get(i).id());
@@ -116,7 +125,7 @@ public final class Catalog {
 
     private static Catalog eager(List<Model> models, List<SourceInfo> sources, Function<Catalog, Leaderboards> leaderboards) {
         List<Model> all = List.copyOf(models);
-        return new Catalog(all, all.stream().map(ModelNames::of).toList(), null, sources, leaderboards);
+        return new Catalog(all, all.stream().map(ModelNames::of).toList(), null, sources, leaderboards, null);
     }
 
     public static Catalog of(List<Model> models, List<SourceInfo> sources) {
@@ -143,7 +152,18 @@ public final class Catalog {
      */
     public static Catalog lazy(List<ModelNames> names, Supplier<List<ModelSummary>> summaries, IntFunction<Model> model, List<SourceInfo> sources,
                                Function<Catalog, Leaderboards> leaderboards) {
-        return new Catalog(new LazyModels(names.size(), model), names, Objects.requireNonNull(summaries, "summaries"), sources, leaderboards);
+        return lazy(names, summaries, model, sources, leaderboards, null);
+    }
+
+    /**
+     * A lazy catalog that also reads the scores of some models without the others: {@code scoresOf} gives every
+     * benchmark and the scores of the models named, as {@link Leaderboards#only} of the whole would (see
+     * {@link #leaderboardsOf}).
+     */
+    public static Catalog lazy(List<ModelNames> names, Supplier<List<ModelSummary>> summaries, IntFunction<Model> model, List<SourceInfo> sources,
+                               Function<Catalog, Leaderboards> leaderboards, Function<Collection<String>, Leaderboards> scoresOf) {
+        return new Catalog(new LazyModels(names.size(), model), names, Objects.requireNonNull(summaries, "summaries"), sources, leaderboards,
+                scoresOf);
     }
 
     /** Models read on first use, each once; safe to share between threads (a model read twice in a race is equal). */
@@ -184,7 +204,7 @@ public final class Catalog {
 
     /** The same models with other source descriptions; the leaderboards are this catalog's, built once for both. */
     public Catalog withSources(List<SourceInfo> otherSources) {
-        return new Catalog(models, names, this::summaries, otherSources, c -> leaderboards());
+        return new Catalog(models, names, this::summaries, otherSources, c -> leaderboards(), this::leaderboardsOf);
     }
 
     /** Every benchmark and published score; built once, on first use. */
@@ -195,11 +215,36 @@ public final class Catalog {
                 l = leaderboards;
                 if (l == null) {
                     l = leaderboardLoader.apply(this);
+                    scoresRead.add(l.scores().size());
                     leaderboards = l;
                 }
             }
         }
         return l;
+    }
+
+    /**
+     * Every benchmark, and the scores of these models only: {@link Leaderboards#shared} and {@link Leaderboards#scoresOf}
+     * of these models as {@link #leaderboards()} gives them, without reading the other models' scores when the whole
+     * is not read yet. Not for figures over a whole leaderboard (ranks, how many models it scores): those need
+     * {@link #leaderboards()}.
+     */
+    public Leaderboards leaderboardsOf(Collection<String> modelIds) {
+        Leaderboards whole = leaderboards;
+        if (whole != null || scoresLoader == null) {
+            return leaderboards().only(modelIds);
+        }
+        Leaderboards some = scoresLoader.apply(modelIds);
+        scoresRead.add(some.scores().size());
+        return some;
+    }
+
+    /**
+     * How many published scores have been read so far: all of them once {@link #leaderboards()} is built, else
+     * those {@link #leaderboardsOf} read (tests, start-up diagnostics).
+     */
+    public long scoresRead() {
+        return scoresRead.sum();
     }
 
     public List<Model> models() {

@@ -1,6 +1,7 @@
 package io.modelatlas.catalog;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -89,6 +90,16 @@ public final class Leaderboards {
         String s = b.source().source();
         int via = s.indexOf(" via ");
         return via > 0 ? s.substring(0, via) : s;
+    }
+
+    /**
+     * Every benchmark, and the scores of these models only, in the same order: {@link #scoresOf} and {@link #shared}
+     * of these models answer as the whole leaderboards do, but figures over a whole leaderboard (its scores, how many
+     * models it scores) count only these models. What {@link Catalog#leaderboardsOf} gives when the whole was built.
+     */
+    public Leaderboards only(Collection<String> modelIds) {
+        Set<String> wanted = new HashSet<>(modelIds);
+        return new Leaderboards(benchmarks, scores.stream().filter(s -> wanted.contains(s.modelId())).toList());
     }
 
     public List<Leaderboard> benchmarks() {

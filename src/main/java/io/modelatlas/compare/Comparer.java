@@ -75,7 +75,8 @@ public final class Comparer {
             throw new IllegalArgumentException("compare needs different models, got " + String.join(", ", models.stream().map(Model::id).toList()));
         }
         List<VolumeTable> volumes = Blend.standard().stream().map(b -> volumeTable(models, b.withCacheHitRate(cacheHitRate))).toList();
-        Performance performance = Performance.of(catalog.leaderboards(), models, this::nameOf);
+        // only the compared models' scores: the performance table sets them against each other, never against a whole board
+        Performance performance = Performance.of(catalog.leaderboardsOf(models.stream().map(Model::id).toList()), models, this::nameOf);
         List<Recommendation> recommendations = guidance.recommendations(models, performance);
         return new Comparison(
                 models,

@@ -3,6 +3,7 @@ package io.modelatlas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modelatlas.catalog.Catalog;
+import io.modelatlas.catalog.Leaderboards;
 import io.modelatlas.catalog.snapshot.CatalogSnapshot;
 import io.modelatlas.catalog.source.BundledSnapshot;
 import java.io.ByteArrayInputStream;
@@ -11,11 +12,13 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code show} and {@code compare} over the bundled snapshot read the models they print and no others (issue 19): the
- * tiers and related comparisons that rank a model among all come from the snapshot's model index.
+ * tiers and related comparisons that rank a model among all come from the snapshot's model index, and the
+ * leaderboard scores are those of the models shown.
  */
 class ReadOnlyWhatIsShownTest {
     private static Catalog bundled() {
@@ -53,5 +56,31 @@ class ReadOnlyWhatIsShownTest {
 
         assertThat(compared).contains("(successor)").contains("same family").contains("similar price, other provider");
         assertThat(catalog.modelsRead()).isEqualTo(2);
+    }
+
+    @Test
+    void compare_reads_the_leaderboard_scores_of_its_two_models_alone() {
+        Catalog catalog = bundled();
+        Leaderboards whole = bundled().leaderboards();
+
+        String compared = run(catalog, "compare", "gpt-4.1", "gpt-4.1-mini");
+
+        List<Leaderboards.Matchup> shared = whole.shared(List.of("gpt-4.1", "gpt-4.1-mini"));
+        assertThat(shared).as("the two share benchmarks, so the performance table has rows").isNotEmpty();
+        assertThat(compared).contains(shared.get(0).benchmark().title());
+        assertThat(catalog.scoresRead()).as("the scores of gpt-4.1 and gpt-4.1-mini, of " + whole.scores().size())
+                .isEqualTo(whole.scoresOf("gpt-4.1").size() + whole.scoresOf("gpt-4.1-mini").size());
+    }
+
+    @Test
+    void show_as_json_reads_the_leaderboard_scores_of_its_model_alone() {
+        Catalog catalog = bundled();
+        Leaderboards whole = bundled().leaderboards();
+
+        String shown = run(catalog, "show", "gpt-4.1", "--format", "json");
+
+        assertThat(whole.scoresOf("gpt-4.1")).isNotEmpty();
+        assertThat(shown).contains(whole.scoresOf("gpt-4.1").get(0).publishedName());
+        assertThat(catalog.scoresRead()).isEqualTo(whole.scoresOf("gpt-4.1").size());
     }
 }

@@ -6,7 +6,7 @@ final class SnapshotFormat {
     /** The last bytes: a snapshot cut short (a full disk, an interrupted build) is told apart before it is read. */
     static final byte[] END = {'E', 'N', 'D', '.'};
     /** Raised with every change of the layout or of what a catalog holds: a snapshot of another version is not read. */
-    static final int VERSION = 5;
+    static final int VERSION = 6;
 
     private SnapshotFormat() {}
 }

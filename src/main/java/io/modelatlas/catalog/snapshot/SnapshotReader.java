@@ -33,18 +33,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads what {@link SnapshotWriter} wrote. The tables, sources and model names are read at once; each model is read on
  * the catalog's first call for it, the models' summaries on the first call for them (ranking, related comparisons), and
- * the leaderboards (most of the snapshot's records) on the first call for them, from the same bytes. A reader is a position in the bytes: each model is read by a reader of its own, so threads
- * that ask for models at once never share one.
+ * the leaderboards (most of the snapshot's records) on the first call for them, from the same bytes, or only some models'
+ * scores (a comparison's) by the places the snapshot lists for each model. A reader is a position in the bytes: each
+ * model is read by a reader of its own, so threads that ask for models at once never share one.
  */
 final class SnapshotReader {
     private static final ModelType[] TYPES = ModelType.values();
@@ -122,9 +127,11 @@ final class SnapshotReader {
             if (leaderboards > end) {
                 throw new SnapshotException("unreadable catalog snapshot: its models run past its end");
             }
+            ScorePlaces places = new ScorePlaces();
             return Catalog.lazy(names, () -> new SnapshotReader(bytes, summaries, tables).guarded(s -> s.summaries(names)),
                     i -> new SnapshotReader(bytes, records + starts[i], tables).guarded(SnapshotReader::model),
-                    sources, c -> new SnapshotReader(bytes, leaderboards, tables).guarded(SnapshotReader::leaderboards));
+                    sources, c -> new SnapshotReader(bytes, leaderboards, tables).guarded(SnapshotReader::leaderboards),
+                    ids -> new SnapshotReader(bytes, leaderboards, tables).guarded(s -> s.leaderboardsOf(ids, places)));
         } catch (RuntimeException e) {
             throw r.failure(e);
         }
@@ -283,8 +290,60 @@ final class SnapshotReader {
         return new PartialDate(year, month, day == 0 ? null : day);
     }
 
+    /** Where each model's scores start, by model id; read on the first call for some models' scores. */
+    private static final class ScorePlaces {
+        volatile Map<String, int[]> byModel;
+    }
+
     private Leaderboards leaderboards() {
-        List<Leaderboard> benchmarks = list(r -> {
+        List<Leaderboard> benchmarks = benchmarks();
+        int placesLength = varint();
+        at += placesLength; // the places of each model's scores: the whole needs none
+        return new Leaderboards(benchmarks, list(SnapshotReader::score));
+    }
+
+    /** Every benchmark and the scores of these models, in the order of the whole: the others are not read. */
+    private Leaderboards leaderboardsOf(Collection<String> modelIds, ScorePlaces places) {
+        List<Leaderboard> benchmarks = benchmarks();
+        int placesLength = varint();
+        int scoresAt = at + placesLength;
+        Map<String, int[]> byModel = places.byModel;
+        if (byModel == null) {
+            byModel = scorePlaces(); // at most a few times when threads race: the result is the same
+            places.byModel = byModel;
+        }
+        int[] starts = new LinkedHashSet<>(modelIds).stream().map(byModel::get).filter(Objects::nonNull).flatMapToInt(Arrays::stream)
+                .sorted().toArray();
+        List<LeaderboardScore> scores = new ArrayList<>(starts.length);
+        for (int start : starts) {
+            at = scoresAt + start;
+            scores.add(score());
+        }
+        return new Leaderboards(benchmarks, scores);
+    }
+
+    private Map<String, int[]> scorePlaces() {
+        int models = varint();
+        Map<String, int[]> byModel = new HashMap<>(models * 2);
+        for (int i = 0; i < models; i++) {
+            String modelId = string();
+            int[] starts = new int[varint()];
+            int start = 0;
+            for (int j = 0; j < starts.length; j++) {
+                start += varint();
+                starts[j] = start;
+            }
+            byModel.put(modelId, starts);
+        }
+        return byModel;
+    }
+
+    private LeaderboardScore score() {
+        return new LeaderboardScore(string(), string(), string(), string(), string(), decimal(), decimal(), decimal(), provenance());
+    }
+
+    private List<Leaderboard> benchmarks() {
+        return list(r -> {
             String id = r.string();
             String name = r.string();
             String source = r.string();
@@ -296,9 +355,6 @@ final class SnapshotReader {
             return new Leaderboard(id, name, source, origin, metric, unit, better == 0 ? null : better == 1, bounded,
                     KINDS[r.varint()]);
         });
-        List<LeaderboardScore> scores = list(r -> new LeaderboardScore(r.string(), r.string(), r.string(), r.string(), r.string(), r.decimal(),
-                r.decimal(), r.decimal(), r.provenance()));
-        return new Leaderboards(benchmarks, scores);
     }
 
     // ---- shared pieces ----

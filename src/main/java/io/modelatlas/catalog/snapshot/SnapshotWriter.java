@@ -23,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ import java.util.function.BiConsumer;
  * money is its {@code BigDecimal} text, so it reads back with the same value and scale.
  *
  * <p>Layout: magic, format version, key and maker (plain), the string table, the provenance table, the sources, the
- * model index (each model's names and where its record starts, then every model's summary), the model records, the leaderboards, an end marker.
+ * model index (each model's names and where its record starts, then every model's summary), the model records, the leaderboards
+ * (benchmarks, where each model's scores start, the scores), an end marker.
  * The index and the tables let a reader read any one model without the others.
  */
 final class SnapshotWriter {
@@ -250,10 +252,36 @@ final class SnapshotWriter {
         string(s.source());
     }
 
+    /**
+     * The benchmarks, then each model's scores' places (a block with its length, so that a reader of the whole skips
+     * it), then the scores. A comparison reads the scores of its models by their places, not the thousands of others.
+     */
     private void leaderboards(Leaderboards l) {
         list(l.benchmarks(), this::leaderboard);
+        Map<String, List<Integer>> startsByModel = new LinkedHashMap<>();
         // in the order given, not benchmark by benchmark: it is the order of each model's scores
-        list(l.scores(), this::score);
+        ByteArrayOutputStream scores = section(() -> {
+            varint(l.scores().size());
+            for (LeaderboardScore s : l.scores()) {
+                startsByModel.computeIfAbsent(s.modelId(), k -> new ArrayList<>()).add(out.size());
+                score(s);
+            }
+        });
+        ByteArrayOutputStream index = section(() -> {
+            varint(startsByModel.size());
+            startsByModel.forEach((modelId, starts) -> {
+                string(modelId);
+                varint(starts.size());
+                int previous = 0;
+                for (int start : starts) {
+                    varint(start - previous); // ascending: the gaps are short
+                    previous = start;
+                }
+            });
+        });
+        varint(index.size());
+        bytes(index.toByteArray());
+        bytes(scores.toByteArray());
     }
 
     private void leaderboard(Leaderboard b) {

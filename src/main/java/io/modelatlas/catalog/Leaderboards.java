@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ public final class Leaderboards {
     private final Map<String, Leaderboard> byId = new LinkedHashMap<>();
     private final Map<String, List<LeaderboardScore>> byBenchmark = new LinkedHashMap<>();
     private final Map<String, List<LeaderboardScore>> byModel = new LinkedHashMap<>();
+    /** Each score's place in {@link #scores}, so that {@link #only} keeps their order without a pass over them all. */
+    private final Map<LeaderboardScore, Integer> position = new IdentityHashMap<>();
 
     /** One benchmark and variant on which every model of a comparison has a score, in the models' order. */
     public record Matchup(Leaderboard benchmark, String variant, List<LeaderboardScore> scores) {
@@ -48,6 +52,7 @@ public final class Leaderboards {
             }
             of.add(s);
             byModel.computeIfAbsent(s.modelId(), k -> new ArrayList<>()).add(s);
+            position.putIfAbsent(s, position.size());
         }
         byBenchmark.replaceAll((id, list) -> List.copyOf(list));
         byModel.replaceAll((id, list) -> List.copyOf(list));
@@ -98,8 +103,13 @@ public final class Leaderboards {
      * models it scores) count only these models. What {@link Catalog#leaderboardsOf} gives when the whole was built.
      */
     public Leaderboards only(Collection<String> modelIds) {
-        Set<String> wanted = new HashSet<>(modelIds);
-        return new Leaderboards(benchmarks, scores.stream().filter(s -> wanted.contains(s.modelId())).toList());
+        // from the index by model, not a pass over every score: a site export asks this for each of its comparisons
+        List<LeaderboardScore> picked = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(modelIds)) {
+            picked.addAll(scoresOf(id));
+        }
+        picked.sort(Comparator.comparingInt(position::get));
+        return new Leaderboards(benchmarks, picked);
     }
 
     public List<Leaderboard> benchmarks() {

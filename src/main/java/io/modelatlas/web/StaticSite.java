@@ -10,15 +10,10 @@ import io.modelatlas.catalog.history.RecordedChange;
 import io.modelatlas.compare.ComparisonPaths;
 import io.modelatlas.export.SiteSource;
 import io.modelatlas.refresh.StoreBackend;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,8 +26,8 @@ import java.util.Optional;
  * <p>Thread-safe: pages are rendered from the immutable catalog, so an export renders in parallel.
  */
 public final class StaticSite implements SiteSource {
-    private static final Map<String, String> TYPES = Map.of("css", "text/css", "js", "text/javascript", "json", "application/json",
-            "svg", "image/svg+xml", "png", "image/png", "ico", "image/x-icon", "txt", "text/plain", "map", "application/json");
+    /** The server's bundled files, read the way it reads them (kept once read: they are the same for every export). */
+    private static final StaticFiles BUNDLED = new StaticFiles();
 
     private final WebContext ctx;
     private final StoreBackend store;
@@ -144,11 +139,8 @@ public final class StaticSite implements SiteSource {
         if (path.startsWith("/compare/")) {
             return comparison(path);
         }
-        if (path.startsWith("/static/")) {
-            return classpath("static/", path.substring("/static/".length()));
-        }
-        if (path.startsWith("/webjars/")) {
-            return classpath("META-INF/resources/webjars/", path.substring("/webjars/".length()));
+        if (path.startsWith(StaticFiles.STATIC) || path.startsWith(StaticFiles.WEBJARS)) {
+            return BUNDLED.find(path).map(f -> new Resource(f.contentType(), f.bytes()));
         }
         return Optional.empty();
     }
@@ -194,25 +186,6 @@ public final class StaticSite implements SiteSource {
         List<Model> canonical = ComparisonPaths.canonicalOrder(List.of(a.get().id(), b.get().id())).stream()
                 .map(id -> ctx.catalog().byId(id).orElseThrow()).toList();
         return html(pages.comparison(ctx, canonical, java.math.BigDecimal.ZERO));
-    }
-
-    /** A bundled file; paths that climb out of the folder or name a folder are not files. */
-    private static Optional<Resource> classpath(String folder, String rawName) {
-        String name = URLDecoder.decode(rawName.replace("+", "%2B"), StandardCharsets.UTF_8);
-        if (name.isEmpty() || name.endsWith("/") || name.contains("\\") || name.contains("\0")
-                || List.of(name.split("/")).stream().anyMatch(s -> s.isEmpty() || s.equals("..") || s.equals("."))) {
-            return Optional.empty();
-        }
-        int dot = name.lastIndexOf('.');
-        String type = dot < 0 ? null : TYPES.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
-        if (type == null) {
-            return Optional.empty();
-        }
-        try (InputStream in = StaticSite.class.getClassLoader().getResourceAsStream(folder + name)) {
-            return in == null ? Optional.empty() : Optional.of(new Resource(type, in.readAllBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled " + folder + name, e);
-        }
     }
 
     private static Optional<Resource> html(byte[] page) {

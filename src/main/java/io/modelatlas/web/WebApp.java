@@ -2,7 +2,6 @@ package io.modelatlas.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import io.modelatlas.StoreException;
 import io.modelatlas.catalog.history.HistoryEntry;
 import io.modelatlas.catalog.history.RecordedChange;
@@ -58,6 +57,7 @@ public final class WebApp {
     private final RateLimiter limiter;
     private final Templates templates = new Templates();
     private final SitePages pages = new SitePages(templates);
+    private final StaticFiles staticFiles = new StaticFiles();
 
     private WebApp(CompletableFuture<WebContext> context, CompletableFuture<StoreBackend> backend, RateLimiter limiter) {
         this.site = context.thenApply(Site::of);
@@ -166,12 +166,8 @@ public final class WebApp {
             // on stop, requests in flight finish (up to the timeout) before connections close; Jetty's default cuts them
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new GracefulHandler()));
-            config.staticFiles.add(s -> {
-                s.hostedPath = "/static";
-                s.directory = "/static";
-                s.location = Location.CLASSPATH;
-            });
-            config.staticFiles.enableWebjars();
+            // our own two routes, not config.staticFiles: that makes Jetty open the whole jar at start-up (StaticFiles)
+            staticFiles.install(config);
             config.routes.before(this::securityHeaders);
             config.routes.before(c -> QueryString.check(c.queryString()));
             config.routes.before(this::rateLimit);
@@ -200,7 +196,7 @@ public final class WebApp {
      */
     private void rateLimit(Context c) {
         String path = c.path();
-        if (limiter.enabled() && !path.startsWith("/api/v1/admin") && !path.startsWith("/static/") && !path.startsWith("/webjars/")) {
+        if (limiter.enabled() && !path.startsWith("/api/v1/admin") && !path.startsWith(StaticFiles.STATIC) && !path.startsWith(StaticFiles.WEBJARS)) {
             long wait = limiter.acquire(c.ip());
             if (wait > 0) {
                 throw new RateLimitedException(wait, limiter.perMinute());

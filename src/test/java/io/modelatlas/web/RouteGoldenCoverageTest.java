@@ -72,6 +72,8 @@ class RouteGoldenCoverageTest {
             entry("GET /sitemaps/{file}", "only a catalog of more than 50,000 URLs splits its sitemap; SitemapTest checks the split files"),
             entry("GET /check", "the empty form; its result page is pinned by web/check-post.html, which renders the same template"),
             entry("GET /replay", "the empty form; its result page is pinned by web/replay-usage.html, which renders the same template"),
+            entry("GET /static/<file>", "bundled files served byte for byte; StaticFilesTest compares them with the classpath and checks the headers"),
+            entry("GET /webjars/<file>", "bundled files served byte for byte; StaticFilesTest compares them with the classpath and checks the headers"),
             entry("POST /api/v1/tokens", "a count, not a document: CompareBuilderWebTest asserts it against the tokenizer's own count"));
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");

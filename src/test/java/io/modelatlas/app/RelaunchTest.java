@@ -70,6 +70,10 @@ class RelaunchTest {
                 .as("a server keeps C2").isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "replay", "log.jsonl"), new String[] {"replay", "log.jsonl"},
                 NO_ENV, false)).as("so does replay's loop").isEmpty();
+        assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "cost", "--help"), new String[] {"cost", "--help"},
+                NO_ENV, false)).as("usage text is picocli alone").isEmpty();
+        assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "help", "cost"), new String[] {"help", "cost"},
+                NO_ENV, false)).isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString()), new String[0], NO_ENV, false)).isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-cp", real.toString(), "io.modelatlas.app.Launcher", "cost", "gpt-4.1"), cost, NO_ENV, false))
                 .isEmpty();

@@ -67,6 +67,8 @@ final class ErrorMapping {
             respond(ctx, templates, new Problem("/problems/store-unavailable", "Store unavailable", 503,
                     "the catalog store cannot be reached just now; the request changed nothing", ctx.path(), null, null));
         });
+        config.routes.exception(NoSuchBundledFileException.class, (e, ctx) -> respond(ctx, templates,
+                new Problem("/problems/not-found", "Not found", 404, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(StoreUnavailableException.class, (e, ctx) -> respond(ctx, templates,
                 new Problem("/problems/no-store", "Not available", 404, e.getMessage(), ctx.path(), null, null)));
         config.routes.exception(Exception.class, (e, ctx) -> {
@@ -106,7 +108,8 @@ final class ErrorMapping {
 
     static void respond(Context ctx, Templates templates, Problem p) {
         ctx.status(HttpStatus.forStatus(p.status()));
-        if (ctx.path().startsWith("/api/")) {
+        // a bundled file's asker is a script or style tag, not a reader: a problem document, not the HTML error page
+        if (ctx.path().startsWith("/api/") || ctx.path().startsWith("/static/") || ctx.path().startsWith("/webjars/")) {
             ctx.contentType("application/problem+json").result(Json.write(p));
         } else {
             Meta meta = new Meta(p.title() + " | ModelAtlas", p.detail(), ctx.fullUrl(), null);

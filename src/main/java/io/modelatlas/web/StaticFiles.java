@@ -3,7 +3,6 @@ package io.modelatlas.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.modelatlas.api.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,10 +57,7 @@ final class StaticFiles {
         String path = c.path();
         Optional<BundledFile> file = find(path);
         if (file.isEmpty()) {
-            // a problem document, not the HTML error page: the asker is a script or style tag, not a reader
-            c.status(HttpStatus.NOT_FOUND).contentType("application/problem+json")
-                    .result(Json.write(new Problem("/problems/not-found", "Not found", 404, "no bundled file at " + path, path, null, null)));
-            return;
+            throw new NoSuchBundledFileException(path);
         }
         BundledFile f = file.get();
         c.header("Cache-Control", f.cacheControl()).header("ETag", f.etag());

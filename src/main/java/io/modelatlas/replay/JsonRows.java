@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +18,7 @@ import java.util.Set;
  * are skipped). Only the fields the format reads are kept; the others are skipped token by token, so a LiteLLM row's
  * other columns (its key, its endpoint, its messages) cost no String and no tree. A kept scalar is kept as the text a
  * tree would give ({@link JsonNode#asText()}: a float as its exact decimal, never a double); a kept nested value is
- * built into a tree, as before.
+ * kept as its tokens, streamed by the format or built into a tree on demand.
  */
 final class JsonRows {
     private JsonRows() {}
@@ -28,15 +30,19 @@ final class JsonRows {
      * @param fields the fields the handler reads (every other one is skipped)
      */
     static void read(InputStream in, LogRows.Handler handler, String file, Set<String> fields) throws IOException {
-        read(in, handler, file, fields, 0);
+        read(in, handler, file, fields, Map.of(), 0);
     }
 
     /**
      * The same for a part of a file whose first line is number {@code linesBefore + 1} (a part read on its own
      * thread, see LogRanges): every line reported is the file's.
+     *
+     * @param readInPlace the kept nested fields read where they stand, by the reader the format will ask with
+     *     ({@link LogRows.Row#nested}): such a value is never copied
      */
-    static void read(InputStream in, LogRows.Handler handler, String file, Set<String> fields, long linesBefore) throws IOException {
-        StreamedRow row = new StreamedRow(fields, linesBefore);
+    static void read(InputStream in, LogRows.Handler handler, String file, Set<String> fields, Map<String, LogRows.NestedReader> readInPlace,
+            long linesBefore) throws IOException {
+        StreamedRow row = new StreamedRow(fields, readInPlace, linesBefore);
         try (JsonParser p = LogRows.JSON.getFactory().createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -112,14 +118,19 @@ final class JsonRows {
      */
     private static final class StreamedRow implements LogRows.Row {
         private final Set<String> kept;
+        private final Map<String, LogRows.NestedReader> readInPlace;
         private final Map<String, Object> values = new HashMap<>();
         private final long linesBefore;
         private long line;
 
-        StreamedRow(Set<String> kept, long linesBefore) {
+        StreamedRow(Set<String> kept, Map<String, LogRows.NestedReader> readInPlace, long linesBefore) {
             this.kept = kept;
+            this.readInPlace = readInPlace;
             this.linesBefore = linesBefore;
         }
+
+        /** A nested value read where it stood, by its reader. */
+        private record ReadInPlace(LogRows.NestedReader reader, String value) {}
 
         /** The file's line of the parser's current token. */
         long lineOf(JsonParser p) {
@@ -140,14 +151,19 @@ final class JsonRows {
                 p.skipChildren();
                 return;
             }
+            LogRows.NestedReader reader = readInPlace.get(name);
+            if (reader != null && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)) {
+                values.put(name, new ReadInPlace(reader, reader.read(p)));
+                return;
+            }
             Object value = switch (t) {
                 case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> p.getText();
                 // "-0" is 0 in a tree
                 case VALUE_NUMBER_INT -> p.getTextLength() == 2 && p.getText().equals("-0") ? "0" : p.getText();
-                // a tree's exact decimal, trailing zeros stripped, so the text is the one the tree gave
-                case VALUE_NUMBER_FLOAT -> ((JsonNode) p.readValueAsTree()).asText();
+                case VALUE_NUMBER_FLOAT -> decimalText(p);
                 case VALUE_NULL -> null;
-                default -> p.readValueAsTree();
+                // kept as tokens, not a tree: a format streams through it (a spend log's metadata), rarely builds it
+                default -> TokenBuffer.asCopyOfValue(p);
             };
             if (value == null) {
                 values.remove(name);
@@ -156,21 +172,57 @@ final class JsonRows {
             }
         }
 
+        /**
+         * A float's text as a tree gives it (its exact decimal, trailing zeros stripped, never a double). The common
+         * form, plain digits with no trailing zero and at most six zeros after the point (which BigDecimal's text would
+         * write with an exponent), is that text already; another goes through the tree's decimal.
+         */
+        private static String decimalText(JsonParser p) throws IOException {
+            String text = p.getText();
+            int point = text.indexOf('.');
+            boolean plain = point > 0 && text.charAt(text.length() - 1) != '0' && !text.startsWith("0.000000", text.charAt(0) == '-' ? 1 : 0);
+            for (int i = 0; plain && i < text.length(); i++) {
+                char c = text.charAt(i);
+                plain = c >= '0' && c <= '9' || c == '.' || (c == '-' && i == 0);
+            }
+            return plain ? text : ((JsonNode) p.readValueAsTree()).asText();
+        }
+
         @Override
         public long line() {
             return line;
         }
 
+        /** A kept value: text or tokens (a value read in place is only what its reader made of it). */
+        private Object inMemory(String field) {
+            Object v = values.get(field);
+            if (v instanceof ReadInPlace) {
+                throw new IllegalStateException(field + " was read in place: ask for it with nested()");
+            }
+            return v;
+        }
+
+        @Override
+        public String nested(String field, LogRows.NestedReader reader) throws IOException {
+            if (values.get(field) instanceof ReadInPlace read) {
+                if (read.reader() != reader) {
+                    throw new IllegalStateException(field + " was read in place by another reader");
+                }
+                return read.value();
+            }
+            return LogRows.Row.super.nested(field, reader);
+        }
+
         @Override
         public String text(String field) {
-            Object v = values.get(field);
-            String s = v == null ? null : v instanceof String text ? text : v.toString();
+            Object v = inMemory(field);
+            String s = v == null ? null : v instanceof String text ? text : json(field).toString();
             return s == null || s.isEmpty() ? null : s;
         }
 
         @Override
         public JsonNode json(String field) {
-            Object v = values.get(field);
+            Object v = inMemory(field);
             if (v instanceof String text) {
                 // LiteLLM's JSON exports may carry metadata as a JSON string
                 try {
@@ -179,16 +231,20 @@ final class JsonRows {
                     throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
                 }
             }
-            return (JsonNode) v;
+            try (JsonParser tokens = v == null ? null : ((TokenBuffer) v).asParser(LogRows.JSON)) {
+                return tokens == null ? null : LogRows.JSON.readTree(tokens);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // the tokens are in memory and were valid JSON: not reached
+            }
         }
 
         @Override
         public JsonParser stream(String field) throws IOException {
-            Object v = values.get(field);
+            Object v = inMemory(field);
             if (v instanceof String text) {
                 return text.isBlank() ? null : LogRows.JSON.getFactory().createParser(text);
             }
-            return v == null ? null : ((JsonNode) v).traverse(LogRows.JSON);
+            return v == null ? null : ((TokenBuffer) v).asParser(LogRows.JSON);
         }
     }
 }

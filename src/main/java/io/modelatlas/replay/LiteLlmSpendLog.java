@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,61 +38,68 @@ final class LiteLlmSpendLog {
                 row.text("request_id"));
     }
 
-    /**
-     * The cached tokens in {@code metadata.usage_object}, read as the metadata streams by: the rest of it (the key's
-     * alias, headers, the whole usage) is only checked to be JSON, never built into a tree. Where a key comes twice
-     * the last one counts, as in a tree.
-     */
+    /** The metadata's cached tokens, read in place in a JSON export (the metadata is never copied there). */
+    private static final LogRows.NestedReader CACHED_TOKENS = LiteLlmSpendLog::cachedTokenText;
+
+    static final Map<String, LogRows.NestedReader> READ_IN_PLACE = Map.of("metadata", CACHED_TOKENS);
+
     private static long cachedTokens(LogRows.Row row) {
-        try (JsonParser p = row.stream("metadata")) {
-            if (p == null) {
-                return 0;
-            }
-            String openAi = null;
-            String anthropic = null;
-            if (p.nextToken() == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    boolean usage = p.currentName().equals("usage_object");
-                    JsonToken value = p.nextToken();
-                    if (usage) {
-                        openAi = null;
-                        anthropic = null;
-                    }
-                    if (usage && value == JsonToken.START_OBJECT) {
-                        while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = p.currentName();
-                            JsonToken v = p.nextToken();
-                            if (name.equals("prompt_tokens_details") && v == JsonToken.START_OBJECT) {
-                                openAi = null;
-                                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                                    boolean cached = p.currentName().equals("cached_tokens");
-                                    JsonToken c = p.nextToken();
-                                    if (cached) {
-                                        openAi = number(p, c);
-                                    }
-                                    p.skipChildren();
-                                }
-                            } else if (name.equals("prompt_tokens_details")) {
-                                openAi = null;
-                            } else if (name.equals("cache_read_input_tokens")) {
-                                anthropic = number(p, v);
-                            }
-                            p.skipChildren();
-                        }
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            } else {
-                p.skipChildren();
-            }
-            String cached = openAi != null ? openAi : anthropic;
+        try {
+            String cached = row.nested("metadata", CACHED_TOKENS);
             return cached == null ? 0 : whole(cached);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("metadata is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the value is in memory: not reached
         }
+    }
+
+    /**
+     * The text of the cached tokens in {@code metadata.usage_object} (null when not there), read as the metadata
+     * streams by from the parser standing on its first token: the rest of it (the key's alias, headers, the whole
+     * usage) is only checked to be JSON, never built into a tree. Where a key comes twice the last one counts, as in
+     * a tree.
+     */
+    private static String cachedTokenText(JsonParser p) throws IOException {
+        String openAi = null;
+        String anthropic = null;
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                boolean usage = p.currentName().equals("usage_object");
+                JsonToken value = p.nextToken();
+                if (usage) {
+                    openAi = null;
+                    anthropic = null;
+                }
+                if (usage && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken v = p.nextToken();
+                        if (name.equals("prompt_tokens_details") && v == JsonToken.START_OBJECT) {
+                            openAi = null;
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                boolean cached = p.currentName().equals("cached_tokens");
+                                JsonToken c = p.nextToken();
+                                if (cached) {
+                                    openAi = number(p, c);
+                                }
+                                p.skipChildren();
+                            }
+                        } else if (name.equals("prompt_tokens_details")) {
+                            openAi = null;
+                        } else if (name.equals("cache_read_input_tokens")) {
+                            anthropic = number(p, v);
+                        }
+                        p.skipChildren();
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } else {
+            p.skipChildren();
+        }
+        return openAi != null ? openAi : anthropic;
     }
 
     /** A number's text, or null when the value is not a number (then it does not count, as before). */

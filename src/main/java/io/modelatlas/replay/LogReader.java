@@ -242,7 +242,7 @@ public final class LogReader {
                     case OPENROUTER -> OpenRouterActivity.FIELDS;
                     case OPENAI_USAGE -> OpenAiUsageBuckets.FIELDS;
                     default -> throw new IllegalStateException(format.name());
-                }, linesBefore);
+                }, format == LogFormat.LITELLM ? LiteLlmSpendLog.READ_IN_PLACE : Map.of(), linesBefore);
             } else {
                 LogRows.csv(new LogLines(in, linesBefore, fileStart), handler, file);
             }

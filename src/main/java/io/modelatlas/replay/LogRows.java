@@ -34,6 +34,27 @@ final class LogRows {
          * (a spend log's {@code metadata}); null when absent. The caller closes it.
          */
         JsonParser stream(String field) throws IOException;
+
+        /**
+         * What {@code reader} makes of a nested value, null when the field is absent. A JSON export's row has read
+         * it as the parser passed it (see {@link JsonRows}), so the value was neither copied nor built; any other row
+         * reads it from {@link #stream}.
+         */
+        default String nested(String field, NestedReader reader) throws IOException {
+            try (JsonParser p = stream(field)) {
+                if (p == null) {
+                    return null;
+                }
+                p.nextToken();
+                return reader.read(p);
+            }
+        }
+    }
+
+    /** Reads a nested value from the parser standing on its first token, consuming exactly that value. */
+    @FunctionalInterface
+    interface NestedReader {
+        String read(JsonParser p) throws IOException;
     }
 
     /** What is done with each record, and with a record that cannot be read at all. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -95,11 +96,61 @@ class JsonRowsTest {
         }
     }
 
+    /** Reads exactly the value it stands on: a reader that took too much or too little would shift the next fields. */
+    private static final LogRows.NestedReader AS_TREE_TEXT = p -> LogRows.JSON.readTree(p).toString();
+
+    private static String nestedOrError(LogRows.Row row) {
+        try {
+            return row.nested("metadata", AS_TREE_TEXT);
+        } catch (IOException e) {
+            return "error: " + e.getClass().getSimpleName();
+        }
+    }
+
+    @Test
+    void a_nested_value_read_in_place_reads_as_the_same_reader_reads_its_text() throws IOException {
+        Random rnd = new Random(21);
+        for (int round = 0; round < 300; round++) {
+            List<String> records = new ArrayList<>();
+            for (int r = 1 + rnd.nextInt(4); r > 0; r--) {
+                List<String> fields = new ArrayList<>();
+                for (int f = rnd.nextInt(6); f > 0; f--) {
+                    fields.add("\"" + NAMES[rnd.nextInt(NAMES.length)] + "\":" + VALUES[rnd.nextInt(VALUES.length)]);
+                }
+                records.add("{" + String.join(",", fields) + "}");
+            }
+            String file = "[\n" + String.join(",\n", records) + "\n]\n";
+            List<String> expected = new ArrayList<>();
+            for (String record : records) {
+                JsonNode n = LogRows.JSON.readTree(record);
+                String metadata = text(n, "metadata");
+                LogRows.Row reference = new LogRows.MapRow(0, metadata == null ? Map.of() : Map.of("metadata", metadata));
+                expected.add("a=" + text(n, "a") + " b=" + text(n, "b") + " metadata=" + nestedOrError(reference));
+            }
+            List<String> rows = new ArrayList<>();
+
+            JsonRows.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), new LogRows.Handler() {
+                @Override
+                public void row(LogRows.Row row) {
+                    rows.add("a=" + row.text("a") + " b=" + row.text("b") + " metadata=" + nestedOrError(row));
+                }
+
+                @Override
+                public void bad(long line, String reason) {
+                    rows.add(line + ": " + reason);
+                }
+            }, "t.json", KEPT, Map.of("metadata", AS_TREE_TEXT), 0);
+
+            assertThat(rows).as(file).isEqualTo(expected);
+        }
+    }
+
     @Test
     void a_float_keeps_the_exact_decimal_the_tree_gave_never_a_double() throws IOException {
-        Read read = read("[{\"a\":0.0010052000000000001,\"b\":0.00100}]");
+        Read read = read("[{\"a\":0.0010052000000000001,\"b\":0.00100},{\"a\":-0.0000001,\"b\":1.5e3},{\"a\":0.000001,\"b\":-12.25}]");
 
-        assertThat(read.rows()).containsExactly("1 a=0.0010052000000000001 b=0.001 metadata=null tree=null skipped=null");
+        assertThat(read.rows()).containsExactly("1 a=0.0010052000000000001 b=0.001 metadata=null tree=null skipped=null",
+                "1 a=-1E-7 b=1.5E+3 metadata=null tree=null skipped=null", "1 a=0.000001 b=-12.25 metadata=null tree=null skipped=null");
     }
 
     @Test

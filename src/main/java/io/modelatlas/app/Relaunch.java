@@ -18,24 +18,61 @@ import java.util.concurrent.TimeUnit;
  * every start. On this 2-core machine that halves the CPU of an export and takes a third off a short command, for
  * about 0.1 s of a first JVM that only starts the second and waits for it.
  *
+ * <p>{@code serve} gets only an archive of its own, of a start that creates a store and answers the first pages (made
+ * by the build, see {@link BuildArchives}): its request loops run for hours, so it keeps C2 and the JVM's choice of GC.
+ * Without a current archive it runs in this JVM, as before.
+ *
  * <p>Only a plain start is relaunched: a JVM given options of its own (on the command line, in
- * {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}) runs the command as it was told; so do {@code serve} and
- * {@code replay}, whose long loops need C2, and a JVM started with {@code MODELATLAS_RELAUNCH=0}. The second JVM shares this one's standard
- * streams and environment, and its exit code is this one's.
+ * {@code JDK_JAVA_OPTIONS} or {@code JAVA_TOOL_OPTIONS}) runs the command as it was told; so do {@code replay},
+ * whose one long loop needs C2 more than its start needs an archive, and a JVM started with
+ * {@code MODELATLAS_RELAUNCH=0}. The second JVM shares this one's standard streams and environment, its exit code is
+ * this one's, and stopping this JVM stops it first.
  */
 final class Relaunch {
-    /**
-     * Commands that run one loop long enough for C2 to pay back: the server, and replay (1M requests on two models took
-     * 3.0 s with C1 against 2.3 s with C2, same jar, alternating runs).
-     */
-    private static final java.util.Set<String> KEEP_C2 = java.util.Set.of("serve", "replay");
+    /** Replay of 1M requests on two models took 3.0 s with C1 against 2.3 s with C2, same jar, alternating runs. */
+    private static final java.util.Set<String> NOT_RELAUNCHED = java.util.Set.of("replay");
+    private static final String SERVE = "serve";
     private static final java.util.Set<String> HELP = java.util.Set.of("--help", "-h", "--version", "-V");
     /** Set on the second JVM, so that it never relaunches itself. */
     static final String MARK = "modelatlas.relaunched";
-    static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr");
-    /** What the archive is made from, as bin/modelatlas makes it: the classes of a catalog command. */
-    private static final List<String> ARCHIVE_RUN = List.of("show", "gpt-4.1");
+    /** Set on the run that makes the server's archive: it answers the first pages and exits (ServeWarmUp). */
+    static final String WARM_UP = "modelatlas.warm-up";
+    /** JVM warnings to stderr, as every command's own messages go, never into a command's output. */
+    static final List<String> LOGGING = List.of("-Xlog:disable", "-Xlog:all=warning:stderr");
+    static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", LOGGING.get(0), LOGGING.get(1));
     private static final long ARCHIVE_TIMEOUT_SECONDS = 120;
+    /** How long a stopped first JVM waits for the second to finish what it is doing (a server's requests in flight). */
+    private static final long STOP_SECONDS = 60;
+
+    /** How a command's second JVM starts, and the run its archive is made of (in an empty home, never the user's). */
+    enum Launch {
+        /** A catalog command; its archive is made on first use (about 2 s, once) from a {@code show}. */
+        COMMAND(FLAGS, ".jsa", List.of(), List.of("show", "gpt-4.1")),
+        /** The server: only its archive, made of a start that creates a store and answers the first pages. */
+        SERVER(LOGGING, "-serve.jsa", List.of("-D" + WARM_UP + "=true"), List.of(SERVE, "--host", "127.0.0.1", "--port", "0"));
+
+        final List<String> flags;
+        private final String suffix;
+        private final List<String> trainingProperties;
+        private final List<String> trainingRun;
+
+        Launch(List<String> flags, String suffix, List<String> trainingProperties, List<String> trainingRun) {
+            this.flags = flags;
+            this.suffix = suffix;
+            this.trainingProperties = trainingProperties;
+            this.trainingRun = trainingRun;
+        }
+
+        static Launch of(String[] args) {
+            return args[0].equals(SERVE) ? SERVER : COMMAND;
+        }
+
+        /** Beside the jar, named after it, as bin/modelatlas names the command's: {@code target/modelatlas.jsa}. */
+        Path archiveOf(Path jar) {
+            String name = jar.getFileName().toString();
+            return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + suffix);
+        }
+    }
 
     private Relaunch() {}
 
@@ -44,7 +81,7 @@ final class Relaunch {
      * a second JVM; empty when it should run the command itself.
      */
     static Optional<Path> plainJar(List<String> commandLine, String[] args, Map<String, String> env, boolean relaunched) {
-        if (relaunched || "0".equals(env.get("MODELATLAS_RELAUNCH")) || args.length == 0 || KEEP_C2.contains(args[0]) || helpOnly(args)
+        if (relaunched || "0".equals(env.get("MODELATLAS_RELAUNCH")) || args.length == 0 || NOT_RELAUNCHED.contains(args[0]) || helpOnly(args)
                 || !blank(env.get("JDK_JAVA_OPTIONS")) || !blank(env.get("JAVA_TOOL_OPTIONS"))) {
             return Optional.empty();
         }
@@ -57,22 +94,16 @@ final class Relaunch {
     }
 
     /** The second JVM's command line: the flags, the archive when there is a current one, the mark, the jar, the args. */
-    static List<String> childCommand(Path java, Path jar, Optional<Path> archive, String[] args) {
+    static List<String> childCommand(Path java, Launch launch, Path jar, Optional<Path> archive, String[] args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
-        cmd.addAll(FLAGS);
+        cmd.addAll(launch.flags);
         archive.ifPresent(a -> cmd.add("-XX:SharedArchiveFile=" + a));
         cmd.add("-D" + MARK + "=true");
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(Arrays.asList(args));
         return cmd;
-    }
-
-    /** Beside the jar, named after it, as bin/modelatlas names it: {@code target/modelatlas.jsa}. */
-    static Path archiveOf(Path jar) {
-        String name = jar.getFileName().toString();
-        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
     }
 
     /** An archive made after the jar was (a rebuilt jar makes it stale: the JVM would refuse it anyway). */
@@ -86,26 +117,41 @@ final class Relaunch {
 
     /**
      * Runs the command in a second JVM and returns its exit code; empty when this JVM should run it (not a plain start,
-     * or the second JVM could not be started).
+     * a server without its archive, or the second JVM could not be started).
      */
     static Optional<Integer> run(String[] args) {
         Optional<Path> jar = plainJar(commandLine(), args, System.getenv(), Boolean.getBoolean(MARK));
         if (jar.isEmpty()) {
             return Optional.empty();
         }
+        Launch launch = Launch.of(args);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path archive = archiveOf(jar.get());
+        Path archive = launch.archiveOf(jar.get());
         if (!current(archive, jar.get())) {
-            makeArchive(java, jar.get(), archive);
+            if (launch == Launch.SERVER) {
+                return Optional.empty(); // its archive takes 5 s to make: the build makes it, a first start does not wait
+            }
+            makeArchive(java, jar.get(), launch);
         }
         Optional<Path> usable = current(archive, jar.get()) ? Optional.of(archive) : Optional.empty();
         try {
-            Process child = new ProcessBuilder(childCommand(java, jar.get(), usable, args)).inheritIO().start();
-            // a terminated first JVM takes the second with it
-            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+            Process child = new ProcessBuilder(childCommand(java, launch, jar.get(), usable, args)).inheritIO().start();
+            // a stopped first JVM stops the second and waits for it: a server finishes its requests and closes its store
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child)));
             return Optional.of(waitFor(child));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(STOP_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
         }
     }
 
@@ -132,11 +178,13 @@ final class Relaunch {
     }
 
     /**
-     * Once per build of the jar, where the jar's folder is writable: a throwaway {@code show} over the bundled catalog
-     * (in an empty home, so no store is read or made) archives its classes at exit, under a private name then renamed,
-     * so that a concurrent start never maps a half-written archive. About 2 s, once; any failure leaves no archive.
+     * Once per build of the jar, where the jar's folder is writable: a throwaway run of the launch's training command
+     * in an empty home (the bundled catalog; a server's run makes its own store there) archives its classes at exit,
+     * under a private name then renamed, so that a concurrent start never maps a half-written archive. Any failure
+     * leaves no archive.
      */
-    static void makeArchive(Path java, Path jar, Path archive) {
+    static void makeArchive(Path java, Path jar, Launch launch) {
+        Path archive = launch.archiveOf(jar);
         if (!Files.isWritable(archive.getParent())) {
             return;
         }
@@ -146,16 +194,17 @@ final class Relaunch {
             home = Files.createTempDirectory("modelatlas-archive");
             List<String> cmd = new ArrayList<>();
             cmd.add(java.toString());
-            cmd.addAll(FLAGS);
+            cmd.addAll(launch.flags);
             cmd.add("-XX:ArchiveClassesAtExit=" + partial);
             cmd.add("-D" + MARK + "=true");
+            cmd.addAll(launch.trainingProperties);
             cmd.add("-jar");
             cmd.add(jar.toString());
-            cmd.addAll(ARCHIVE_RUN);
+            cmd.addAll(launch.trainingRun);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             pb.environment().keySet().removeIf(name -> name.startsWith("MODELATLAS_")); // never the user's store
-            pb.environment().put("MODELATLAS_HOME", home.resolve("none").toString());
+            pb.environment().put("MODELATLAS_HOME", home.resolve("home").toString());
             Process p = pb.start();
             p.getOutputStream().close();
             if (p.waitFor(ARCHIVE_TIMEOUT_SECONDS, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.isRegularFile(partial)) {
@@ -169,10 +218,18 @@ final class Relaunch {
             try {
                 Files.deleteIfExists(partial);
                 if (home != null) {
-                    Files.deleteIfExists(home);
+                    deleteTree(home);
                 }
             } catch (IOException e) {
                 // a leftover temporary file is harmless
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }

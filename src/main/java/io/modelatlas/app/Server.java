@@ -94,6 +94,10 @@ final class Server {
         log.printf("ModelAtlas serving %d models (%d offerings, catalog version %d, store %s) on http://%s:%d%n", catalog.models().size(),
                 catalog.offeringCount(), loaded.catalog().version(), Config.redact(config.jdbcUrl()), host, app.port());
         log.flush();
+        if (ServeWarmUp.requested()) {
+            ServeWarmUp.run(app.port());
+            return; // the shutdown hook stops Jetty and closes the store as the process exits
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -67,9 +67,9 @@ class RelaunchTest {
         assertThat(Relaunch.plainJar(plain, cost, Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseZGC"), false)).isEmpty();
         assertThat(Relaunch.plainJar(plain, cost, Map.of("MODELATLAS_RELAUNCH", "0"), false)).isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "serve"), new String[] {"serve"}, NO_ENV, false))
-                .as("a server keeps C2").isEmpty();
+                .as("a server, for its archive alone").contains(real.toAbsolutePath());
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "replay", "log.jsonl"), new String[] {"replay", "log.jsonl"},
-                NO_ENV, false)).as("so does replay's loop").isEmpty();
+                NO_ENV, false)).as("replay's loop keeps C2").isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "cost", "--help"), new String[] {"cost", "--help"},
                 NO_ENV, false)).as("usage text is picocli alone").isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "help", "cost"), new String[] {"help", "cost"},
@@ -82,11 +82,23 @@ class RelaunchTest {
 
     @Test
     void the_second_jvm_gets_the_flags_the_archive_the_mark_and_the_arguments_in_order() {
-        Path archive = Relaunch.archiveOf(Path.of("/opt/m/modelatlas.jar"));
+        Path jarPath = Path.of("/opt/m/modelatlas.jar");
+        Path archive = Relaunch.Launch.COMMAND.archiveOf(jarPath);
         assertThat(archive).isEqualTo(Path.of("/opt/m/modelatlas.jsa"));
-        assertThat(Relaunch.childCommand(Path.of("/j/bin/java"), Path.of("/opt/m/modelatlas.jar"), Optional.of(archive), new String[] {"cost", "x y"}))
+        assertThat(Relaunch.childCommand(Path.of("/j/bin/java"), Relaunch.Launch.COMMAND, jarPath, Optional.of(archive), new String[] {"cost", "x y"}))
                 .containsExactly("/j/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr",
                         "-XX:SharedArchiveFile=/opt/m/modelatlas.jsa", "-Dmodelatlas.relaunched=true", "-jar", "/opt/m/modelatlas.jar", "cost", "x y");
+    }
+
+    @Test
+    void the_server_keeps_c2_and_its_gc_and_gets_only_its_own_archive() {
+        Path jarPath = Path.of("/opt/m/modelatlas.jar");
+        Path archive = Relaunch.Launch.SERVER.archiveOf(jarPath);
+        assertThat(archive).isEqualTo(Path.of("/opt/m/modelatlas-serve.jsa"));
+        assertThat(Relaunch.Launch.of(new String[] {"serve", "--port", "0"})).isEqualTo(Relaunch.Launch.SERVER);
+        assertThat(Relaunch.childCommand(Path.of("/j/bin/java"), Relaunch.Launch.SERVER, jarPath, Optional.of(archive), new String[] {"serve", "--port", "9"}))
+                .containsExactly("/j/bin/java", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=/opt/m/modelatlas-serve.jsa",
+                        "-Dmodelatlas.relaunched=true", "-jar", "/opt/m/modelatlas.jar", "serve", "--port", "9");
     }
 
     @Test
@@ -130,8 +142,44 @@ class RelaunchTest {
         assertThat(tuned.out).contains("relaunched=false").doesNotContain("TieredStopAtLevel");
         Run off = java(List.of("-jar", jar.toString(), "exit", "0"), Map.of("MODELATLAS_RELAUNCH", "0"), null);
         assertThat(off.out).contains("relaunched=false");
-        Run serve = java(List.of("-jar", jar.toString(), "serve"), Map.of(), null);
-        assertThat(serve.out).contains("relaunched=false");
+        Run replay = java(List.of("-jar", jar.toString(), "replay", "log.jsonl"), Map.of(), null);
+        assertThat(replay.out).contains("relaunched=false");
+    }
+
+    @Test
+    void a_server_runs_in_this_jvm_without_its_archive_and_in_a_second_one_with_it() throws Exception {
+        Path serverJar = Files.copy(jar, dir.resolve("server.jar"));
+        Run without = java(List.of("-jar", serverJar.toString(), "serve"), Map.of(), null);
+        assertThat(without.out).contains("relaunched=false");
+        assertThat(dir.resolve("server-serve.jsa")).as("never made by a start").doesNotExist();
+
+        Relaunch.makeArchive(Path.of(System.getProperty("java.home"), "bin", "java"), serverJar, Relaunch.Launch.SERVER);
+        Path archive = dir.resolve("server-serve.jsa");
+        assertThat(archive).as("made of the training run, which the probe lets exit").isRegularFile();
+
+        Run with = java(List.of("-jar", serverJar.toString(), "serve"), Map.of(), null);
+        assertThat(with.out).contains("relaunched=true").contains("-XX:SharedArchiveFile=" + archive).doesNotContain("TieredStopAtLevel")
+                .doesNotContain("UseSerialGC");
+    }
+
+    @Test
+    void stopping_the_first_jvm_stops_the_second_and_waits_for_it_to_finish() throws Exception {
+        Path marker = dir.resolve("stopped-cleanly");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "linger",
+                marker.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process first = pb.start();
+        Path ready = Path.of(marker + ".ready");
+        for (int i = 0; i < 1_500 && !Files.exists(ready); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(ready).as("the second JVM is running").exists();
+
+        first.destroy(); // SIGTERM to the first JVM only, as a supervisor stops a server
+
+        assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(marker).as("the second JVM's shutdown (1 s long) had finished when the first exited").hasContent("done");
     }
 
     private record Run(int code, String out, String err) {}

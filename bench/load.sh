@@ -8,6 +8,7 @@
 # Exits 1 when load was not held (any error, failed import or mixed answer), 2 when a prerequisite is missing.
 # 127.0.0.1 only, bounded in time. Usage: bench/load.sh   (builds target/modelatlas.jar, installs wrk, curl, python3 if missing)
 # Env: DURATION=60 (seconds per phase), WARMUP=10 (seconds of wrk at 8 connections first, for the JIT; not counted),
+#      JAVA_FLAGS (none by default: the server as the README starts it; e.g. -Xmx512m, as this script used before),
 #      PORT (default: a free one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,14 +24,16 @@ kill_tree() { local c; for c in $(pgrep -P "$1" || true); do kill_tree "$c"; don
 trap 'for j in $(jobs -p); do kill_tree "$j"; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 export MODELATLAS_HOME=$work/home MODELATLAS_RATE_LIMIT=0 MODELATLAS_POLL_SECONDS=1
 
-java -Xmx512m -jar "$jar" serve --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
+# shellcheck disable=SC2086 # JAVA_FLAGS is a list of flags
+java ${JAVA_FLAGS:-} -jar "$jar" serve --host 127.0.0.1 --port "$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$port/models/gpt-4.1" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://127.0.0.1:$port/models/gpt-4.1" \
   || { echo "the server on port $port did not answer 200 on /models/gpt-4.1 within a minute: $(tail -1 "$work/server.log")" >&2; exit 1; }
 for p in /compare/gpt-4.1-vs-gpt-4.1-mini /models/gpt-4.1 /api/v1/models/gpt-4.1-mini; do curl -sf -o /dev/null "http://127.0.0.1:$port$p"; done
 
-rss_sampler() { while kill -0 "$server" 2>/dev/null; do ps -o rss= -p "$server" | tr -d ' '; sleep 2; done; }
+# the RSS of the server's whole process tree: plain `java -jar serve` runs the server in a second JVM (app/Relaunch)
+rss_sampler() { while kill -0 "$server" 2>/dev/null; do ps -o rss= -p "$server" --ppid "$server" | awk '{ s += $1 } END { print s }'; sleep 2; done; }
 summary() { # RSS samples in KB -> first/max/last MB
   awk 'NR==1{f=$1} {if($1>m)m=$1; l=$1} END {printf "RSS MB first=%d max=%d last=%d", f/1024, m/1024, l/1024}' "$1"
 }

@@ -91,13 +91,13 @@ class RelaunchTest {
     }
 
     @Test
-    void the_server_keeps_c2_and_its_gc_and_gets_only_its_own_archive() {
+    void the_server_keeps_c2_and_gets_the_serial_gc_and_its_own_archive() {
         Path jarPath = Path.of("/opt/m/modelatlas.jar");
         Path archive = Relaunch.Launch.SERVER.archiveOf(jarPath);
         assertThat(archive).isEqualTo(Path.of("/opt/m/modelatlas-serve.jsa"));
         assertThat(Relaunch.Launch.of(new String[] {"serve", "--port", "0"})).isEqualTo(Relaunch.Launch.SERVER);
         assertThat(Relaunch.childCommand(Path.of("/j/bin/java"), Relaunch.Launch.SERVER, jarPath, Optional.of(archive), new String[] {"serve", "--port", "9"}))
-                .containsExactly("/j/bin/java", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=/opt/m/modelatlas-serve.jsa",
+                .containsExactly("/j/bin/java", "-XX:+UseSerialGC", "-Xlog:disable", "-Xlog:all=warning:stderr", "-XX:SharedArchiveFile=/opt/m/modelatlas-serve.jsa",
                         "-Dmodelatlas.relaunched=true", "-jar", "/opt/m/modelatlas.jar", "serve", "--port", "9");
     }
 
@@ -158,8 +158,8 @@ class RelaunchTest {
         assertThat(archive).as("made of the training run, which the probe lets exit").isRegularFile();
 
         Run with = java(List.of("-jar", serverJar.toString(), "serve"), Map.of(), null);
-        assertThat(with.out).contains("relaunched=true").contains("-XX:SharedArchiveFile=" + archive).doesNotContain("TieredStopAtLevel")
-                .doesNotContain("UseSerialGC");
+        assertThat(with.out).contains("relaunched=true").contains("-XX:SharedArchiveFile=" + archive).contains("-XX:+UseSerialGC")
+                .doesNotContain("TieredStopAtLevel");
     }
 
     @Test

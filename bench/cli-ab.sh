@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two builds side by side on the commands of issue 19, as a user runs them (plain `java -jar`): cost, show, compare
-# (without and with a store), --help, replay of 1M requests on two models, export-site. Runs alternate between the
+# (without and with a store), --help, replay of 1M requests on two models, export-site, and `serve` to its first
+# comparison page (a restart on the jar's store, and a first start that creates one). Runs alternate between the
 # jars, each jar on its own home (its AppCDS archive and a store it seeded itself); prints medians of wall and
 # user+sys CPU (ms) and max RSS, with ratios. Bounded: RUNS runs of each (replay and export: 3).
 # Usage: bench/cli-ab.sh OLD_JAR NEW_JAR [RUNS]   (an old jar: git archive COMMIT | tar -x -C /tmp/old && (cd /tmp/old && ./mvnw -q -DskipTests package))
@@ -42,4 +43,27 @@ run_case "cost (store)" $runs store cost gpt-4.1-mini --input-tokens 1000 --outp
 run_case "compare (store)" $runs store compare gpt-4.1 gpt-4.1-mini
 run_case "replay 1M JSONL, 2 models" $(( runs < 3 ? runs : 3 )) none replay "$log" --models gpt-4.1,gpt-4.1-mini
 run_case "export-site (no store, /dev/shm)" $(( runs < 3 ? runs : 3 )) none export-site DIR
+# serve: process start to the first 200 on a comparison page (wall only: the server may run in a second JVM)
+serve_ms() { # jar home -> ms
+  local port t0 pid ms=""
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  t0=$(date +%s%3N)
+  MODELATLAS_HOME=$2 java -jar "$1" serve --host 127.0.0.1 --port "$port" >/dev/null 2>&1 & pid=$!
+  for _ in $(seq 1 1500); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$port/compare/gpt-4.1-vs-gpt-4.1-mini"; then ms=$(( $(date +%s%3N) - t0 )); break; fi
+    sleep 0.02
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null
+  echo "${ms:-99999}"
+}
+serve_case() { local name=$1 kind=$2
+  for i in $(seq $runs); do for j in old new; do jar=$([ $j = old ] && echo $old || echo $new)
+    if [ "$kind" = first ]; then home=$h/first-$j-$i; else home=$h/store-$j; fi
+    echo "$j $(serve_ms "$jar" "$home")"
+  done; done > $h/s
+  ow=$(awk '$1=="old"{print $2}' $h/s | med); nw=$(awk '$1=="new"{print $2}' $h/s | med)
+  printf "%-34s old %6d ms wall | new %6d ms wall | ratio wall %.2f\n" "$name" "$ow" "$nw" "$(echo "$nw/$ow" | bc -l)"
+}
+serve_case "serve, restart, to first page" restart
+serve_case "serve, first start, to first page" first
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +16,7 @@ import java.util.Set;
  * are skipped). Only the fields the format reads are kept; the others are skipped token by token, so a LiteLLM row's
  * other columns (its key, its endpoint, its messages) cost no String and no tree. A kept scalar is kept as the text a
  * tree would give ({@link JsonNode#asText()}: a float as its exact decimal, never a double); a kept nested value is
- * kept as its tokens, streamed by the format or built into a tree on demand.
+ * built into a tree, unless the format reads it where it stands (a spend log's metadata: {@link LogRows.NestedReader}).
  */
 final class JsonRows {
     private JsonRows() {}
@@ -162,8 +160,7 @@ final class JsonRows {
                 case VALUE_NUMBER_INT -> p.getTextLength() == 2 && p.getText().equals("-0") ? "0" : p.getText();
                 case VALUE_NUMBER_FLOAT -> decimalText(p);
                 case VALUE_NULL -> null;
-                // kept as tokens, not a tree: a format streams through it (a spend log's metadata), rarely builds it
-                default -> TokenBuffer.asCopyOfValue(p);
+                default -> p.readValueAsTree();
             };
             if (value == null) {
                 values.remove(name);
@@ -193,7 +190,7 @@ final class JsonRows {
             return line;
         }
 
-        /** A kept value: text or tokens (a value read in place is only what its reader made of it). */
+        /** A kept value: text or a tree (a value read in place is only what its reader made of it). */
         private Object inMemory(String field) {
             Object v = values.get(field);
             if (v instanceof ReadInPlace) {
@@ -216,7 +213,7 @@ final class JsonRows {
         @Override
         public String text(String field) {
             Object v = inMemory(field);
-            String s = v == null ? null : v instanceof String text ? text : json(field).toString();
+            String s = v == null ? null : v instanceof String text ? text : v.toString();
             return s == null || s.isEmpty() ? null : s;
         }
 
@@ -231,11 +228,7 @@ final class JsonRows {
                     throw new IllegalArgumentException(field + " is not valid JSON (" + e.getOriginalMessage() + ")");
                 }
             }
-            try (JsonParser tokens = v == null ? null : ((TokenBuffer) v).asParser(LogRows.JSON)) {
-                return tokens == null ? null : LogRows.JSON.readTree(tokens);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // the tokens are in memory and were valid JSON: not reached
-            }
+            return (JsonNode) v;
         }
 
         @Override
@@ -244,7 +237,7 @@ final class JsonRows {
             if (v instanceof String text) {
                 return text.isBlank() ? null : LogRows.JSON.getFactory().createParser(text);
             }
-            return v == null ? null : ((TokenBuffer) v).asParser(LogRows.JSON);
+            return v == null ? null : ((JsonNode) v).traverse(LogRows.JSON);
         }
     }
 }

@@ -165,6 +165,8 @@ public final class WebApp {
             config.http.prefer405over404 = true;
             // on stop, requests in flight finish (up to the timeout) before connections close; Jetty's default cuts them
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            // ... and idle kept-alive connections close at once instead of holding the stop for the idle timeout
+            config.jetty.modifyServer(IdleConnections::closeOnStop);
             config.jetty.modifyServletContextHandler(handler -> handler.insertHandler(new GracefulHandler()));
             // our own two routes, not config.staticFiles: that makes Jetty open the whole jar at start-up (StaticFiles)
             staticFiles.install(config);

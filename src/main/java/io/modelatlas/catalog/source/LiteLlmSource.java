@@ -184,7 +184,7 @@ final class LiteLlmSource {
             BigDecimal perPixel = f.imagePrice(node, "input_cost_per_pixel", path);
             if (perPixel != null) {
                 String[] wh = size.split("x");
-                BigDecimal perImage = perPixel.multiply(new BigDecimal(wh[0])).multiply(new BigDecimal(wh[1]));
+                BigDecimal perImage = PixelRate.perImage(perPixel, Long.parseLong(wh[0]) * Long.parseLong(wh[1]));
                 price = f.bounded(path + ".input_cost_per_pixel", () -> ValueBounds.usdPerImage(perImage));
             }
         }

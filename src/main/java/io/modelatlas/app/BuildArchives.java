@@ -2,6 +2,7 @@ package io.modelatlas.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Run by the build right after the jar is made ({@code pom.xml}): makes the class-data archives beside it with the JVM
@@ -28,7 +29,7 @@ public final class BuildArchives {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Relaunch.Launch launch : Relaunch.Launch.values()) {
+        for (Relaunch.Launch launch : List.of(Relaunch.Launch.COMMAND, Relaunch.Launch.SERVER)) {
             Path archive = launch.archiveOf(jar);
             if (!Relaunch.current(archive, jar)) {
                 System.err.println("could not make the class-data archive " + archive + ": " + launch + " runs without it");

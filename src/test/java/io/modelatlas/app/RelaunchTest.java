@@ -69,7 +69,7 @@ class RelaunchTest {
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "serve"), new String[] {"serve"}, NO_ENV, false))
                 .as("a server, for its archive alone").contains(real.toAbsolutePath());
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "replay", "log.jsonl"), new String[] {"replay", "log.jsonl"},
-                NO_ENV, false)).as("replay's loop keeps C2").isEmpty();
+                NO_ENV, false)).as("replay, for the serial GC and the archive").contains(real.toAbsolutePath());
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "cost", "--help"), new String[] {"cost", "--help"},
                 NO_ENV, false)).as("usage text is picocli alone").isEmpty();
         assertThat(Relaunch.plainJar(List.of("/usr/bin/java", "-jar", real.toString(), "help", "cost"), new String[] {"help", "cost"},
@@ -142,8 +142,13 @@ class RelaunchTest {
         assertThat(tuned.out).contains("relaunched=false").doesNotContain("TieredStopAtLevel");
         Run off = java(List.of("-jar", jar.toString(), "exit", "0"), Map.of("MODELATLAS_RELAUNCH", "0"), null);
         assertThat(off.out).contains("relaunched=false");
+    }
+
+    @Test
+    void a_replay_keeps_c2_and_gets_the_serial_gc_and_the_commands_archive() throws Exception {
         Run replay = java(List.of("-jar", jar.toString(), "replay", "log.jsonl"), Map.of(), null);
-        assertThat(replay.out).contains("relaunched=false");
+        assertThat(replay.out).contains("relaunched=true").contains("-XX:+UseSerialGC").contains("-XX:SharedArchiveFile=" + dir.resolve("probe.jsa"))
+                .doesNotContain("TieredStopAtLevel");
     }
 
     @Test

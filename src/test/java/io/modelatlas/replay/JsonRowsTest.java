@@ -65,19 +65,24 @@ class JsonRowsTest {
         return s.isEmpty() ? null : s;
     }
 
+    /** One to four records of up to five fields; names repeat on purpose: the last value counts, a null included. */
+    private static List<String> randomRecords(Random rnd) {
+        List<String> records = new ArrayList<>();
+        for (int r = 1 + rnd.nextInt(4); r > 0; r--) {
+            List<String> fields = new ArrayList<>();
+            for (int f = rnd.nextInt(6); f > 0; f--) {
+                fields.add("\"" + NAMES[rnd.nextInt(NAMES.length)] + "\":" + VALUES[rnd.nextInt(VALUES.length)]);
+            }
+            records.add("{" + String.join(",", fields) + "}");
+        }
+        return records;
+    }
+
     @Test
     void random_records_read_as_their_trees_read_in_every_container() throws IOException {
         Random rnd = new Random(20);
         for (int round = 0; round < 300; round++) {
-            List<String> records = new ArrayList<>();
-            for (int r = 1 + rnd.nextInt(4); r > 0; r--) {
-                List<String> fields = new ArrayList<>();
-                for (int f = rnd.nextInt(6); f > 0; f--) {
-                    // names repeat on purpose: the last value counts, a null included
-                    fields.add("\"" + NAMES[rnd.nextInt(NAMES.length)] + "\":" + VALUES[rnd.nextInt(VALUES.length)]);
-                }
-                records.add("{" + String.join(",", fields) + "}");
-            }
+            List<String> records = randomRecords(rnd);
             int container = rnd.nextInt(3);
             String file = switch (container) {
                 case 0 -> "[\n" + String.join(",\n", records) + "\n]\n";
@@ -111,14 +116,7 @@ class JsonRowsTest {
     void a_nested_value_read_in_place_reads_as_the_same_reader_reads_its_text() throws IOException {
         Random rnd = new Random(21);
         for (int round = 0; round < 300; round++) {
-            List<String> records = new ArrayList<>();
-            for (int r = 1 + rnd.nextInt(4); r > 0; r--) {
-                List<String> fields = new ArrayList<>();
-                for (int f = rnd.nextInt(6); f > 0; f--) {
-                    fields.add("\"" + NAMES[rnd.nextInt(NAMES.length)] + "\":" + VALUES[rnd.nextInt(VALUES.length)]);
-                }
-                records.add("{" + String.join(",", fields) + "}");
-            }
+            List<String> records = randomRecords(rnd);
             String file = "[\n" + String.join(",\n", records) + "\n]\n";
             List<String> expected = new ArrayList<>();
             for (String record : records) {

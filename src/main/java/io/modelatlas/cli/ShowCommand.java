@@ -16,6 +16,7 @@ import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Tier;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -112,7 +113,10 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private static void prices(PrintWriter out, Offering o, PriceSheet sheet) {
-        out.printf("Prices (%s, per 1M tokens) [%s]:%n", o.qualifiedId(), o.prices().source().describe());
+        boolean tokens = Arrays.stream(PriceKind.values()).anyMatch(k -> sheet.rate(k).isPresent());
+        // an image model's sheet holds prices per image only: "per 1M tokens" would misstate every line
+        String unit = tokens && !sheet.images().isEmpty() ? "per 1M tokens, images per image" : tokens ? "per 1M tokens" : "per image";
+        out.printf("Prices (%s, %s) [%s]:%n", o.qualifiedId(), unit, o.prices().source().describe());
         for (PriceKind k : PriceKind.values()) {
             sheet.rate(k).ifPresent(r -> out.printf("  %-18s %s%n", k.label(), Format.usd(r.usdPerMillion())));
             for (Tier t : sheet.tiers().getOrDefault(k, List.of())) {

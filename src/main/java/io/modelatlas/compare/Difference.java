@@ -229,8 +229,8 @@ public sealed interface Difference {
         public String sentence() {
             String unknownPart = unknown.isEmpty() ? "" : " No " + priceKind.label() + " price is known for " + names(unknown) + ".";
             if (low.compareTo(high) == 0) {
-                return "All " + cheapest.size() + " models with a known price charge the same for " + priceKind.label() + " tokens ("
-                        + Format.usd(low.usdPerMillion()) + " per million)." + unknownPart;
+                return (unknown.isEmpty() ? allOf(cheapest) + " models charge" : names(cheapest) + " charge") + " the same for " + priceKind.label()
+                        + " tokens (" + Format.usd(low.usdPerMillion()) + " per million)." + unknownPart;
             }
             String dearer = low.isFree() ? "" : ", " + Format.ratio(high.ratioTo(low)) + " times as much";
             return "Cheapest on " + priceKind.label() + " tokens: " + names(cheapest) + " (" + Format.usd(low.usdPerMillion()) + " per million); dearest: "
@@ -238,27 +238,34 @@ public sealed interface Difference {
         }
     }
 
-    /** The largest and smallest of a limit across the models (context window or maximum output), or that all are equal. */
-    record LimitRange(String kind, List<Model> largest, List<Model> smallest, long largestTokens, long smallestTokens, boolean disputed) implements Difference {
+    /**
+     * The largest and smallest of a limit across the models (context window or maximum output), or that all are
+     * equal; {@code unknown} holds the models whose limit no source gives, named so that a sentence about the others
+     * never reads as one about all.
+     */
+    record LimitRange(String kind, List<Model> largest, List<Model> smallest, long largestTokens, long smallestTokens, boolean disputed,
+                      List<Model> unknown) implements Difference {
         public static final String CONTEXT = "context_window";
         public static final String OUTPUT = "max_output";
 
         public LimitRange {
             largest = List.copyOf(largest);
             smallest = List.copyOf(smallest);
+            unknown = List.copyOf(unknown);
         }
 
         public String sentence() {
             boolean context = kind.equals(CONTEXT);
+            String unknownPart = unknown.isEmpty() ? "" : " No " + (context ? "context window" : "maximum output") + " is known for " + names(unknown) + ".";
             if (largestTokens == smallestTokens) {
-                return context ? "All " + largest.size() + " models offer the same " + Format.count(largestTokens) + "-token context window ("
-                        + Format.compactTokens(largestTokens) + ")."
-                        : "All " + largest.size() + " models can write up to " + Format.count(largestTokens) + " output tokens per response.";
+                String who = unknown.isEmpty() ? allOf(largest) + " models" : names(largest);
+                return (context ? who + " offer the same " + Format.count(largestTokens) + "-token context window (" + Format.compactTokens(largestTokens) + ")."
+                        : who + " can write up to " + Format.count(largestTokens) + " output tokens per response.") + unknownPart;
             }
             String times = Format.ratio(ratio(largestTokens, smallestTokens));
             return (context ? "Largest context window: " : "Most output tokens per response: ") + names(largest) + " (" + Format.count(largestTokens)
                     + " tokens), " + times + " times " + (context ? "the smallest, " : "the fewest, ") + possessive(smallest) + " (" + Format.count(smallestTokens)
-                    + " tokens)" + (disputed ? OTHER_LIMITS : ".");
+                    + " tokens)" + (disputed ? OTHER_LIMITS : ".") + unknownPart;
         }
     }
 
@@ -355,6 +362,11 @@ public sealed interface Difference {
             return "These are different kinds of model: " + String.join(", ", parts.subList(0, parts.size() - 1)) + (parts.size() > 1 ? " while " : "")
                     + parts.get(parts.size() - 1) + ", so they often complement each other in a workflow rather than compete.";
         }
+    }
+
+    /** "Both" for two, "All 3" for three: said only of every model compared. */
+    private static String allOf(List<Model> models) {
+        return models.size() == 2 ? "Both" : "All " + models.size();
     }
 
     /** "A", "A and B", "A, B and C". */

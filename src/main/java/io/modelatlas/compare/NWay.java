@@ -94,7 +94,8 @@ final class NWay {
         List<Model> largest = holding(known, max, Long::compare);
         List<Model> smallest = holding(known, min, Long::compare);
         boolean disputed = Stream.concat(largest.stream(), smallest.stream()).anyMatch(m -> fact.apply(m).disputed());
-        return Optional.of(new LimitRange(kind, max == min ? known.stream().map(Scored::model).toList() : largest, smallest, max, min, disputed));
+        List<Model> unknown = models.stream().filter(m -> fact.apply(m) == null).toList();
+        return Optional.of(new LimitRange(kind, max == min ? known.stream().map(Scored::model).toList() : largest, smallest, max, min, disputed, unknown));
     }
 
     private static Optional<Difference> cutoff(List<Model> models) {

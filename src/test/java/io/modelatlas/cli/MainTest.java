@@ -120,6 +120,23 @@ class MainTest {
     }
 
     @Test
+    void prices_are_headed_with_the_units_the_sheet_has() {
+        assertThat(run("show", "gpt-image-1-mini")).isZero();
+        assertThat(out.toString()).contains("Prices (openai/gpt-image-1-mini, per 1M tokens, images per image)")
+                .contains("low 1024x1024      $0.005 per image");
+        out.getBuffer().setLength(0);
+        assertThat(run("show", "gpt-4.1-mini")).isZero();
+        assertThat(out.toString()).contains("Prices (openai/gpt-4.1-mini, per 1M tokens)");
+        // DALL-E 3 is priced per image only: no line of it is per 1M tokens
+        StringWriter bundled = new StringWriter();
+        CliContext real = new CliContext(io.modelatlas.catalog.source.CatalogLoader::loadBundled, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
+                new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(bundled), new PrintWriter(err), (host, port) -> { },
+                (dir, max, progress) -> "", () -> { throw new IllegalStateException("no store in this test"); });
+        assertThat(new Main(real).run(new String[] {"show", "dall-e-3"})).isZero();
+        assertThat(bundled.toString()).contains("Prices (openai/dall-e-3, per image)").contains("standard 1024x1792 $0.08 per image");
+    }
+
+    @Test
     void cost_prints_an_exact_breakdown() {
         assertThat(run("cost", "gpt-4.1-mini", "--input-tokens", "1000", "--cached-input-tokens", "400", "--output-tokens", "500")).isZero();
         // 600 x 0.40 + 400 x 0.10 + 500 x 1.60, per million = 0.00024 + 0.00004 + 0.0008

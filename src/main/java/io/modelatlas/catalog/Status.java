@@ -15,4 +15,15 @@ public record Status(Lifecycle lifecycle, String successorId, LocalDate deprecat
     public static Status current() {
         return new Status(Lifecycle.CURRENT, null, null);
     }
+
+    /**
+     * ", shuts down on D" before the announced day, ", shut down on D" from that day on (as of {@code today}: a page
+     * must not announce as coming a shutdown that has happened); empty when no day is announced.
+     */
+    public String shutdownClause(LocalDate today) {
+        if (deprecationDate == null) {
+            return "";
+        }
+        return (deprecationDate.isAfter(today) ? ", shuts down on " : ", shut down on ") + deprecationDate;
+    }
 }

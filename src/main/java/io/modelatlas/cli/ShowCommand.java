@@ -16,6 +16,7 @@ import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Tier;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +46,7 @@ final class ShowCommand implements Callable<Integer> {
         Model m = context.catalog().get().require(model);
         switch (format) {
             case TEXT -> {
-                print(m, context.out());
+                print(m, LocalDate.now(context.clock()), context.out());
                 CatalogRankings rankings = CatalogRankings.of(context.catalog().get());
                 rankings.intelligenceTier(m).ifPresent(t -> context.out().printf("Intelligence:      %s (%s)%n", t.label(), t.definition()));
                 rankings.speedTier(m).ifPresent(t -> context.out().printf("Speed:             %s (%s)%n", t.label(), t.definition()));
@@ -56,7 +57,7 @@ final class ShowCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    static void print(Model m, PrintWriter out) {
+    static void print(Model m, LocalDate today, PrintWriter out) {
         out.printf("%s (%s) by %s, %s model%n", m.displayName(), m.id(), m.creatorName(), m.type().label().toLowerCase(java.util.Locale.ROOT));
         if (m.description() != null) {
             out.println(m.description().value());
@@ -72,7 +73,7 @@ final class ShowCommand implements Callable<Integer> {
         fact(out, "Status", m.status(), s -> switch (s.lifecycle()) {
             case CURRENT -> "current";
             case SUPERSEDED -> "superseded by " + s.successorId();
-            case DEPRECATED -> "deprecated" + (s.deprecationDate() == null ? "" : ", shutdown " + s.deprecationDate());
+            case DEPRECATED -> "deprecated" + s.shutdownClause(today);
         });
         out.println("Capabilities:");
         for (Capability c : Capability.values()) {

@@ -16,6 +16,7 @@ import io.modelatlas.pricing.PriceKind;
 import io.modelatlas.pricing.PriceSheet;
 import io.modelatlas.pricing.ServiceTier;
 import io.modelatlas.pricing.Tier;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -131,7 +132,7 @@ public record ModelPage(Meta meta, Model model, Description description, String 
         return switch (s.lifecycle()) {
             case CURRENT -> "Current";
             case SUPERSEDED -> "Superseded by " + ctx.catalog().byId(s.successorId()).map(Model::displayName).orElse(s.successorId());
-            case DEPRECATED -> "Deprecated" + (s.deprecationDate() == null ? "" : ", shutdown " + s.deprecationDate());
+            case DEPRECATED -> "Deprecated" + s.shutdownClause(LocalDate.now(ctx.clock()));
         };
     }
 

@@ -128,12 +128,24 @@ class MainTest {
         assertThat(run("show", "gpt-4.1-mini")).isZero();
         assertThat(out.toString()).contains("Prices (openai/gpt-4.1-mini, per 1M tokens)");
         // DALL-E 3 is priced per image only: no line of it is per 1M tokens
+        assertThat(showBundled("dall-e-3", "2026-11-23")).contains("Prices (openai/dall-e-3, per image)").contains("standard 1024x1792 $0.08 per image");
+    }
+
+    @Test
+    void a_shutdown_day_that_has_passed_is_said_in_the_past() {
+        // LiteLLM announces 2026-05-01 for Claude 3 Opus
+        assertThat(showBundled("claude-3-opus-20240229", "2026-11-23")).contains("deprecated, shut down on 2026-05-01");
+        assertThat(showBundled("claude-3-opus-20240229", "2026-01-15")).contains("deprecated, shuts down on 2026-05-01");
+    }
+
+    /** {@code show MODEL} on the bundled catalog, on the given day. */
+    private String showBundled(String model, String day) {
         StringWriter bundled = new StringWriter();
-        CliContext real = new CliContext(io.modelatlas.catalog.source.CatalogLoader::loadBundled, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC),
+        CliContext real = new CliContext(io.modelatlas.catalog.source.CatalogLoader::loadBundled, Clock.fixed(Instant.parse(day + "T00:00:00Z"), ZoneOffset.UTC),
                 new java.io.ByteArrayInputStream(new byte[0]), new PrintWriter(bundled), new PrintWriter(err), (host, port) -> { },
                 (dir, max, progress) -> "", () -> { throw new IllegalStateException("no store in this test"); });
-        assertThat(new Main(real).run(new String[] {"show", "dall-e-3"})).isZero();
-        assertThat(bundled.toString()).contains("Prices (openai/dall-e-3, per image)").contains("standard 1024x1792 $0.08 per image");
+        assertThat(new Main(real).run(new String[] {"show", model})).isZero();
+        return bundled.toString();
     }
 
     @Test

@@ -326,9 +326,10 @@ final class LiteLlmSource {
         JsonNode ep = n.get("supported_endpoints");
         if (ep != null && ep.isArray()) {
             ep.forEach(x -> endpoints.add(x.asText()));
-            if (endpoints.contains("/v1/batch") || n.has("input_cost_per_token_batches")) {
-                caps.put(Capability.BATCH, true);
-            }
+        }
+        // a published batch price says the batch API exists as surely as the endpoint list does (most entries have no list)
+        if (endpoints.contains("/v1/batch") || n.has("input_cost_per_token_batches")) {
+            caps.put(Capability.BATCH, true);
         }
         Long maxOutput = f.tokens(n, "max_output_tokens", p, true);
         Long maxInput = f.tokens(n, "max_input_tokens", p, true);

@@ -205,4 +205,12 @@ class BundledCatalogTest {
     void impossible_dates_in_real_files_are_reported_as_warnings() {
         assertThat(catalog.sources().get(1).warnings()).anySatisfy(w -> assertThat(w).contains("2025-25-11"));
     }
+
+    @Test
+    void a_published_batch_price_means_the_batch_api_exists() {
+        // LiteLLM lists no endpoints for gpt-4o-2024-05-13 but publishes its batch prices ($2.50 / $7.50)
+        assertThat(prices("gpt-4o-2024-05-13").forTier(ServiceTier.BATCH)).isPresent();
+        assertThat(catalog.require("gpt-4o-2024-05-13").capability(Capability.BATCH))
+                .hasValueSatisfying(f -> assertThat(f.value()).isTrue());
+    }
 }
